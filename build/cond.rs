@@ -1,0 +1,306 @@
+//! The condition language of `kb/rules.toml`, parsed at build time into Rust
+//! constructors of `kb::Cond`. See the header of `kb/rules.toml` for the
+//! grammar.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Finding, Kind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    Bool(usize),
+    OneIn(usize, u16),
+    SetAny(usize, u16),
+    SetOnly(usize, u16),
+    IntLt(usize, u8),
+    IntGe(usize, u8),
+    Not(Box<Cond>),
+    And(Vec<Cond>),
+    Or(Vec<Cond>),
+}
+
+impl Cond {
+    /// Rust source of a constant expression building this condition.
+    pub fn to_rust(&self) -> String {
+        match self {
+            Cond::Bool(f) => format!("Cond::Bool(FindingId({f}))"),
+            Cond::OneIn(f, m) => format!("Cond::OneIn(FindingId({f}), {m:#x})"),
+            Cond::SetAny(f, m) => format!("Cond::SetAny(FindingId({f}), {m:#x})"),
+            Cond::SetOnly(f, m) => format!("Cond::SetOnly(FindingId({f}), {m:#x})"),
+            Cond::IntLt(f, n) => format!("Cond::IntLt(FindingId({f}), {n})"),
+            Cond::IntGe(f, n) => format!("Cond::IntGe(FindingId({f}), {n})"),
+            Cond::Not(c) => format!("Cond::Not(&{})", c.to_rust()),
+            Cond::And(cs) => format!(
+                "Cond::And(&[{}])",
+                cs.iter().map(Cond::to_rust).collect::<Vec<_>>().join(", ")
+            ),
+            Cond::Or(cs) => format!(
+                "Cond::Or(&[{}])",
+                cs.iter().map(Cond::to_rust).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+
+    fn and(a: Cond, b: Cond) -> Cond {
+        match a {
+            Cond::And(mut v) => {
+                v.push(b);
+                Cond::And(v)
+            }
+            a => Cond::And(vec![a, b]),
+        }
+    }
+
+    fn or(a: Cond, b: Cond) -> Cond {
+        match a {
+            Cond::Or(mut v) => {
+                v.push(b);
+                Cond::Or(v)
+            }
+            a => Cond::Or(vec![a, b]),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Ident(String),
+    Num(u32),
+    Sym(&'static str),
+}
+
+fn lex(src: &str) -> Result<Vec<Tok>, String> {
+    let b = src.as_bytes();
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < b.len() {
+        let c = b[i] as char;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_lowercase() || c == '_' {
+            let s = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            out.push(Tok::Ident(src[s..i].to_string()));
+        } else if c.is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push(Tok::Num(src[s..i].parse().unwrap()));
+        } else {
+            let two = if i + 1 < b.len() { &src[i..i + 2] } else { "" };
+            let sym = match two {
+                "<=" => Some("<="),
+                ">=" => Some(">="),
+                _ => None,
+            };
+            if let Some(s) = sym {
+                out.push(Tok::Sym(s));
+                i += 2;
+                continue;
+            }
+            let s = match c {
+                '&' => "&",
+                '|' => "|",
+                '!' => "!",
+                '(' => "(",
+                ')' => ")",
+                '[' => "[",
+                ']' => "]",
+                ',' => ",",
+                '=' => "=",
+                '<' => "<",
+                '>' => ">",
+                _ => return Err(format!("unexpected character {c:?}")),
+            };
+            out.push(Tok::Sym(s));
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+pub struct Parser<'a> {
+    pub findings: &'a [Finding],
+    pub defines: &'a BTreeMap<String, String>,
+}
+
+struct State<'a, 'b> {
+    p: &'b Parser<'a>,
+    toks: Vec<Tok>,
+    pos: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    pub fn parse(&self, src: &str) -> Result<Cond, String> {
+        self.parse_depth(src, 0)
+    }
+
+    fn parse_depth(&self, src: &str, depth: usize) -> Result<Cond, String> {
+        if depth > 8 {
+            return Err("definitions nest too deeply (a definition uses itself?)".into());
+        }
+        let toks = lex(src)?;
+        let mut st = State { p: self, toks, pos: 0, depth };
+        let c = st.or()?;
+        if st.pos != st.toks.len() {
+            return Err(format!("unexpected {:?} in {src:?}", st.toks[st.pos]));
+        }
+        Ok(c)
+    }
+}
+
+impl State<'_, '_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos)
+    }
+    fn eat(&mut self, s: &str) -> bool {
+        if matches!(self.peek(), Some(Tok::Sym(x)) if *x == s) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn expect(&mut self, s: &str) -> Result<(), String> {
+        if self.eat(s) {
+            Ok(())
+        } else {
+            Err(format!("expected {s:?}, found {:?}", self.peek()))
+        }
+    }
+    fn ident(&mut self) -> Result<String, String> {
+        match self.toks.get(self.pos).cloned() {
+            Some(Tok::Ident(s)) => {
+                self.pos += 1;
+                Ok(s)
+            }
+            t => Err(format!("expected a name, found {t:?}")),
+        }
+    }
+    fn keyword(&mut self, k: &str) -> bool {
+        if matches!(self.peek(), Some(Tok::Ident(x)) if x == k) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn or(&mut self) -> Result<Cond, String> {
+        let mut c = self.and()?;
+        while self.eat("|") {
+            let r = self.and()?;
+            c = Cond::or(c, r);
+        }
+        Ok(c)
+    }
+    fn and(&mut self) -> Result<Cond, String> {
+        let mut c = self.unary()?;
+        while self.eat("&") {
+            let r = self.unary()?;
+            c = Cond::and(c, r);
+        }
+        Ok(c)
+    }
+    fn unary(&mut self) -> Result<Cond, String> {
+        if self.eat("!") {
+            return Ok(Cond::Not(Box::new(self.unary()?)));
+        }
+        if self.eat("(") {
+            let c = self.or()?;
+            self.expect(")")?;
+            return Ok(c);
+        }
+        self.atom()
+    }
+
+    fn values(&mut self, f: &Finding) -> Result<u16, String> {
+        let mut mask = 0u16;
+        let one = |name: &str| -> Result<u16, String> {
+            f.values
+                .iter()
+                .position(|v| v.id == name)
+                .map(|i| 1u16 << i)
+                .ok_or_else(|| format!("{:?} is not a value of {:?}", name, f.id))
+        };
+        if self.eat("[") {
+            loop {
+                let v = self.ident()?;
+                mask |= one(&v)?;
+                if self.eat("]") {
+                    break;
+                }
+                self.expect(",")?;
+            }
+        } else {
+            let v = self.ident()?;
+            mask |= one(&v)?;
+        }
+        Ok(mask)
+    }
+
+    fn atom(&mut self) -> Result<Cond, String> {
+        let name = self.ident()?;
+        if let Some(src) = self.p.defines.get(&name) {
+            return self
+                .p
+                .parse_depth(src, self.depth + 1)
+                .map_err(|e| format!("in definition {name:?}: {e}"));
+        }
+        let (idx, f) = self
+            .p
+            .findings
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.id == name)
+            .ok_or_else(|| format!("unknown finding or definition {name:?}"))?;
+        match f.kind {
+            Kind::Bool => Ok(Cond::Bool(idx)),
+            Kind::One => {
+                if self.eat("=") || self.keyword("in") {
+                    Ok(Cond::OneIn(idx, self.values(f)?))
+                } else {
+                    Err(format!("{name:?} is a one-of finding: use `= value` or `in [..]`"))
+                }
+            }
+            Kind::Set => {
+                if self.keyword("has") {
+                    Ok(Cond::SetAny(idx, self.values(f)?))
+                } else if self.keyword("only") {
+                    Ok(Cond::SetOnly(idx, self.values(f)?))
+                } else if self.keyword("any") {
+                    let all = ((1u32 << f.values.len()) - 1) as u16;
+                    Ok(Cond::SetAny(idx, all))
+                } else {
+                    Err(format!("{name:?} is a set finding: use `has`, `only` or `any`"))
+                }
+            }
+            Kind::Int { min, max } => {
+                let op = match self.peek() {
+                    Some(Tok::Sym(s)) if ["<", "<=", ">", ">="].contains(s) => *s,
+                    t => return Err(format!("{name:?} is a number: expected a comparison, found {t:?}")),
+                };
+                self.pos += 1;
+                let n = match self.toks.get(self.pos) {
+                    Some(Tok::Num(n)) => *n,
+                    t => return Err(format!("expected a number, found {t:?}")),
+                };
+                self.pos += 1;
+                if n < min as u32 || n > max as u32 + 1 {
+                    return Err(format!("{n} is outside {name:?}'s range {min}..={max}"));
+                }
+                let n = n as u8;
+                Ok(match op {
+                    "<" => Cond::IntLt(idx, n),
+                    "<=" => Cond::IntLt(idx, n + 1),
+                    ">" => Cond::IntGe(idx, n + 1),
+                    _ => Cond::IntGe(idx, n),
+                })
+            }
+        }
+    }
+}

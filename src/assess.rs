@@ -1,0 +1,160 @@
+//! `classify`: from the answers so far to an [`Assessment`] with the exact
+//! shape of the public API contract (`../shared/clinical-spec.md`).
+
+use serde::Serialize;
+
+use crate::findings::Findings;
+use crate::kb::{t, text, Lang, Level, EXPLANATIONS, RULES};
+use crate::rules::{self, Outcome};
+use crate::score::{self, EXPLANATION_COUNT};
+
+/// One possible explanation, best first in [`Assessment::explanations`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Explanation {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// The explanation's usual level (`self_care` or `routine`).
+    pub level: Level,
+    /// Posterior probability, for ranking only: show words, not this number.
+    pub score: f64,
+    /// Finding ids that raised this explanation most, strongest first.
+    pub reasons: Vec<&'static str>,
+}
+
+/// A safety rule that fired.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// `E1` … `E14`, `U1` … `U12`, `R1` … `R9`.
+    pub id: &'static str,
+    pub level: Level,
+    /// The finding ids that made it fire.
+    pub because: Vec<&'static str>,
+}
+
+/// The result for the answers so far.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assessment {
+    pub triage: Level,
+    pub explanations: Vec<Explanation>,
+    pub rules: Vec<Rule>,
+    /// Unknown findings that could still make an emergency or urgent rule fire.
+    pub unanswered: Vec<&'static str>,
+    /// True when `unanswered` is empty.
+    pub complete: bool,
+    /// What to do now, in the chosen language, most important first.
+    pub advice: Vec<&'static str>,
+}
+
+/// Explanations listed: at least this many …
+const MIN_LISTED: usize = 3;
+/// … and at most this many, the extra ones only when reasonably likely.
+const MAX_LISTED: usize = 5;
+const EXTRA_MIN_SCORE: f64 = 0.10;
+
+/// Everything the core derives from the answers, shared by `classify` and
+/// the interview (which also needs the raw posterior).
+pub(crate) struct Analysis {
+    pub outcome: Outcome,
+    pub posterior: [f64; EXPLANATION_COUNT],
+    pub ranking: [u8; EXPLANATION_COUNT],
+    pub level: Level,
+}
+
+impl Analysis {
+    pub fn new(f: &Findings) -> Analysis {
+        let outcome = rules::evaluate(f);
+        let posterior = score::posterior(f);
+        let ranking = score::ranking(&posterior);
+        let level = triage(&outcome, ranking[0] as usize);
+        Analysis { outcome, posterior, ranking, level }
+    }
+
+    pub fn top(&self) -> usize {
+        self.ranking[0] as usize
+    }
+}
+
+/// The most urgent of the fired rules' floors and the first explanation's
+/// usual level. Scores can only choose the explanation; they never lower a floor.
+pub(crate) fn triage(outcome: &Outcome, top: usize) -> Level {
+    let usual = EXPLANATIONS[top].level;
+    match outcome.floor() {
+        Some(floor) => floor.min(usual),
+        None => usual,
+    }
+}
+
+/// Classifies the answers so far, with texts in English.
+pub fn classify(f: &Findings) -> Assessment {
+    classify_in(f, Lang::En)
+}
+
+/// Classifies the answers so far, with texts in `lang`.
+pub fn classify_in(f: &Findings, lang: Lang) -> Assessment {
+    assessment(f, &Analysis::new(f), lang)
+}
+
+pub(crate) fn assessment(f: &Findings, a: &Analysis, lang: Lang) -> Assessment {
+    let mut explanations = Vec::with_capacity(MAX_LISTED);
+    for (i, &e) in a.ranking.iter().enumerate().take(MAX_LISTED) {
+        let e = e as usize;
+        if i >= MIN_LISTED && a.posterior[e] < EXTRA_MIN_SCORE {
+            break;
+        }
+        let def = &EXPLANATIONS[e];
+        explanations.push(Explanation {
+            id: def.id,
+            name: text(lang, def.name),
+            level: def.level,
+            score: a.posterior[e],
+            reasons: score::reasons(e, f).into_iter().map(|id| id.id()).collect(),
+        });
+    }
+    let rules: Vec<Rule> = a
+        .outcome
+        .fired
+        .iter()
+        .map(|r| Rule {
+            id: r.def().id,
+            level: r.def().level,
+            because: r.because.iter().map(|id| id.id()).collect(),
+        })
+        .collect();
+    let unanswered: Vec<&'static str> = a.outcome.unanswered.iter().map(|id| id.id()).collect();
+    Assessment {
+        triage: a.level,
+        advice: advice(a, lang),
+        explanations,
+        rules,
+        complete: unanswered.is_empty(),
+        unanswered,
+    }
+}
+
+/// What to do now: the level's action; for an emergency, to bring the
+/// medicines; the advice of the rules that set the level (and of R9 when
+/// screening is incomplete); for a routine or self-care result, the first
+/// explanation's steps and its safety net.
+fn advice(a: &Analysis, lang: Lang) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = vec![a.level.action(lang)];
+    let mut push = |s: &'static str| {
+        if !out.contains(&s) {
+            out.push(s)
+        }
+    };
+    if a.level == Level::Emergency {
+        push(text(lang, t::EMERGENCY_MEDICINES));
+    }
+    for r in &a.outcome.fired {
+        let def = &RULES[r.rule];
+        if def.level == a.level || def.special.is_some() {
+            push(text(lang, def.advice));
+        }
+    }
+    if a.level >= Level::Routine {
+        let top = &EXPLANATIONS[a.top()];
+        top.todo.iter().for_each(|&x| push(text(lang, x)));
+        push(text(lang, top.safety_net));
+    }
+    out
+}

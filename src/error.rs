@@ -1,0 +1,136 @@
+//! Typed errors for every bad input. Each names the offending key and what
+//! was expected. Messages are built by concatenation, not `format!`, to keep
+//! the WebAssembly build small.
+
+use core::fmt;
+
+/// What kind of input was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The findings were not a map (object) of finding ids to values.
+    NotAnObject,
+    /// A key that is not a finding id.
+    UnknownFinding,
+    /// A value of the wrong type for its finding (e.g. a string for a yes/no finding).
+    WrongType,
+    /// A number outside the finding's range, or not a whole number.
+    OutOfRange,
+    /// A string that is not one of the finding's values or the question's options.
+    UnknownValue,
+    /// A question id that does not exist.
+    UnknownQuestion,
+    /// An answer whose shape does not fit the question's kind.
+    WrongAnswerShape,
+    /// A language that is not supported.
+    UnsupportedLanguage,
+    /// More input than any valid answer needs.
+    TooLarge,
+    /// The same finding twice in one map.
+    DuplicateKey,
+}
+
+impl ErrorKind {
+    /// The machine-readable name used across the JavaScript boundary.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::NotAnObject => "not_an_object",
+            ErrorKind::UnknownFinding => "unknown_finding",
+            ErrorKind::WrongType => "wrong_type",
+            ErrorKind::OutOfRange => "out_of_range",
+            ErrorKind::UnknownValue => "unknown_value",
+            ErrorKind::UnknownQuestion => "unknown_question",
+            ErrorKind::WrongAnswerShape => "wrong_answer_shape",
+            ErrorKind::UnsupportedLanguage => "unsupported_language",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::DuplicateKey => "duplicate_key",
+        }
+    }
+}
+
+/// A refused input: what kind, which key, and a readable message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// The offending finding id, question id or argument name.
+    pub key: String,
+    /// What was expected, in words.
+    pub expected: String,
+    /// A full sentence for people: names the key and what was expected.
+    pub message: String,
+}
+
+/// At most this many characters of a key taken from the input are quoted back.
+const KEY_QUOTE_MAX: usize = 64;
+
+impl Error {
+    pub fn new(kind: ErrorKind, key: &str, expected: &str) -> Error {
+        let key = shorten(key);
+        let mut message = String::with_capacity(key.len() + expected.len() + 48);
+        match kind {
+            ErrorKind::UnknownFinding => {
+                message.push_str("unknown finding \"");
+                message.push_str(&key);
+                message.push_str("\": expected ");
+            }
+            ErrorKind::UnknownQuestion => {
+                message.push_str("unknown question \"");
+                message.push_str(&key);
+                message.push_str("\": expected ");
+            }
+            _ => {
+                message.push('"');
+                message.push_str(&key);
+                message.push_str("\": expected ");
+            }
+        }
+        message.push_str(expected);
+        Error { kind, key, expected: expected.to_string(), message }
+    }
+}
+
+/// Keys come from untrusted input: quote at most a short prefix of them.
+fn shorten(key: &str) -> String {
+    match key.char_indices().nth(KEY_QUOTE_MAX) {
+        None => key.to_string(),
+        Some((i, _)) => {
+            let mut s = key[..i].to_string();
+            s.push('…');
+            s
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Appends a small unsigned number in decimal (avoids pulling in `format!`).
+pub(crate) fn push_num(s: &mut String, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        s.push(b as char);
+    }
+}
+
+/// Appends `a, b, c`.
+pub(crate) fn push_list<'a>(s: &mut String, items: impl Iterator<Item = &'a str>) {
+    for (i, it) in items.enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(it);
+    }
+}

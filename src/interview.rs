@@ -1,0 +1,442 @@
+//! The adaptive interview: one question at a time.
+//!
+//! How the next question is chosen, in order:
+//!
+//! 1. **Safety screening.** While a finding that could still make an
+//!    emergency or urgent rule fire is unknown (the result's `unanswered`),
+//!    ask the question with the lowest `priority` that can settle one, or a
+//!    `core` question (where and what the twitching is), whichever comes
+//!    first. Red flags are screened before anything else.
+//! 2. **Settling the level.** While the result would be `self_care` but a
+//!    routine rule could still fire, ask the lowest-priority question that
+//!    can settle it, so that a self-care result never rests on an unasked
+//!    routine rule.
+//! 3. **Ranking.** For each remaining question, enumerate its answers,
+//!    weigh each by how likely it is under the current posterior (the
+//!    naive Bayes model predicts answers too), and compute the expected
+//!    information gain about the explanation and the chance that the answer
+//!    changes the first explanation. Ask the most informative question among
+//!    those with at least [`TOP_CHANGE_MIN`] chance of changing the first
+//!    explanation; when there is none, stop.
+//!
+//! Once the result is `emergency`, only step 3 applies, with a higher bar
+//! ([`EMERGENCY_TOP_CHANGE_MIN`]): the person should get help, not answer
+//! more questions.
+//!
+//! Everything is a pure function of the answers and the set of questions
+//! already asked, so the same answers always give the same questions.
+
+use serde::Serialize;
+
+use crate::assess::{assessment, Analysis, Assessment};
+use crate::error::{push_list, push_num, Error, ErrorKind};
+use crate::findings::{value_index, Findings, Input, Value};
+use crate::kb::{text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, BACKGROUND, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, QUESTIONS, SLOT_COUNT};
+use crate::rules::{eval, FindingSet, Truth};
+use crate::score::{for_each_slot, EXPLANATION_COUNT};
+
+/// Ask a ranking question only if it changes the first explanation with at
+/// least this probability.
+pub const TOP_CHANGE_MIN: f64 = 0.10;
+/// The same bar once the result is already an emergency.
+pub const EMERGENCY_TOP_CHANGE_MIN: f64 = 0.35;
+/// Sets and checklists: answers with more ticks than this are not enumerated
+/// (they carry little probability; this keeps the search small).
+const MAX_TICKS: u32 = 3;
+
+/// A question to show, with its texts in the interview's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: &'static str,
+    pub kind: QuestionKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<&'static str>,
+    pub text: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<QuestionOption>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuestionOption {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+impl Question {
+    /// The question `index` of [`QUESTIONS`], with texts in `lang`.
+    pub fn new(index: usize, lang: Lang) -> Question {
+        let q = &QUESTIONS[index];
+        let options = match q.kind {
+            QuestionKind::Checklist => Some(
+                q.options
+                    .iter()
+                    .map(|f| QuestionOption { value: f.id(), label: text(lang, f.def().label) })
+                    .collect(),
+            ),
+            QuestionKind::One | QuestionKind::Many => Some(
+                q.finding
+                    .map(|f| f.def().values)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|v| QuestionOption { value: v.id, label: text(lang, v.label) })
+                    .collect(),
+            ),
+            QuestionKind::YesNo | QuestionKind::Number => None,
+        };
+        Question {
+            id: q.id,
+            kind: q.kind,
+            finding: q.finding.map(FindingId::id),
+            text: text(lang, q.text),
+            hint: q.hint.map(|h| text(lang, h)),
+            options,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Step {
+    question: u8,
+    previous: Vec<(FindingId, Value)>,
+    was_asked: bool,
+}
+
+/// One person's interview: the answers so far and the questions asked.
+#[derive(Clone, Debug)]
+pub struct Interview {
+    lang: Lang,
+    findings: Findings,
+    asked: u32,
+    history: Vec<Step>,
+}
+
+impl Default for Interview {
+    fn default() -> Self {
+        Interview::new(Lang::En)
+    }
+}
+
+impl Interview {
+    pub fn new(lang: Lang) -> Interview {
+        Interview { lang, findings: Findings::new(), asked: 0, history: Vec::new() }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Changes the language of the texts; the answers stay.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The answers so far.
+    pub fn answers(&self) -> &Findings {
+        &self.findings
+    }
+
+    /// How many answers have been given (and not taken back).
+    pub fn answered(&self) -> usize {
+        self.history.len()
+    }
+
+    /// Whether question `index` has been answered.
+    pub fn was_asked(&self, index: usize) -> bool {
+        self.asked & (1 << index) != 0
+    }
+
+    /// The result for the answers so far.
+    pub fn result(&self) -> Assessment {
+        assessment(&self.findings, &Analysis::new(&self.findings), self.lang)
+    }
+
+    /// The next question, or `None` when the interview has enough to conclude.
+    pub fn next(&self) -> Option<Question> {
+        self.next_index().map(|i| Question::new(i, self.lang))
+    }
+
+    /// Index into [`QUESTIONS`] of the next question.
+    pub fn next_index(&self) -> Option<usize> {
+        let a = Analysis::new(&self.findings);
+        let open = self.available();
+        if a.level != Level::Emergency {
+            // 1. Safety screening, and the core questions.
+            let must = a.outcome.unanswered;
+            if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
+                return Some(q);
+            }
+            // 2. A self-care result must not rest on an unsettled routine rule.
+            if a.level == Level::SelfCare {
+                if let Some(q) = lowest_priority(&open, |q| touches(q, a.outcome.open_routine)) {
+                    return Some(q);
+                }
+            }
+        }
+        // 3. The most informative question that could change the first explanation.
+        let bar = if a.level == Level::Emergency { EMERGENCY_TOP_CHANGE_MIN } else { TOP_CHANGE_MIN };
+        let table = LrTable::new();
+        let mut best: Option<(usize, f64)> = None;
+        for &i in &open {
+            let v = value_of(&QUESTIONS[i], &a, &table);
+            if v.top_change >= bar && best.is_none_or(|(_, g)| v.gain > g) {
+                best = Some((i, v.gain));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// Questions not yet asked whose `ask_if` holds, in priority order.
+    fn available(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..QUESTIONS.len())
+            .filter(|&i| !self.was_asked(i))
+            .filter(|&i| QUESTIONS[i].ask_if.is_none_or(|c| eval(c, &self.findings) == Truth::True))
+            .collect();
+        v.sort_by_key(|&i| QUESTIONS[i].priority);
+        v
+    }
+
+    /// Answers question `id`. On a bad answer nothing changes and the error
+    /// says what the question expects.
+    pub fn answer(&mut self, id: &str, value: &Input) -> Result<(), Error> {
+        let index = QuestionDef::by_name(id).ok_or_else(|| {
+            let mut expected = String::from("one of ");
+            push_list(&mut expected, QUESTIONS.iter().map(|q| q.id));
+            Error::new(ErrorKind::UnknownQuestion, id, &expected)
+        })?;
+        let updates = parse_answer(&QUESTIONS[index], value)?;
+        let previous = updates.iter().map(|(f, _)| (*f, self.findings.get(*f))).collect();
+        for (f, v) in updates {
+            self.findings.set(f, v)?;
+        }
+        self.history.push(Step { question: index as u8, previous, was_asked: self.was_asked(index) });
+        self.asked |= 1 << index;
+        Ok(())
+    }
+
+    /// Takes back the last answer. Returns false when there was none.
+    pub fn back(&mut self) -> bool {
+        let Some(step) = self.history.pop() else { return false };
+        for (f, v) in step.previous {
+            // The previous values were valid when they were set.
+            let _ = self.findings.set(f, v);
+        }
+        if !step.was_asked {
+            self.asked &= !(1 << step.question);
+        }
+        true
+    }
+}
+
+fn touches(q: &'static QuestionDef, set: FindingSet) -> bool {
+    q.findings().iter().any(|f| set.contains(*f))
+}
+
+fn lowest_priority(open: &[usize], pred: impl Fn(&'static QuestionDef) -> bool) -> Option<usize> {
+    // `open` is sorted by priority.
+    open.iter().copied().find(|&i| pred(&QUESTIONS[i]))
+}
+
+/// Checks an answer against its question and returns the findings it sets.
+fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId, Value)>, Error> {
+    let err = |kind| Err(Error::new(kind, q.id, &expected_answer(q)));
+    if matches!(value, Input::TooLong) {
+        return err(ErrorKind::TooLarge);
+    }
+    match q.kind {
+        QuestionKind::Checklist => {
+            let Input::List(items) = value else { return err(ErrorKind::WrongAnswerShape) };
+            let mut ticked = 0u32;
+            for it in items {
+                let Input::Text(s) = it else { return err(ErrorKind::WrongAnswerShape) };
+                match q.options.iter().position(|f| f.id() == s) {
+                    Some(i) => ticked |= 1 << i,
+                    None => return err(ErrorKind::UnknownValue),
+                }
+            }
+            Ok(q.options
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (*f, Value::Bool(ticked & (1 << i) != 0)))
+                .collect())
+        }
+        _ => {
+            let f = q.finding.expect("non-checklist questions ask one finding");
+            let def = f.def();
+            let v = match (q.kind, value) {
+                (QuestionKind::One | QuestionKind::YesNo | QuestionKind::Number, Input::Null) => Value::Unknown,
+                (QuestionKind::YesNo, Input::Bool(b)) => Value::Bool(*b),
+                (QuestionKind::Number, Input::Number(x)) => match def.kind {
+                    FindingKind::Int { min, max } if x.fract() == 0.0 && *x >= min as f64 && *x <= max as f64 => {
+                        Value::Int(*x as u8)
+                    }
+                    _ => return err(ErrorKind::OutOfRange),
+                },
+                (QuestionKind::One, Input::Text(s)) => match value_index(def, s) {
+                    Some(i) => Value::One(i),
+                    None => return err(ErrorKind::UnknownValue),
+                },
+                (QuestionKind::Many, Input::List(items)) => {
+                    let mut mask = 0u16;
+                    for it in items {
+                        let Input::Text(s) = it else { return err(ErrorKind::WrongAnswerShape) };
+                        match value_index(def, s) {
+                            Some(i) => mask |= 1 << i,
+                            None => return err(ErrorKind::UnknownValue),
+                        }
+                    }
+                    Value::Set(mask)
+                }
+                _ => return err(ErrorKind::WrongAnswerShape),
+            };
+            Ok(vec![(f, v)])
+        }
+    }
+}
+
+/// What a question accepts as an answer, in words.
+fn expected_answer(q: &QuestionDef) -> String {
+    let mut s = String::new();
+    match q.kind {
+        QuestionKind::Checklist => {
+            s.push_str("a list (possibly empty) of the ticked options among ");
+            push_list(&mut s, q.options.iter().map(|f| f.id()));
+        }
+        QuestionKind::Many => {
+            s.push_str("a list (possibly empty) of ");
+            push_list(&mut s, q.finding.map(|f| f.def().values).unwrap_or(&[]).iter().map(|v| v.id));
+        }
+        QuestionKind::One => {
+            s.push_str("one of ");
+            push_list(&mut s, q.finding.map(|f| f.def().values).unwrap_or(&[]).iter().map(|v| v.id));
+            s.push_str(", or null for not sure");
+        }
+        QuestionKind::YesNo => s.push_str("true, false, or null for not sure"),
+        QuestionKind::Number => {
+            if let Some(FindingKind::Int { min, max }) = q.finding.map(|f| f.def().kind) {
+                s.push_str("a whole number from ");
+                push_num(&mut s, min as u32);
+                s.push_str(" to ");
+                push_num(&mut s, max as u32);
+                s.push_str(", or null for not sure");
+            }
+        }
+    }
+    s
+}
+
+/// Log-likelihood ratios of every explanation for every slot, dense.
+struct LrTable(Vec<f32>);
+
+impl LrTable {
+    fn new() -> LrTable {
+        let mut t = vec![0f32; EXPLANATION_COUNT * SLOT_COUNT];
+        for (e, def) in EXPLANATIONS.iter().enumerate() {
+            for k in def.evidence.0 as usize..def.evidence.1 as usize {
+                t[e * SLOT_COUNT + EVIDENCE_SLOT[k] as usize] = EVIDENCE_LR[k];
+            }
+        }
+        LrTable(t)
+    }
+    /// log P(slot's part of an answer | explanation e)
+    fn logp(&self, e: usize, slot: usize) -> f64 {
+        (BACKGROUND[slot] + self.0[e * SLOT_COUNT + slot]) as f64
+    }
+}
+
+struct QuestionValue {
+    /// Expected information gain about the explanation, in nats.
+    gain: f64,
+    /// Probability that the answer changes the first explanation.
+    top_change: f64,
+}
+
+fn entropy(p: &[f64; EXPLANATION_COUNT]) -> f64 {
+    -p.iter().filter(|&&x| x > 0.0).map(|x| x * x.ln()).sum::<f64>()
+}
+
+/// Every answer of `q` worth enumerating, as the findings it would set.
+fn for_each_outcome(q: &'static QuestionDef, mut visit: impl FnMut(&[(FindingId, Value)])) {
+    match q.kind {
+        QuestionKind::YesNo => {
+            let f = q.finding.unwrap();
+            visit(&[(f, Value::Bool(false))]);
+            visit(&[(f, Value::Bool(true))]);
+        }
+        QuestionKind::One => {
+            let f = q.finding.unwrap();
+            (0..f.def().values.len()).for_each(|i| visit(&[(f, Value::One(i as u8))]));
+        }
+        QuestionKind::Number => {
+            let f = q.finding.unwrap();
+            f.def().values.iter().for_each(|b| visit(&[(f, Value::Int(b.lo))]));
+        }
+        QuestionKind::Many => {
+            let f = q.finding.unwrap();
+            for mask in small_subsets(f.def().values.len()) {
+                visit(&[(f, Value::Set(mask as u16))]);
+            }
+        }
+        QuestionKind::Checklist => {
+            let mut buf = Vec::with_capacity(q.options.len());
+            for mask in small_subsets(q.options.len()) {
+                buf.clear();
+                buf.extend(q.options.iter().enumerate().map(|(i, f)| (*f, Value::Bool(mask & (1 << i) != 0))));
+                visit(&buf);
+            }
+        }
+    }
+}
+
+/// Subsets of `0..n` with at most [`MAX_TICKS`] members, as bit masks.
+fn small_subsets(n: usize) -> impl Iterator<Item = u32> {
+    (0u32..(1 << n)).filter(|m| m.count_ones() <= MAX_TICKS)
+}
+
+/// How much answering `q` is expected to tell, and to change the first explanation.
+fn value_of(q: &'static QuestionDef, a: &Analysis, table: &LrTable) -> QuestionValue {
+    let top = a.top();
+    let mut total = 0.0;
+    let mut changed = 0.0;
+    let mut h_after = 0.0;
+    let mut logp = [0.0f64; EXPLANATION_COUNT];
+    for_each_outcome(q, |outcome| {
+        // log P(outcome | e) for every explanation.
+        logp.iter_mut().for_each(|x| *x = 0.0);
+        for &(id, v) in outcome {
+            for_each_slot(id.def(), v, |s| {
+                for (e, x) in logp.iter_mut().enumerate() {
+                    *x += table.logp(e, s);
+                }
+            });
+        }
+        // Joint with the current posterior, and the answer's probability.
+        let mut joint = [0.0f64; EXPLANATION_COUNT];
+        let mut p_outcome = 0.0;
+        for e in 0..EXPLANATION_COUNT {
+            joint[e] = a.posterior[e] * logp[e].exp();
+            p_outcome += joint[e];
+        }
+        if p_outcome <= 0.0 {
+            return;
+        }
+        let mut after = [0.0f64; EXPLANATION_COUNT];
+        let mut best = 0;
+        for e in 0..EXPLANATION_COUNT {
+            after[e] = joint[e] / p_outcome;
+            if after[e] > after[best] {
+                best = e;
+            }
+        }
+        total += p_outcome;
+        h_after += p_outcome * entropy(&after);
+        if best != top {
+            changed += p_outcome;
+        }
+    });
+    if total <= 0.0 {
+        return QuestionValue { gain: 0.0, top_change: 0.0 };
+    }
+    QuestionValue { gain: entropy(&a.posterior) - h_after / total, top_change: changed / total }
+}

@@ -1,0 +1,240 @@
+//! The knowledge base: findings, questions, explanations, safety rules, sources
+//! and texts, compiled from `kb/*.toml` by `build/main.rs` into the static
+//! tables below. Nothing here is parsed or computed at start-up.
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind};
+
+/// Index into the text tables (`TEXTS_*`).
+pub type TextId = u16;
+/// Marks a value with no text of its own (age bands).
+pub const NO_TEXT: TextId = TextId::MAX;
+
+/// A finding, by its position in [`FINDINGS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FindingId(pub u8);
+
+impl FindingId {
+    pub fn def(self) -> &'static FindingDef {
+        &FINDINGS[self.0 as usize]
+    }
+    pub fn id(self) -> &'static str {
+        self.def().id
+    }
+    /// The finding with this id, if any.
+    pub fn by_name(name: &str) -> Option<FindingId> {
+        FINDINGS
+            .iter()
+            .position(|f| f.id == name)
+            .map(|i| FindingId(i as u8))
+    }
+    pub fn all() -> impl Iterator<Item = FindingId> {
+        (0..FINDINGS.len() as u8).map(FindingId)
+    }
+}
+
+/// The four triage levels, most urgent first: `a < b` means `a` is more urgent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Emergency,
+    Urgent,
+    Routine,
+    SelfCare,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::Emergency, Level::Urgent, Level::Routine, Level::SelfCare];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Emergency => "emergency",
+            Level::Urgent => "urgent",
+            Level::Routine => "routine",
+            Level::SelfCare => "self_care",
+        }
+    }
+    pub fn title(self, lang: Lang) -> &'static str {
+        text(lang, LEVEL_TEXTS[self as usize].title)
+    }
+    pub fn action(self, lang: Lang) -> &'static str {
+        text(lang, LEVEL_TEXTS[self as usize].action)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindingKind {
+    Bool,
+    Int { min: u8, max: u8 },
+    One,
+    Set,
+}
+
+/// A value of a one-of or set finding, or an age band of a number finding.
+#[derive(Debug)]
+pub struct ValueDef {
+    pub id: &'static str,
+    pub label: TextId,
+    /// Age bands only: the band covers `lo..=hi`.
+    pub lo: u8,
+    pub hi: u8,
+}
+
+#[derive(Debug)]
+pub struct FindingDef {
+    pub id: &'static str,
+    pub kind: FindingKind,
+    pub label: TextId,
+    pub values: &'static [ValueDef],
+    /// The question that asks this finding (index into [`QUESTIONS`]).
+    pub question: u8,
+    /// First scoring slot (see `score.rs`).
+    pub slot: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    One,
+    Many,
+    Checklist,
+    #[serde(rename = "yesno")]
+    YesNo,
+    Number,
+}
+
+#[derive(Debug)]
+pub struct QuestionDef {
+    pub id: &'static str,
+    pub kind: QuestionKind,
+    /// The finding asked, except for checklists.
+    pub finding: Option<FindingId>,
+    /// Checklists only: the yes/no findings offered.
+    pub options: &'static [FindingId],
+    pub text: TextId,
+    pub hint: Option<TextId>,
+    /// Screening order: lower is asked earlier.
+    pub priority: u8,
+    /// Asked in every interview.
+    pub core: bool,
+    /// Asked only when this holds for the answers so far.
+    pub ask_if: Option<&'static Cond>,
+}
+
+impl QuestionDef {
+    /// The findings this question sets.
+    pub fn findings(&'static self) -> &'static [FindingId] {
+        match &self.finding {
+            Some(f) => core::slice::from_ref(f),
+            None => self.options,
+        }
+    }
+    pub fn by_name(name: &str) -> Option<usize> {
+        QUESTIONS.iter().position(|q| q.id == name)
+    }
+}
+
+/// A compiled rule condition (see the header of `kb/rules.toml`). Masks are
+/// bit sets over a finding's values, in the order of `FindingDef::values`.
+#[derive(Debug)]
+pub enum Cond {
+    Bool(FindingId),
+    OneIn(FindingId, u16),
+    SetAny(FindingId, u16),
+    SetOnly(FindingId, u16),
+    IntLt(FindingId, u8),
+    IntGe(FindingId, u8),
+    Not(&'static Cond),
+    And(&'static [Cond]),
+    Or(&'static [Cond]),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// Rule R9: fires while a finding that could still make an emergency or
+    /// urgent rule fire is unknown.
+    NotScreened,
+}
+
+#[derive(Debug)]
+pub struct RuleDef {
+    pub id: &'static str,
+    pub level: Level,
+    pub cond: Option<&'static Cond>,
+    pub special: Option<Special>,
+    pub sources: &'static [u8],
+    pub advice: TextId,
+}
+
+#[derive(Debug)]
+pub struct ExplanationDef {
+    pub id: &'static str,
+    /// Usual level: `SelfCare` or `Routine`.
+    pub level: Level,
+    pub log_prior: f32,
+    pub sources: &'static [u8],
+    pub name: TextId,
+    pub summary: TextId,
+    pub todo: &'static [TextId],
+    pub safety_net: TextId,
+    pub tell_doctor: TextId,
+    /// Range of this explanation's entries in [`EVIDENCE_SLOT`] / [`EVIDENCE_LR`].
+    pub evidence: (u16, u16),
+}
+
+#[derive(Debug)]
+pub struct SourceDef {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub publisher: &'static str,
+    pub note: &'static str,
+}
+
+#[derive(Debug)]
+pub struct LevelText {
+    pub title: TextId,
+    pub action: TextId,
+}
+
+include!(concat!(env!("OUT_DIR"), "/kb_gen.rs"));
+
+/// A language the texts exist in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 1] = [Lang::En];
+
+    pub fn code(self) -> &'static str {
+        LANG_CODES[self as usize]
+    }
+
+    /// Parses a language tag; an unsupported one is an error naming the
+    /// supported languages.
+    pub fn parse(code: &str) -> Result<Lang, Error> {
+        for l in Lang::ALL {
+            if l.code().eq_ignore_ascii_case(code) {
+                return Ok(l);
+            }
+        }
+        let mut expected = String::from("one of the supported languages: ");
+        for (i, l) in Lang::ALL.iter().enumerate() {
+            if i > 0 {
+                expected.push_str(", ");
+            }
+            expected.push_str(l.code());
+        }
+        Err(Error::new(ErrorKind::UnsupportedLanguage, "lang", &expected))
+    }
+}
+
+/// The text `id` in `lang`.
+pub fn text(lang: Lang, id: TextId) -> &'static str {
+    match lang {
+        Lang::En => TEXTS_EN[id as usize],
+    }
+}

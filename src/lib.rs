@@ -1,0 +1,33 @@
+//! twitch-triage: on-device triage for muscle twitching.
+//!
+//! The core (this crate's native part) is plain Rust with no WebAssembly or
+//! DOM types: the knowledge base ([`kb`]), the safety rules ([`rules`]), the
+//! scoring model ([`score`]), [`classify`] and the [`Interview`]. See
+//! `ARCHITECTURE.md` for the map and the invariants.
+//!
+//! ```
+//! use twitch_triage::{classify, Findings, InputMap, Level};
+//!
+//! let mut answers = InputMap::default();
+//! answers.insert("age", 34).insert("movement", "flicker").insert("body_areas", vec!["eyelid"]);
+//! let findings = Findings::from_map(&answers).unwrap();
+//! let result = classify(&findings);
+//! assert_eq!(result.explanations[0].id, "eyelid_twitch");
+//! // Red flags were not asked, so the result cannot be self-care (rule R9).
+//! assert!(!result.complete);
+//! assert_ne!(result.triage, Level::SelfCare);
+//! ```
+
+pub mod assess;
+pub mod error;
+pub mod findings;
+pub mod interview;
+pub mod kb;
+pub mod rules;
+pub mod score;
+
+pub use assess::{classify, classify_in, Assessment, Explanation, Rule};
+pub use error::{Error, ErrorKind};
+pub use findings::{Findings, Input, InputMap, Value};
+pub use interview::{Interview, Question, QuestionOption};
+pub use kb::{Lang, Level};

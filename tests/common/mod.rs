@@ -1,0 +1,76 @@
+//! Shared by the integration tests: the vignettes and a simulated person.
+#![allow(dead_code)]
+
+use serde::Deserialize;
+use twitch_triage::kb::{FindingKind, QuestionKind, QUESTIONS};
+use twitch_triage::{Findings, Input, InputMap, Interview};
+
+#[derive(Deserialize, Debug, Clone)]
+pub struct Expect {
+    pub triage: String,
+    pub top: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+pub struct Case {
+    pub id: String,
+    pub story: String,
+    pub findings: serde_json::Map<String, serde_json::Value>,
+    pub expect: Expect,
+}
+
+/// The worked cases: `$TWITCH_TRIAGE_VIGNETTES` if set, else the copy of
+/// `../shared/vignettes/dev.json` kept in `tests/vignettes/`.
+pub fn cases() -> Vec<Case> {
+    let path = std::env::var("TWITCH_TRIAGE_VIGNETTES")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vignettes/dev.json").to_string());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+pub fn findings(c: &Case) -> Findings {
+    let text = serde_json::to_string(&c.findings).unwrap();
+    let map: InputMap = serde_json::from_str(&text).unwrap();
+    Findings::from_map(&map).unwrap_or_else(|e| panic!("{}: {e}", c.id))
+}
+
+/// The simulated person's answer to question `qi`: booleans not listed are
+/// "no", sets not listed are empty, other unlisted findings "not sure".
+pub fn simulated_answer(c: &Case, qi: usize) -> Input {
+    let q = &QUESTIONS[qi];
+    let get = |id: &str| c.findings.get(id);
+    match q.kind {
+        QuestionKind::Checklist => Input::List(
+            q.options
+                .iter()
+                .filter(|f| get(f.id()) == Some(&serde_json::Value::Bool(true)))
+                .map(|f| Input::Text(f.id().to_string()))
+                .collect(),
+        ),
+        _ => {
+            let f = q.finding.unwrap();
+            match (f.def().kind, get(f.id())) {
+                (FindingKind::Bool, Some(serde_json::Value::Bool(b))) => Input::Bool(*b),
+                (FindingKind::Bool, _) => Input::Bool(false),
+                (FindingKind::Set, None) => Input::List(vec![]),
+                (_, None) => Input::Null,
+                (_, Some(v)) => serde_json::from_value(v.clone()).unwrap(),
+            }
+        }
+    }
+}
+
+/// Runs a whole interview with the simulated person; returns it and the
+/// question ids asked, in order.
+pub fn simulate(c: &Case) -> (Interview, Vec<&'static str>) {
+    let mut iv = Interview::default();
+    let mut asked = Vec::new();
+    while let Some(i) = iv.next_index() {
+        assert!(asked.len() < QUESTIONS.len(), "{}: interview did not stop", c.id);
+        let q = QUESTIONS[i].id;
+        assert!(!asked.contains(&q), "{}: asked {q} twice", c.id);
+        asked.push(q);
+        iv.answer(q, &simulated_answer(c, i)).unwrap();
+    }
+    (iv, asked)
+}
