@@ -221,6 +221,7 @@ fn main() {
     // ------------------------------------------------------------ rules
     let mut rule_rows = Vec::new();
     let mut seen_special = false;
+    let mut last_rank = 0;
     for (id, v) in &rules_t {
         if id == "define" {
             continue;
@@ -240,6 +241,11 @@ fn main() {
         if !id.starts_with(prefix) {
             fail(&format!("{what}: the id must start with {prefix} for level {level}"));
         }
+        let rank = LEVELS.iter().position(|l| *l == level).unwrap();
+        if rank < last_rank {
+            fail(&format!("{what}: rules must be listed emergency first, then urgent, then routine"));
+        }
+        last_rank = rank;
         let advice = texts.add(&format!("rule.{id}.advice"), t.get("advice"));
         let sources = sources_of(t.get("sources"), &what);
         let (cond, special) = match (t.get("when"), t.get("special")) {

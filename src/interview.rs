@@ -19,9 +19,9 @@
 //!    those with at least [`TOP_CHANGE_MIN`] chance of changing the first
 //!    explanation; when there is none, stop.
 //!
-//! Once the result is `emergency`, only step 3 applies, with a higher bar
-//! ([`EMERGENCY_TOP_CHANGE_MIN`]): the person should get help, not answer
-//! more questions.
+//! Once the result is `emergency`, screening stops: only the core questions
+//! (one tap each) and step 3 with a higher bar ([`EMERGENCY_TOP_CHANGE_MIN`])
+//! remain. The person should get help, not answer many more questions.
 //!
 //! Everything is a pure function of the answers and the set of questions
 //! already asked, so the same answers always give the same questions.
@@ -39,7 +39,7 @@ use crate::score::{for_each_slot, EXPLANATION_COUNT};
 /// least this probability.
 pub const TOP_CHANGE_MIN: f64 = 0.10;
 /// The same bar once the result is already an emergency.
-pub const EMERGENCY_TOP_CHANGE_MIN: f64 = 0.35;
+pub const EMERGENCY_TOP_CHANGE_MIN: f64 = 0.2;
 /// Sets and checklists: answers with more ticks than this are not enumerated
 /// (they carry little probability; this keeps the search small).
 const MAX_TICKS: u32 = 3;
@@ -161,12 +161,14 @@ impl Interview {
     pub fn next_index(&self) -> Option<usize> {
         let a = Analysis::new(&self.findings);
         let open = self.available();
+        // 1. Safety screening, and the core questions. Once the result is an
+        //    emergency, screening can stop, but the few core questions still
+        //    come: the explanation shown must rest on where and what it is.
+        let must = if a.level == Level::Emergency { FindingSet::default() } else { a.outcome.unanswered };
+        if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
+            return Some(q);
+        }
         if a.level != Level::Emergency {
-            // 1. Safety screening, and the core questions.
-            let must = a.outcome.unanswered;
-            if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
-                return Some(q);
-            }
             // 2. A self-care result must not rest on an unsettled routine rule.
             if a.level == Level::SelfCare {
                 if let Some(q) = lowest_priority(&open, |q| touches(q, a.outcome.open_routine)) {

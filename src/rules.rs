@@ -199,16 +199,19 @@ fn disabled(rule: &RuleDef) -> bool {
     }
 }
 
-/// Evaluates every safety rule.
+/// Evaluates every safety rule, in knowledge-base order. The build checks
+/// that emergency and urgent rules come first, so `unanswered` is complete
+/// when the not-screened rule (R9) is reached.
 pub fn evaluate(f: &Findings) -> Outcome {
     let mut out = Outcome::default();
-    let mut not_screened = None;
     for (i, rule) in RULES.iter().enumerate() {
         if disabled(rule) {
             continue;
         }
         if rule.special == Some(Special::NotScreened) {
-            not_screened = Some(i);
+            if !out.unanswered.is_empty() {
+                out.fired.push(Fired { rule: i, because: out.unanswered.iter().collect() });
+            }
             continue;
         }
         let Some(cond) = rule.cond else { continue };
@@ -223,11 +226,6 @@ pub fn evaluate(f: &Findings) -> Outcome {
                 open(cond, f, set);
             }
             Truth::False => {}
-        }
-    }
-    if let Some(i) = not_screened {
-        if !out.unanswered.is_empty() {
-            out.fired.push(Fired { rule: i, because: out.unanswered.iter().collect() });
         }
     }
     out

@@ -1,0 +1,197 @@
+//! Properties over random answers: the safety rules are floors, screening
+//! gaps never give self-care, nothing panics, the interview terminates.
+
+use proptest::prelude::*;
+use twitch_triage::kb::{FindingId, FindingKind, Level, QUESTIONS, RULES};
+use twitch_triage::{classify, Findings, Input, Interview, Value};
+
+/// The spec's warning signs (clinical-spec.md, "Warning signs").
+const WARNING_SIGNS: &[&str] = &[
+    "breathing_difficulty", "breathless_on_effort", "loss_of_awareness", "sudden_confusion", "memory_decline",
+    "weakness", "weakness_worsening", "one_sided_symptoms", "sudden_onset", "speech_or_swallowing",
+    "muscle_wasting", "dexterity_loss_or_falls", "chest_pain", "head_injury", "fever", "stiff_neck_or_rash",
+    "jaw_stiffness", "recent_wound", "bladder_bowel_or_saddle", "dark_urine", "agitated", "sweating_hot",
+    "tingling_around_mouth", "pregnant_or_recently_gave_birth",
+];
+
+/// A value for finding `f` from a random seed. `unknown` and `yes` (out of
+/// 100) set how often a finding is left unknown and a yes/no finding is yes,
+/// so that both sparse and nearly complete answer sets come up.
+fn value_with(f: FindingId, seed: u32, unknown: u32, yes: u32) -> Value {
+    let def = f.def();
+    if seed % 100 < unknown {
+        return Value::Unknown;
+    }
+    let seed = seed / 100;
+    match def.kind {
+        FindingKind::Bool => Value::Bool(seed % 100 < yes),
+        FindingKind::Int { min, max } => Value::Int(min + (seed % (max as u32 - min as u32 + 1)) as u8),
+        FindingKind::One => Value::One((seed % def.values.len() as u32) as u8),
+        FindingKind::Set => {
+            // Sparse sets: mostly zero to two members.
+            let n = def.values.len() as u32;
+            let mut m = 0u16;
+            if seed % 3 != 0 {
+                m |= 1 << (seed % n);
+            }
+            if seed % 5 == 0 {
+                m |= 1 << ((seed / 7) % n);
+            }
+            Value::Set(m)
+        }
+    }
+}
+
+fn value(f: FindingId, seed: u32) -> Value {
+    value_with(f, seed, 25, 33)
+}
+
+fn findings_strategy() -> impl Strategy<Value = Findings> {
+    (0u32..40, 0u32..40, proptest::collection::vec(any::<u32>(), FindingId::all().count())).prop_map(|(unknown, yes, seeds)| {
+        // Square the rates: most cases have few unknowns and few yes answers.
+        let (unknown, yes) = (unknown * unknown / 16, yes * yes / 16);
+        let mut f = Findings::new();
+        for (id, s) in FindingId::all().zip(seeds) {
+            f.set(id, value_with(id, s, unknown, yes)).unwrap();
+        }
+        f
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_warning_sign_never_lowers_the_level(f in findings_strategy()) {
+        let before = classify(&f).triage;
+        for name in WARNING_SIGNS {
+            let id = FindingId::by_name(name).unwrap();
+            if f.get(id) == Value::Bool(true) {
+                continue;
+            }
+            let mut g = f.clone();
+            g.set(id, Value::Bool(true)).unwrap();
+            let after = classify(&g).triage;
+            prop_assert!(after <= before, "{name}: {:?} -> {:?} for {:?}", before, after, f);
+        }
+    }
+
+    #[test]
+    fn never_self_care_while_screening_is_incomplete(f in findings_strategy()) {
+        let a = classify(&f);
+        prop_assert_eq!(a.complete, a.unanswered.is_empty());
+        if !a.unanswered.is_empty() {
+            prop_assert_ne!(a.triage, Level::SelfCare);
+            prop_assert!(a.rules.iter().any(|r| r.id == "R9"));
+        }
+    }
+
+    #[test]
+    fn the_level_is_the_most_urgent_floor_and_first_explanation(f in findings_strategy()) {
+        let a = classify(&f);
+        let floor = a.rules.iter().map(|r| r.level).min();
+        let usual = a.explanations[0].level;
+        prop_assert_eq!(a.triage, floor.map_or(usual, |x| x.min(usual)));
+        for r in &a.rules {
+            prop_assert!(a.triage <= r.level);
+            let def = RULES.iter().find(|d| d.id == r.id).unwrap();
+            prop_assert_eq!(def.level, r.level);
+        }
+        // Urgent and emergency results always trace to a named rule.
+        if a.triage <= Level::Urgent {
+            prop_assert!(a.rules.iter().any(|r| r.level == a.triage));
+        }
+        prop_assert!(a.explanations.len() >= 3 && a.explanations.len() <= 5);
+        prop_assert!(a.explanations.windows(2).all(|w| w[0].score >= w[1].score));
+        prop_assert!(!a.advice.is_empty());
+    }
+
+    /// Random commands, valid or not, in any order: the interview never
+    /// panics, never offers a question already answered, and a bad answer
+    /// changes nothing.
+    #[test]
+    fn interview_commands_in_any_order(cmds in proptest::collection::vec((0u8..4, any::<u16>(), any::<u32>()), 0..60)) {
+        let mut iv = Interview::default();
+        for (op, q, v) in cmds {
+            match op {
+                0 => {
+                    if let Some(i) = iv.next_index() {
+                        prop_assert!(!iv.was_asked(i), "offered {} again", QUESTIONS[i].id);
+                    }
+                }
+                1 | 2 => {
+                    let qi = q as usize % QUESTIONS.len();
+                    let input = random_input(v, qi);
+                    let before = iv.answers().clone();
+                    let n = iv.answered();
+                    if iv.answer(QUESTIONS[qi].id, &input).is_err() {
+                        prop_assert_eq!(iv.answers(), &before);
+                        prop_assert_eq!(iv.answered(), n);
+                    }
+                }
+                _ => { iv.back(); }
+            }
+            let _ = iv.result();
+        }
+    }
+
+    /// Answering whatever the interview asks, with random valid answers, it
+    /// stops within one pass over the questions and never repeats one.
+    #[test]
+    fn the_interview_always_terminates(seeds in proptest::collection::vec(any::<u32>(), QUESTIONS.len())) {
+        let mut iv = Interview::default();
+        let mut asked = Vec::new();
+        while let Some(i) = iv.next_index() {
+            prop_assert!(!asked.contains(&i), "asked {} twice", QUESTIONS[i].id);
+            prop_assert!(asked.len() < QUESTIONS.len());
+            asked.push(i);
+            let input = valid_input(seeds[asked.len() - 1], i);
+            iv.answer(QUESTIONS[i].id, &input).unwrap();
+        }
+        let r = iv.result();
+        if r.triage != Level::Emergency {
+            // Every question that could still settle a rule was asked.
+            for f in &r.unanswered {
+                let f = FindingId::by_name(f).unwrap();
+                prop_assert!(iv.was_asked(f.def().question as usize));
+            }
+        }
+    }
+}
+
+/// A valid answer to question `qi`.
+fn valid_input(seed: u32, qi: usize) -> Input {
+    let q = &QUESTIONS[qi];
+    match q.finding {
+        None => Input::List(
+            q.options.iter().enumerate().filter(|(i, _)| seed & (1 << i) != 0 && seed % 3 == 0).map(|(_, f)| Input::from(f.id())).collect(),
+        ),
+        Some(f) => match value(f, seed) {
+            Value::Unknown if matches!(f.def().kind, FindingKind::Set) => Input::List(vec![]),
+            Value::Unknown => Input::Null,
+            Value::Bool(b) => Input::Bool(b),
+            Value::Int(n) => Input::from(n as i32),
+            Value::One(i) => Input::from(f.def().values[i as usize].id),
+            Value::Set(_) => Input::List(
+                Findings::new().set_members(f).map(Input::from).chain(
+                    f.def().values.iter().enumerate().filter(|(i, _)| seed & (1 << i) != 0 && seed % 2 == 0).map(|(_, v)| Input::from(v.id)),
+                ).collect(),
+            ),
+        },
+    }
+}
+
+/// Any answer, often invalid.
+fn random_input(seed: u32, qi: usize) -> Input {
+    match seed % 9 {
+        0 => Input::Null,
+        1 => Input::Bool(seed % 2 == 0),
+        2 => Input::Number((seed % 300) as f64 - 50.0),
+        3 => Input::Number(f64::NAN),
+        4 => Input::from("flicker"),
+        5 => Input::List(vec![Input::from("fever"), Input::Number(1.0)]),
+        6 => Input::Object,
+        7 => Input::TooLong,
+        _ => valid_input(seed, qi),
+    }
+}
