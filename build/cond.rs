@@ -144,7 +144,12 @@ impl Parser<'_> {
             return Err("definitions nest too deeply (a definition uses itself?)".into());
         }
         let toks = lex(src)?;
-        let mut st = State { p: self, toks, pos: 0, depth };
+        let mut st = State {
+            p: self,
+            toks,
+            pos: 0,
+            depth,
+        };
         let c = st.or()?;
         if st.pos != st.toks.len() {
             return Err(format!("unexpected {:?} in {src:?}", st.toks[st.pos]));
@@ -264,7 +269,9 @@ impl State<'_, '_> {
                 if self.eat("=") || self.keyword("in") {
                     Ok(Cond::OneIn(idx, self.values(f)?))
                 } else {
-                    Err(format!("{name:?} is a one-of finding: use `= value` or `in [..]`"))
+                    Err(format!(
+                        "{name:?} is a one-of finding: use `= value` or `in [..]`"
+                    ))
                 }
             }
             Kind::Set => {
@@ -276,13 +283,19 @@ impl State<'_, '_> {
                     let all = ((1u32 << f.values.len()) - 1) as u16;
                     Ok(Cond::SetAny(idx, all))
                 } else {
-                    Err(format!("{name:?} is a set finding: use `has`, `only` or `any`"))
+                    Err(format!(
+                        "{name:?} is a set finding: use `has`, `only` or `any`"
+                    ))
                 }
             }
             Kind::Int { min, max } => {
                 let op = match self.peek() {
                     Some(Tok::Sym(s)) if ["<", "<=", ">", ">="].contains(s) => *s,
-                    t => return Err(format!("{name:?} is a number: expected a comparison, found {t:?}")),
+                    t => {
+                        return Err(format!(
+                            "{name:?} is a number: expected a comparison, found {t:?}"
+                        ))
+                    }
                 };
                 self.pos += 1;
                 let n = match self.toks.get(self.pos) {

@@ -42,7 +42,14 @@ fn f32_lit(x: f64) -> String {
 }
 
 fn main() {
-    for f in ["sources", "findings", "questions", "rules", "explanations", "ui"] {
+    for f in [
+        "sources",
+        "findings",
+        "questions",
+        "rules",
+        "explanations",
+        "ui",
+    ] {
         println!("cargo:rerun-if-changed=kb/{f}.toml");
     }
     println!("cargo:rerun-if-changed=build");
@@ -54,7 +61,12 @@ fn main() {
     // ------------------------------------------------------------ sources
     let sources_t = load("kb/sources.toml");
     let source_ids: Vec<String> = sources_t.keys().cloned().collect();
-    writeln!(w, "pub static SOURCES: [SourceDef; {}] = [", source_ids.len()).unwrap();
+    writeln!(
+        w,
+        "pub static SOURCES: [SourceDef; {}] = [",
+        source_ids.len()
+    )
+    .unwrap();
     for (id, v) in &sources_t {
         let t = table(v, id);
         writeln!(
@@ -75,7 +87,11 @@ fn main() {
         }
         let idx: Vec<String> = ids
             .iter()
-            .map(|s| by_id(&source_ids, s, |x| x.as_str(), &format!("{what}.sources")).0.to_string())
+            .map(|s| {
+                by_id(&source_ids, s, |x| x.as_str(), &format!("{what}.sources"))
+                    .0
+                    .to_string()
+            })
             .collect();
         format!("&[{}]", idx.join(", "))
     };
@@ -84,7 +100,10 @@ fn main() {
     let findings_t = load("kb/findings.toml");
     let findings = load_findings(&findings_t, &mut texts);
     let slot_count: usize = findings.iter().map(Finding::slot_count).sum();
-    let bg_logp: Vec<f64> = findings.iter().flat_map(|f| slot_logp(f, None, &f.id)).collect();
+    let bg_logp: Vec<f64> = findings
+        .iter()
+        .flat_map(|f| slot_logp(f, None, &f.id))
+        .collect();
     assert_eq!(bg_logp.len(), slot_count);
 
     // ------------------------------------------------------------ questions
@@ -93,15 +112,26 @@ fn main() {
     let defines: Defines = rules_t
         .get("define")
         .map(|v| table(v, "define"))
-        .map(|t| t.iter().map(|(k, v)| (k.clone(), string(Some(v), k).to_string())).collect())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.clone(), string(Some(v), k).to_string()))
+                .collect()
+        })
         .unwrap_or_default();
     for k in defines.keys() {
         if findings.iter().any(|f| &f.id == k) {
             fail(&format!("definition {k:?} has the name of a finding"));
         }
     }
-    let parser = Parser { findings: &findings, defines: &defines };
-    let parse = |src: &str, what: &str| -> Cond { parser.parse(src).unwrap_or_else(|e| fail(&format!("{what}: {e}"))) };
+    let parser = Parser {
+        findings: &findings,
+        defines: &defines,
+    };
+    let parse = |src: &str, what: &str| -> Cond {
+        parser
+            .parse(src)
+            .unwrap_or_else(|e| fail(&format!("{what}: {e}")))
+    };
 
     let mut asked_by: Vec<Option<usize>> = vec![None; findings.len()];
     let mut qrows = Vec::new();
@@ -111,17 +141,24 @@ fn main() {
         let t = table(v, &what);
         let kind = string(t.get("kind"), &what);
         let text = texts.add(&format!("question.{id}.text"), t.get("text"));
-        let hint = t.get("hint").map(|h| texts.add(&format!("question.{id}.hint"), Some(h)));
+        let hint = t
+            .get("hint")
+            .map(|h| texts.add(&format!("question.{id}.hint"), Some(h)));
         let priority = num(t.get("priority"), &what) as u8;
         if priorities.contains(&priority) {
             fail(&format!("{what}: priority {priority} is used twice"));
         }
         priorities.push(priority);
         let core = t.get("core").and_then(Value::as_bool).unwrap_or(false);
-        let ask_if = t.get("ask_if").map(|c| parse(string(Some(c), &what), &what));
+        let ask_if = t
+            .get("ask_if")
+            .map(|c| parse(string(Some(c), &what), &what));
         let mut mark = |f: usize| {
             if let Some(q) = asked_by[f] {
-                fail(&format!("finding {} is asked by two questions ({q} and {qi})", findings[f].id));
+                fail(&format!(
+                    "finding {} is asked by two questions ({q} and {qi})",
+                    findings[f].id
+                ));
             }
             asked_by[f] = Some(qi);
         };
@@ -135,7 +172,9 @@ fn main() {
                 .map(|o| {
                     let (i, f) = by_id(&findings, o, |f| f.id.as_str(), &what);
                     if f.kind != Kind::Bool {
-                        fail(&format!("{what}: checklist option {o:?} is not a yes/no finding"));
+                        fail(&format!(
+                            "{what}: checklist option {o:?} is not a yes/no finding"
+                        ));
                     }
                     i
                 })
@@ -171,12 +210,22 @@ fn main() {
             fail(&format!("finding {} is not asked by any question", f.id));
         }
     }
-    writeln!(w, "pub static QUESTIONS: [QuestionDef; {}] = [", qrows.len()).unwrap();
+    writeln!(
+        w,
+        "pub static QUESTIONS: [QuestionDef; {}] = [",
+        qrows.len()
+    )
+    .unwrap();
     qrows.iter().for_each(|r| writeln!(w, "{r}").unwrap());
     writeln!(w, "];").unwrap();
 
     // ------------------------------------------------------------ findings table
-    writeln!(w, "pub static FINDINGS: [FindingDef; {}] = [", findings.len()).unwrap();
+    writeln!(
+        w,
+        "pub static FINDINGS: [FindingDef; {}] = [",
+        findings.len()
+    )
+    .unwrap();
     for (f, q) in findings.iter().zip(&asked_by) {
         let kind = match f.kind {
             Kind::Bool => "FindingKind::Bool".to_string(),
@@ -191,7 +240,11 @@ fn main() {
                 format!(
                     "ValueDef {{ id: {}, label: {}, lo: {}, hi: {} }}",
                     lit(&v.id),
-                    if v.label == usize::MAX { "NO_TEXT".to_string() } else { v.label.to_string() },
+                    if v.label == usize::MAX {
+                        "NO_TEXT".to_string()
+                    } else {
+                        v.label.to_string()
+                    },
                     v.range.0,
                     v.range.1
                 )
@@ -211,12 +264,30 @@ fn main() {
     writeln!(w, "];").unwrap();
     writeln!(w, "/// Finding ids by name, for code and tests that name a finding.\n#[allow(dead_code)]\npub mod f {{\n    use super::FindingId;").unwrap();
     for (i, f) in findings.iter().enumerate() {
-        writeln!(w, "    pub const {}: FindingId = FindingId({i});", f.id.to_uppercase()).unwrap();
+        writeln!(
+            w,
+            "    pub const {}: FindingId = FindingId({i});",
+            f.id.to_uppercase()
+        )
+        .unwrap();
     }
     writeln!(w, "}}").unwrap();
     writeln!(w, "pub const SLOT_COUNT: usize = {slot_count};").unwrap();
-    writeln!(w, "/// Log-parameters of the background population, per scoring slot.").unwrap();
-    writeln!(w, "pub static BACKGROUND: [f32; SLOT_COUNT] = [{}];", bg_logp.iter().map(|x| f32_lit(*x)).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        w,
+        "/// Log-parameters of the background population, per scoring slot."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "pub static BACKGROUND: [f32; SLOT_COUNT] = [{}];",
+        bg_logp
+            .iter()
+            .map(|x| f32_lit(*x))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
 
     // ------------------------------------------------------------ rules
     let mut rule_rows = Vec::new();
@@ -239,25 +310,36 @@ fn main() {
             _ => 'R',
         };
         if !id.starts_with(prefix) {
-            fail(&format!("{what}: the id must start with {prefix} for level {level}"));
+            fail(&format!(
+                "{what}: the id must start with {prefix} for level {level}"
+            ));
         }
         let rank = LEVELS.iter().position(|l| *l == level).unwrap();
         if rank < last_rank {
-            fail(&format!("{what}: rules must be listed emergency first, then urgent, then routine"));
+            fail(&format!(
+                "{what}: rules must be listed emergency first, then urgent, then routine"
+            ));
         }
         last_rank = rank;
         let advice = texts.add(&format!("rule.{id}.advice"), t.get("advice"));
         let sources = sources_of(t.get("sources"), &what);
         let (cond, special) = match (t.get("when"), t.get("special")) {
-            (Some(c), None) => (format!("Some(&{})", parse(string(Some(c), &what), &what).to_rust()), "None"),
+            (Some(c), None) => (
+                format!("Some(&{})", parse(string(Some(c), &what), &what).to_rust()),
+                "None",
+            ),
             (None, Some(s)) if s.as_str() == Some("not_screened") => {
                 if seen_special || level != "routine" {
-                    fail(&format!("{what}: exactly one routine not_screened rule is allowed"));
+                    fail(&format!(
+                        "{what}: exactly one routine not_screened rule is allowed"
+                    ));
                 }
                 seen_special = true;
                 ("None".to_string(), "Some(Special::NotScreened)")
             }
-            _ => fail(&format!("{what}: needs either `when` or `special = \"not_screened\"`")),
+            _ => fail(&format!(
+                "{what}: needs either `when` or `special = \"not_screened\"`"
+            )),
         };
         rule_rows.push(format!(
             "    RuleDef {{ id: {}, level: {level_r}, cond: {cond}, special: {special}, sources: {sources}, advice: {advice} }},",
@@ -273,7 +355,10 @@ fn main() {
 
     // ------------------------------------------------------------ explanations
     let expl_t = load("kb/explanations.toml");
-    let prior_sum: f64 = expl_t.iter().map(|(id, v)| num(table(v, id).get("prior"), id)).sum();
+    let prior_sum: f64 = expl_t
+        .iter()
+        .map(|(id, v)| num(table(v, id).get("prior"), id))
+        .sum();
     let mut ev_slots: Vec<u8> = Vec::new();
     let mut ev_lr: Vec<f64> = Vec::new();
     let mut rows = Vec::new();
@@ -282,7 +367,9 @@ fn main() {
         let t = table(v, &what);
         let level = string(t.get("level"), &what);
         if level != "self_care" && level != "routine" {
-            fail(&format!("{what}: an explanation's usual level is self_care or routine, not {level}"));
+            fail(&format!(
+                "{what}: an explanation's usual level is self_care or routine, not {level}"
+            ));
         }
         let prior = prob(t.get("prior"), &what) / prior_sum;
         let sources = sources_of(t.get("sources"), &what);
@@ -290,8 +377,14 @@ fn main() {
         let summary = texts.add(&format!("explanation.{id}.summary"), t.get("summary"));
         let todo = texts.add_list(&format!("explanation.{id}.todo"), t.get("todo"));
         let safety_net = texts.add(&format!("explanation.{id}.safety_net"), t.get("safety_net"));
-        let tell_doctor = texts.add(&format!("explanation.{id}.tell_doctor"), t.get("tell_doctor"));
-        let p = t.get("p").map(|p| table(p, &what)).unwrap_or_else(|| fail(&format!("{what}: no evidence table [p]")));
+        let tell_doctor = texts.add(
+            &format!("explanation.{id}.tell_doctor"),
+            t.get("tell_doctor"),
+        );
+        let p = t
+            .get("p")
+            .map(|p| table(p, &what))
+            .unwrap_or_else(|| fail(&format!("{what}: no evidence table [p]")));
         let start = ev_slots.len();
         let mut by_slot = BTreeMap::new();
         for (fid, pv) in p {
@@ -317,29 +410,73 @@ fn main() {
             ev_slots.len()
         ));
     }
-    writeln!(w, "pub static EXPLANATIONS: [ExplanationDef; {}] = [", rows.len()).unwrap();
+    writeln!(
+        w,
+        "pub static EXPLANATIONS: [ExplanationDef; {}] = [",
+        rows.len()
+    )
+    .unwrap();
     rows.iter().for_each(|r| writeln!(w, "{r}").unwrap());
     writeln!(w, "];").unwrap();
-    writeln!(w, "/// Scoring slots of every explanation's evidence (see `ExplanationDef::evidence`).").unwrap();
-    writeln!(w, "pub static EVIDENCE_SLOT: [u8; {}] = {:?};", ev_slots.len(), ev_slots).unwrap();
-    writeln!(w, "/// log(P(slot | explanation) / P(slot | background)), parallel to EVIDENCE_SLOT.").unwrap();
-    writeln!(w, "pub static EVIDENCE_LR: [f32; {}] = [{}];", ev_lr.len(), ev_lr.iter().map(|x| f32_lit(*x)).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        w,
+        "/// Scoring slots of every explanation's evidence (see `ExplanationDef::evidence`)."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "pub static EVIDENCE_SLOT: [u8; {}] = {:?};",
+        ev_slots.len(),
+        ev_slots
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "/// log(P(slot | explanation) / P(slot | background)), parallel to EVIDENCE_SLOT."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "pub static EVIDENCE_LR: [f32; {}] = [{}];",
+        ev_lr.len(),
+        ev_lr
+            .iter()
+            .map(|x| f32_lit(*x))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
 
     // ------------------------------------------------------------ ui texts
     let ui_t = load("kb/ui.toml");
-    let levels_t = ui_t.get("level").map(|v| table(v, "level")).unwrap_or_else(|| fail("ui: no [level] table"));
+    let levels_t = ui_t
+        .get("level")
+        .map(|v| table(v, "level"))
+        .unwrap_or_else(|| fail("ui: no [level] table"));
     let mut level_rows = Vec::new();
     for l in LEVELS {
-        let lt = levels_t.get(*l).map(|v| table(v, l)).unwrap_or_else(|| fail(&format!("ui: no texts for level {l}")));
+        let lt = levels_t
+            .get(*l)
+            .map(|v| table(v, l))
+            .unwrap_or_else(|| fail(&format!("ui: no texts for level {l}")));
         let title = texts.add(&format!("level.{l}.title"), lt.get("title"));
         let action = texts.add(&format!("level.{l}.action"), lt.get("action"));
-        level_rows.push(format!("    LevelText {{ title: {title}, action: {action} }},"));
+        level_rows.push(format!(
+            "    LevelText {{ title: {title}, action: {action} }},"
+        ));
     }
     writeln!(w, "/// Texts of each level, in the order of `Level`.\npub static LEVEL_TEXTS: [LevelText; 4] = [").unwrap();
     level_rows.iter().for_each(|r| writeln!(w, "{r}").unwrap());
     writeln!(w, "];").unwrap();
-    writeln!(w, "/// Interface texts by name.\n#[allow(dead_code)]\npub mod t {{\n    use super::TextId;").unwrap();
-    let ui_texts = ui_t.get("text").map(|v| table(v, "text")).unwrap_or_else(|| fail("ui: no [text] table"));
+    writeln!(
+        w,
+        "/// Interface texts by name.\n#[allow(dead_code)]\npub mod t {{\n    use super::TextId;"
+    )
+    .unwrap();
+    let ui_texts = ui_t
+        .get("text")
+        .map(|v| table(v, "text"))
+        .unwrap_or_else(|| fail("ui: no [text] table"));
     for (k, v) in ui_texts {
         let i = texts.add(&format!("ui.{k}"), Some(v));
         writeln!(w, "    pub const {}: TextId = {i};", k.to_uppercase()).unwrap();
@@ -348,15 +485,39 @@ fn main() {
 
     // ------------------------------------------------------------ texts
     writeln!(w, "pub const TEXT_COUNT: usize = {};", texts.ids.len()).unwrap();
-    writeln!(w, "/// The id of every text (`finding.age.label`, ...), for reviews and tests.").unwrap();
-    writeln!(w, "pub static TEXT_IDS: [&str; TEXT_COUNT] = [{}];", texts.ids.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")).unwrap();
-    writeln!(w, "pub const LANG_CODES: [&str; {}] = [{}];", LANGS.len(), LANGS.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        w,
+        "/// The id of every text (`finding.age.label`, ...), for reviews and tests."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "pub static TEXT_IDS: [&str; TEXT_COUNT] = [{}];",
+        texts
+            .ids
+            .iter()
+            .map(|s| lit(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "pub const LANG_CODES: [&str; {}] = [{}];",
+        LANGS.len(),
+        LANGS.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
     for (l, lang) in LANGS.iter().enumerate() {
         writeln!(
             w,
             "pub static TEXTS_{}: [&str; TEXT_COUNT] = [{}];",
             lang.to_uppercase().replace('-', "_"),
-            texts.by_lang[l].iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
+            texts.by_lang[l]
+                .iter()
+                .map(|s| lit(s))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
         .unwrap();
     }

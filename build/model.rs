@@ -94,7 +94,9 @@ impl Texts {
                     .map(|s| {
                         s.as_str()
                             .filter(|s| !s.trim().is_empty())
-                            .unwrap_or_else(|| fail(&format!("{id}: list items must be non-empty strings")))
+                            .unwrap_or_else(|| {
+                                fail(&format!("{id}: list items must be non-empty strings"))
+                            })
                             .to_string()
                     })
                     .collect()
@@ -102,10 +104,17 @@ impl Texts {
             .collect();
         let n = lists[0].len();
         if n == 0 || lists.iter().any(|l| l.len() != n) {
-            fail(&format!("{id}: every language needs the same, non-zero number of items"));
+            fail(&format!(
+                "{id}: every language needs the same, non-zero number of items"
+            ));
         }
         (0..n)
-            .map(|i| self.push(&format!("{id}.{i}"), lists.iter().map(|l| l[i].clone()).collect()))
+            .map(|i| {
+                self.push(
+                    &format!("{id}.{i}"),
+                    lists.iter().map(|l| l[i].clone()).collect(),
+                )
+            })
             .collect()
     }
 
@@ -150,7 +159,9 @@ pub fn num(v: Option<&Value>, what: &str) -> f64 {
 pub fn prob(v: Option<&Value>, what: &str) -> f64 {
     let p = num(v, what);
     if !(p > 0.0 && p < 1.0) {
-        fail(&format!("{what}: a probability must be above 0 and below 1, got {p}"));
+        fail(&format!(
+            "{what}: a probability must be above 0 and below 1, got {p}"
+        ));
     }
     p
 }
@@ -190,7 +201,10 @@ pub fn load_findings(t: &Table, texts: &mut Texts) -> Vec<Finding> {
         match kind {
             Kind::Bool => background = prob(ft.get("background"), &what),
             Kind::One | Kind::Set => {
-                let vt = ft.get("values").map(|v| table(v, &what)).unwrap_or_else(|| fail(&format!("{what}: no values")));
+                let vt = ft
+                    .get("values")
+                    .map(|v| table(v, &what))
+                    .unwrap_or_else(|| fail(&format!("{what}: no values")));
                 for (vid, vv) in vt {
                     let vt = table(vv, vid);
                     values.push(Val {
@@ -211,15 +225,23 @@ pub fn load_findings(t: &Table, texts: &mut Texts) -> Vec<Finding> {
                 }
             }
             Kind::Int { min, max } => {
-                let bt = ft.get("bands").map(|v| table(v, &what)).unwrap_or_else(|| fail(&format!("{what}: no bands")));
+                let bt = ft
+                    .get("bands")
+                    .map(|v| table(v, &what))
+                    .unwrap_or_else(|| fail(&format!("{what}: no bands")));
                 let mut next = min as i64;
                 for (bid, bv) in bt {
                     let b = table(bv, bid);
-                    let r = b.get("range").and_then(Value::as_array).unwrap_or_else(|| fail(&format!("{what}.{bid}: no range")));
+                    let r = b
+                        .get("range")
+                        .and_then(Value::as_array)
+                        .unwrap_or_else(|| fail(&format!("{what}.{bid}: no range")));
                     let lo = num(r.first(), bid) as i64;
                     let hi = num(r.get(1), bid) as i64;
                     if lo != next || hi < lo {
-                        fail(&format!("{what}: bands must cover {min}..={max} in order without gaps"));
+                        fail(&format!(
+                            "{what}: bands must cover {min}..={max} in order without gaps"
+                        ));
                     }
                     next = hi + 1;
                     values.push(Val {
@@ -235,7 +257,14 @@ pub fn load_findings(t: &Table, texts: &mut Texts) -> Vec<Finding> {
                 normalise(&mut values, &what);
             }
         }
-        let f = Finding { id: id.clone(), kind, label, values, background, slot };
+        let f = Finding {
+            id: id.clone(),
+            kind,
+            label,
+            values,
+            background,
+            slot,
+        };
         slot += f.slot_count();
         out.push(f);
     }
@@ -248,7 +277,9 @@ pub fn load_findings(t: &Table, texts: &mut Texts) -> Vec<Finding> {
 fn normalise(values: &mut [Val], what: &str) {
     let s: f64 = values.iter().map(|v| v.background).sum();
     if (s - 1.0).abs() > 0.02 {
-        fail(&format!("{what}: background probabilities sum to {s}, expected 1"));
+        fail(&format!(
+            "{what}: background probabilities sum to {s}, expected 1"
+        ));
     }
     values.iter_mut().for_each(|v| v.background /= s);
 }
@@ -271,16 +302,26 @@ pub fn slot_logp(f: &Finding, p: Option<&Value>, what: &str) -> Vec<f64> {
             let mut probs: Vec<Option<f64>> = vec![None; f.values.len()];
             if let Some(p) = p {
                 for (k, v) in table(p, what) {
-                    let i = f.values.iter().position(|x| &x.id == k).unwrap_or_else(|| fail(&format!("{what}: {k:?} is not a value of {}", f.id)));
+                    let i = f.values.iter().position(|x| &x.id == k).unwrap_or_else(|| {
+                        fail(&format!("{what}: {k:?} is not a value of {}", f.id))
+                    });
                     probs[i] = Some(prob(Some(v), &format!("{what}.{k}")));
                 }
             }
             let given: f64 = probs.iter().flatten().sum();
-            let rest_bg: f64 = f.values.iter().zip(&probs).filter(|(_, p)| p.is_none()).map(|(v, _)| v.background).sum();
+            let rest_bg: f64 = f
+                .values
+                .iter()
+                .zip(&probs)
+                .filter(|(_, p)| p.is_none())
+                .map(|(v, _)| v.background)
+                .sum();
             let rest = 1.0 - given;
             if rest_bg == 0.0 {
                 if (given - 1.0).abs() > 0.02 {
-                    fail(&format!("{what}: probabilities of all values sum to {given}, expected 1"));
+                    fail(&format!(
+                        "{what}: probabilities of all values sum to {given}, expected 1"
+                    ));
                 }
             } else if rest <= 0.001 {
                 fail(&format!("{what}: listed probabilities sum to {given}, leaving nothing for the other values"));
@@ -304,7 +345,9 @@ pub fn slot_logp(f: &Finding, p: Option<&Value>, what: &str) -> Vec<f64> {
                         none = prob(Some(v), &format!("{what}.none"));
                         continue;
                     }
-                    let i = f.values.iter().position(|x| &x.id == k).unwrap_or_else(|| fail(&format!("{what}: {k:?} is not a member of {}", f.id)));
+                    let i = f.values.iter().position(|x| &x.id == k).unwrap_or_else(|| {
+                        fail(&format!("{what}: {k:?} is not a member of {}", f.id))
+                    });
                     member[i] = prob(Some(v), &format!("{what}.{k}"));
                 }
             }
@@ -321,7 +364,12 @@ pub fn slot_logp(f: &Finding, p: Option<&Value>, what: &str) -> Vec<f64> {
     }
 }
 
-pub fn by_id<'a, T>(items: &'a [T], id: &str, get: impl Fn(&T) -> &str, what: &str) -> (usize, &'a T) {
+pub fn by_id<'a, T>(
+    items: &'a [T],
+    id: &str,
+    get: impl Fn(&T) -> &str,
+    what: &str,
+) -> (usize, &'a T) {
     items
         .iter()
         .enumerate()

@@ -66,7 +66,12 @@ impl Analysis {
         let posterior = score::posterior(f);
         let ranking = score::ranking(&posterior);
         let level = triage(&outcome, ranking[0] as usize);
-        Analysis { outcome, posterior, ranking, level }
+        Analysis {
+            outcome,
+            posterior,
+            ranking,
+            level,
+        }
     }
 
     pub fn top(&self) -> usize {

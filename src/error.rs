@@ -84,7 +84,12 @@ impl Error {
             }
         }
         message.push_str(expected);
-        Error { kind, key, expected: expected.to_string(), message }
+        Error {
+            kind,
+            key,
+            expected: expected.to_string(),
+            message,
+        }
     }
 }
 
@@ -93,7 +98,7 @@ fn shorten(key: &str) -> String {
     match key.char_indices().nth(KEY_QUOTE_MAX) {
         None => key.to_string(),
         Some((i, _)) => {
-            let mut s = key[..i].to_string();
+            let mut s = key.get(..i).unwrap_or_default().to_string();
             s.push('…');
             s
         }

@@ -43,7 +43,9 @@ pub struct Findings {
 
 impl Default for Findings {
     fn default() -> Self {
-        Findings { values: [Value::Unknown; FINDING_COUNT] }
+        Findings {
+            values: [Value::Unknown; FINDING_COUNT],
+        }
     }
 }
 
@@ -109,7 +111,11 @@ impl Findings {
             out.set_input(k, v)?;
             let bit = 1u64 << FindingId::by_name(k).map_or(0, |f| f.0);
             if seen & bit != 0 {
-                return Err(Error::new(ErrorKind::DuplicateKey, k, "each finding at most once"));
+                return Err(Error::new(
+                    ErrorKind::DuplicateKey,
+                    k,
+                    "each finding at most once",
+                ));
             }
             seen |= bit;
         }
@@ -150,14 +156,20 @@ fn check(def: &FindingDef, v: Value) -> Result<(), Error> {
     if ok {
         Ok(())
     } else {
-        Err(Error::new(kind_error(def.kind, v), def.id, &expected_for(def)))
+        Err(Error::new(
+            kind_error(def.kind, v),
+            def.id,
+            &expected_for(def),
+        ))
     }
 }
 
 fn kind_error(kind: FindingKind, v: Value) -> ErrorKind {
     match (kind, v) {
         (FindingKind::Int { .. }, Value::Int(_)) => ErrorKind::OutOfRange,
-        (FindingKind::One, Value::One(_)) | (FindingKind::Set, Value::Set(_)) => ErrorKind::UnknownValue,
+        (FindingKind::One, Value::One(_)) | (FindingKind::Set, Value::Set(_)) => {
+            ErrorKind::UnknownValue
+        }
         _ => ErrorKind::WrongType,
     }
 }
@@ -190,7 +202,10 @@ pub(crate) fn expected_for(def: &FindingDef) -> String {
 
 /// The value index of `name` among `def`'s values.
 pub(crate) fn value_index(def: &FindingDef, name: &str) -> Option<u8> {
-    def.values.iter().position(|v| v.id == name).map(|i| i as u8)
+    def.values
+        .iter()
+        .position(|v| v.id == name)
+        .map(|i| i as u8)
 }
 
 /// Checks one untrusted value against a finding's kind.
@@ -333,7 +348,11 @@ impl<'de> Visitor<'de> for InputVisitor {
                 items.push(item);
             }
         }
-        Ok(if too_long { Input::TooLong } else { Input::List(items) })
+        Ok(if too_long {
+            Input::TooLong
+        } else {
+            Input::List(items)
+        })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}

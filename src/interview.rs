@@ -31,9 +31,12 @@ use serde::Serialize;
 use crate::assess::{assessment, Analysis, Assessment};
 use crate::error::{push_list, push_num, Error, ErrorKind};
 use crate::findings::{value_index, Findings, Input, Value};
-use crate::kb::{text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, BACKGROUND, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, QUESTIONS, SLOT_COUNT};
+use crate::kb::{
+    text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, BACKGROUND, EVIDENCE_LR,
+    EVIDENCE_SLOT, EXPLANATIONS, QUESTIONS, SLOT_COUNT,
+};
 use crate::rules::{eval, FindingSet, Truth};
-use crate::score::{for_each_slot, EXPLANATION_COUNT};
+use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
 
 /// Ask a ranking question only if it changes the first explanation with at
 /// least this probability.
@@ -72,7 +75,10 @@ impl Question {
             QuestionKind::Checklist => Some(
                 q.options
                     .iter()
-                    .map(|f| QuestionOption { value: f.id(), label: text(lang, f.def().label) })
+                    .map(|f| QuestionOption {
+                        value: f.id(),
+                        label: text(lang, f.def().label),
+                    })
                     .collect(),
             ),
             QuestionKind::One | QuestionKind::Many => Some(
@@ -80,7 +86,10 @@ impl Question {
                     .map(|f| f.def().values)
                     .unwrap_or(&[])
                     .iter()
-                    .map(|v| QuestionOption { value: v.id, label: text(lang, v.label) })
+                    .map(|v| QuestionOption {
+                        value: v.id,
+                        label: text(lang, v.label),
+                    })
                     .collect(),
             ),
             QuestionKind::YesNo | QuestionKind::Number => None,
@@ -120,7 +129,12 @@ impl Default for Interview {
 
 impl Interview {
     pub fn new(lang: Lang) -> Interview {
-        Interview { lang, findings: Findings::new(), asked: 0, history: Vec::new() }
+        Interview {
+            lang,
+            findings: Findings::new(),
+            asked: 0,
+            history: Vec::new(),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -164,7 +178,11 @@ impl Interview {
         // 1. Safety screening, and the core questions. Once the result is an
         //    emergency, screening can stop, but the few core questions still
         //    come: the explanation shown must rest on where and what it is.
-        let must = if a.level == Level::Emergency { FindingSet::default() } else { a.outcome.unanswered };
+        let must = if a.level == Level::Emergency {
+            FindingSet::default()
+        } else {
+            a.outcome.unanswered
+        };
         if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
             return Some(q);
         }
@@ -177,7 +195,11 @@ impl Interview {
             }
         }
         // 3. The most informative question that could change the first explanation.
-        let bar = if a.level == Level::Emergency { EMERGENCY_TOP_CHANGE_MIN } else { TOP_CHANGE_MIN };
+        let bar = if a.level == Level::Emergency {
+            EMERGENCY_TOP_CHANGE_MIN
+        } else {
+            TOP_CHANGE_MIN
+        };
         let table = LrTable::new();
         let mut best: Option<(usize, f64)> = None;
         for &i in &open {
@@ -193,9 +215,15 @@ impl Interview {
     fn available(&self) -> Vec<usize> {
         let mut v: Vec<usize> = (0..QUESTIONS.len())
             .filter(|&i| !self.was_asked(i))
-            .filter(|&i| QUESTIONS[i].ask_if.is_none_or(|c| eval(c, &self.findings) == Truth::True))
+            .filter(|&i| {
+                QUESTIONS[i]
+                    .ask_if
+                    .is_none_or(|c| eval(c, &self.findings) == Truth::True)
+            })
             .collect();
-        v.sort_by_key(|&i| QUESTIONS[i].priority);
+        sort_small(&mut v, |a, b| {
+            QUESTIONS[*a].priority < QUESTIONS[*b].priority
+        });
         v
     }
 
@@ -208,18 +236,27 @@ impl Interview {
             Error::new(ErrorKind::UnknownQuestion, id, &expected)
         })?;
         let updates = parse_answer(&QUESTIONS[index], value)?;
-        let previous = updates.iter().map(|(f, _)| (*f, self.findings.get(*f))).collect();
+        let previous = updates
+            .iter()
+            .map(|(f, _)| (*f, self.findings.get(*f)))
+            .collect();
         for (f, v) in updates {
             self.findings.set(f, v)?;
         }
-        self.history.push(Step { question: index as u8, previous, was_asked: self.was_asked(index) });
+        self.history.push(Step {
+            question: index as u8,
+            previous,
+            was_asked: self.was_asked(index),
+        });
         self.asked |= 1 << index;
         Ok(())
     }
 
     /// Takes back the last answer. Returns false when there was none.
     pub fn back(&mut self) -> bool {
-        let Some(step) = self.history.pop() else { return false };
+        let Some(step) = self.history.pop() else {
+            return false;
+        };
         for (f, v) in step.previous {
             // The previous values were valid when they were set.
             let _ = self.findings.set(f, v);
@@ -248,10 +285,14 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
     }
     match q.kind {
         QuestionKind::Checklist => {
-            let Input::List(items) = value else { return err(ErrorKind::WrongAnswerShape) };
+            let Input::List(items) = value else {
+                return err(ErrorKind::WrongAnswerShape);
+            };
             let mut ticked = 0u32;
             for it in items {
-                let Input::Text(s) = it else { return err(ErrorKind::WrongAnswerShape) };
+                let Input::Text(s) = it else {
+                    return err(ErrorKind::WrongAnswerShape);
+                };
                 match q.options.iter().position(|f| f.id() == s) {
                     Some(i) => ticked |= 1 << i,
                     None => return err(ErrorKind::UnknownValue),
@@ -267,10 +308,14 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
             let f = q.finding.expect("non-checklist questions ask one finding");
             let def = f.def();
             let v = match (q.kind, value) {
-                (QuestionKind::One | QuestionKind::YesNo | QuestionKind::Number, Input::Null) => Value::Unknown,
+                (QuestionKind::One | QuestionKind::YesNo | QuestionKind::Number, Input::Null) => {
+                    Value::Unknown
+                }
                 (QuestionKind::YesNo, Input::Bool(b)) => Value::Bool(*b),
                 (QuestionKind::Number, Input::Number(x)) => match def.kind {
-                    FindingKind::Int { min, max } if x.fract() == 0.0 && *x >= min as f64 && *x <= max as f64 => {
+                    FindingKind::Int { min, max }
+                        if x.fract() == 0.0 && *x >= min as f64 && *x <= max as f64 =>
+                    {
                         Value::Int(*x as u8)
                     }
                     _ => return err(ErrorKind::OutOfRange),
@@ -282,7 +327,9 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
                 (QuestionKind::Many, Input::List(items)) => {
                     let mut mask = 0u16;
                     for it in items {
-                        let Input::Text(s) = it else { return err(ErrorKind::WrongAnswerShape) };
+                        let Input::Text(s) = it else {
+                            return err(ErrorKind::WrongAnswerShape);
+                        };
                         match value_index(def, s) {
                             Some(i) => mask |= 1 << i,
                             None => return err(ErrorKind::UnknownValue),
@@ -307,11 +354,25 @@ fn expected_answer(q: &QuestionDef) -> String {
         }
         QuestionKind::Many => {
             s.push_str("a list (possibly empty) of ");
-            push_list(&mut s, q.finding.map(|f| f.def().values).unwrap_or(&[]).iter().map(|v| v.id));
+            push_list(
+                &mut s,
+                q.finding
+                    .map(|f| f.def().values)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|v| v.id),
+            );
         }
         QuestionKind::One => {
             s.push_str("one of ");
-            push_list(&mut s, q.finding.map(|f| f.def().values).unwrap_or(&[]).iter().map(|v| v.id));
+            push_list(
+                &mut s,
+                q.finding
+                    .map(|f| f.def().values)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|v| v.id),
+            );
             s.push_str(", or null for not sure");
         }
         QuestionKind::YesNo => s.push_str("true, false, or null for not sure"),
@@ -355,7 +416,10 @@ struct QuestionValue {
 }
 
 fn entropy(p: &[f64; EXPLANATION_COUNT]) -> f64 {
-    -p.iter().filter(|&&x| x > 0.0).map(|x| x * x.ln()).sum::<f64>()
+    -p.iter()
+        .filter(|&&x| x > 0.0)
+        .map(|x| x * x.ln())
+        .sum::<f64>()
 }
 
 /// Every answer of `q` worth enumerating, as the findings it would set.
@@ -372,7 +436,10 @@ fn for_each_outcome(q: &'static QuestionDef, mut visit: impl FnMut(&[(FindingId,
         }
         QuestionKind::Number => {
             let f = q.finding.unwrap();
-            f.def().values.iter().for_each(|b| visit(&[(f, Value::Int(b.lo))]));
+            f.def()
+                .values
+                .iter()
+                .for_each(|b| visit(&[(f, Value::Int(b.lo))]));
         }
         QuestionKind::Many => {
             let f = q.finding.unwrap();
@@ -384,7 +451,12 @@ fn for_each_outcome(q: &'static QuestionDef, mut visit: impl FnMut(&[(FindingId,
             let mut buf = Vec::with_capacity(q.options.len());
             for mask in small_subsets(q.options.len()) {
                 buf.clear();
-                buf.extend(q.options.iter().enumerate().map(|(i, f)| (*f, Value::Bool(mask & (1 << i) != 0))));
+                buf.extend(
+                    q.options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| (*f, Value::Bool(mask & (1 << i) != 0))),
+                );
                 visit(&buf);
             }
         }
@@ -438,7 +510,13 @@ fn value_of(q: &'static QuestionDef, a: &Analysis, table: &LrTable) -> QuestionV
         }
     });
     if total <= 0.0 {
-        return QuestionValue { gain: 0.0, top_change: 0.0 };
+        return QuestionValue {
+            gain: 0.0,
+            top_change: 0.0,
+        };
     }
-    QuestionValue { gain: entropy(&a.posterior) - h_after / total, top_change: changed / total }
+    QuestionValue {
+        gain: entropy(&a.posterior) - h_after / total,
+        top_change: changed / total,
+    }
 }

@@ -45,7 +45,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::Emergency, Level::Urgent, Level::Routine, Level::SelfCare];
+    pub const ALL: [Level; 4] = [
+        Level::Emergency,
+        Level::Urgent,
+        Level::Routine,
+        Level::SelfCare,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -197,7 +202,14 @@ pub struct LevelText {
     pub action: TextId,
 }
 
-include!(concat!(env!("OUT_DIR"), "/kb_gen.rs"));
+/// The generated tables. Log-probabilities can equal constants like ln 2 by
+/// chance, which is not a mistake here.
+#[allow(clippy::approx_constant, clippy::unreadable_literal)]
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/kb_gen.rs"));
+}
+pub use generated::*;
 
 /// A language the texts exist in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -228,7 +240,11 @@ impl Lang {
             }
             expected.push_str(l.code());
         }
-        Err(Error::new(ErrorKind::UnsupportedLanguage, "lang", &expected))
+        Err(Error::new(
+            ErrorKind::UnsupportedLanguage,
+            "lang",
+            &expected,
+        ))
     }
 }
 

@@ -23,11 +23,15 @@ pub mod error;
 pub mod findings;
 pub mod interview;
 pub mod kb;
+pub mod knowledge;
 pub mod rules;
 pub mod score;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use assess::{classify, classify_in, Assessment, Explanation, Rule};
 pub use error::{Error, ErrorKind};
 pub use findings::{Findings, Input, InputMap, Value};
 pub use interview::{Interview, Question, QuestionOption};
 pub use kb::{Lang, Level};
+pub use knowledge::{knowledge, Knowledge};

@@ -210,7 +210,10 @@ pub fn evaluate(f: &Findings) -> Outcome {
         }
         if rule.special == Some(Special::NotScreened) {
             if !out.unanswered.is_empty() {
-                out.fired.push(Fired { rule: i, because: out.unanswered.iter().collect() });
+                out.fired.push(Fired {
+                    rule: i,
+                    because: out.unanswered.iter().collect(),
+                });
             }
             continue;
         }
@@ -219,10 +222,17 @@ pub fn evaluate(f: &Findings) -> Outcome {
             Truth::True => {
                 let mut because_ = Vec::new();
                 because(cond, f, &mut because_);
-                out.fired.push(Fired { rule: i, because: because_ });
+                out.fired.push(Fired {
+                    rule: i,
+                    because: because_,
+                });
             }
             Truth::Unknown => {
-                let set = if rule.level <= Level::Urgent { &mut out.unanswered } else { &mut out.open_routine };
+                let set = if rule.level <= Level::Urgent {
+                    &mut out.unanswered
+                } else {
+                    &mut out.open_routine
+                };
                 open(cond, f, set);
             }
             Truth::False => {}

@@ -18,7 +18,10 @@
 //! words, not these numbers.
 
 use crate::findings::{Findings, Value};
-use crate::kb::{FindingDef, FindingId, FindingKind, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, FINDINGS, SLOT_COUNT};
+use crate::kb::{
+    FindingDef, FindingId, FindingKind, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, FINDINGS,
+    SLOT_COUNT,
+};
 
 pub const EXPLANATION_COUNT: usize = EXPLANATIONS.len();
 
@@ -37,7 +40,10 @@ impl Slots {
 
 /// The band index of `n` for a number finding.
 pub fn band(def: &FindingDef, n: u8) -> usize {
-    def.values.iter().position(|b| n >= b.lo && n <= b.hi).unwrap_or(0)
+    def.values
+        .iter()
+        .position(|b| n >= b.lo && n <= b.hi)
+        .unwrap_or(0)
 }
 
 /// Calls `lit` with every slot lit by the value `v` of finding `def`.
@@ -102,11 +108,24 @@ pub fn posterior(f: &Findings) -> [f64; EXPLANATION_COUNT] {
     normalise(&log_scores(f))
 }
 
+/// Stable insertion sort by `before(a, b)` ("a goes first"). Every list
+/// sorted in the core has at most a few dozen items; this keeps the
+/// WebAssembly module free of the standard library's large sort routines.
+pub fn sort_small<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && before(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// Explanation indices, best first (ties keep knowledge-base order).
 pub fn ranking(p: &[f64; EXPLANATION_COUNT]) -> [u8; EXPLANATION_COUNT] {
     let mut idx = [0u8; EXPLANATION_COUNT];
     idx.iter_mut().enumerate().for_each(|(i, x)| *x = i as u8);
-    idx.sort_by(|a, b| p[*b as usize].total_cmp(&p[*a as usize]));
+    sort_small(&mut idx, |a, b| p[*a as usize] > p[*b as usize]);
     idx
 }
 
@@ -142,7 +161,7 @@ pub fn reasons(e: usize, f: &Findings) -> Vec<FindingId> {
     per.retain(|(id, lr)| {
         *lr >= REASON_MIN_LR && !matches!(f.get(*id), Value::Bool(false) | Value::Set(0))
     });
-    per.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_small(&mut per, |a, b| a.1 > b.1);
     per.truncate(MAX_REASONS);
     per.into_iter().map(|(id, _)| id).collect()
 }

@@ -21,7 +21,14 @@ fn simulated_interviews_meet_the_vignette_targets() {
         top1 += first as usize;
         top1_classify += c.expect.top.iter().any(|t| t == full.explanations[0].id) as usize;
         counts.push(asked.len());
-        println!("{} {:9} first {:24} {:2} questions: {}", c.id, a.triage.id(), a.explanations[0].id, asked.len(), asked.join(" "));
+        println!(
+            "{} {:9} first {:24} {:2} questions: {}",
+            c.id,
+            a.triage.id(),
+            a.explanations[0].id,
+            asked.len(),
+            asked.join(" ")
+        );
         assert_eq!(a.triage.id(), c.expect.triage, "{}: triage", c.id);
 
         // Every emergency and urgent rule is settled: it fired, or the answers
@@ -34,8 +41,19 @@ fn simulated_interviews_meet_the_vignette_targets() {
                     let mut open = Default::default();
                     twitch_triage::rules::open(cond, iv.answers(), &mut open);
                     for f in open.iter() {
-                        assert!(iv.was_asked(f.def().question as usize), "{}: rule {} left open: {} never asked", c.id, r.id, f.id());
-                        assert!(a.unanswered.contains(&f.id()), "{}: {} open but not listed", c.id, f.id());
+                        assert!(
+                            iv.was_asked(f.def().question as usize),
+                            "{}: rule {} left open: {} never asked",
+                            c.id,
+                            r.id,
+                            f.id()
+                        );
+                        assert!(
+                            a.unanswered.contains(&f.id()),
+                            "{}: {} open but not listed",
+                            c.id,
+                            f.id()
+                        );
                     }
                 }
             }
@@ -46,7 +64,10 @@ fn simulated_interviews_meet_the_vignette_targets() {
     let max = *counts.last().unwrap();
     println!("interview: triage {triage_ok}/{n}, first place {top1}/{n} (classify: {top1_classify}/{n}), questions median {median}, max {max}");
     assert_eq!(triage_ok, n);
-    assert!(top1 >= top1_classify, "interview first place {top1} below classify's {top1_classify}");
+    assert!(
+        top1 >= top1_classify,
+        "interview first place {top1} below classify's {top1_classify}"
+    );
     assert!(median <= 12, "median {median}");
     assert!(max <= 18, "max {max}");
 }
@@ -69,41 +90,60 @@ fn red_flags_are_screened_first() {
 #[test]
 fn an_emergency_answer_gives_an_emergency_result_at_once() {
     let mut iv = Interview::default();
-    iv.answer("emergency_signs", &Input::from(vec!["chest_pain"])).unwrap();
+    iv.answer("emergency_signs", &Input::from(vec!["chest_pain"]))
+        .unwrap();
     let r = iv.result();
     assert_eq!(r.triage, Level::Emergency);
     assert!(r.rules.iter().any(|x| x.id == "E5"));
-    assert!(r.advice.iter().any(|a| a.contains("medicines")), "emergency advice mentions bringing medicines");
+    assert!(
+        r.advice.iter().any(|a| a.contains("medicines")),
+        "emergency advice mentions bringing medicines"
+    );
 }
 
 #[test]
 fn not_sure_leaves_findings_unanswered_and_never_self_care() {
-    let c = common::cases().into_iter().find(|c| c.id == "dev-18").unwrap();
+    let c = common::cases()
+        .into_iter()
+        .find(|c| c.id == "dev-18")
+        .unwrap();
     let mut iv = Interview::default();
     while let Some(i) = iv.next_index() {
         let q = &QUESTIONS[i];
-        let v = if q.id == "sudden_onset" || q.id == "age" { Input::Null } else { common::simulated_answer(&c, i) };
+        let v = if q.id == "sudden_onset" || q.id == "age" {
+            Input::Null
+        } else {
+            common::simulated_answer(&c, i)
+        };
         iv.answer(q.id, &v).unwrap();
     }
     // "Not sure" about the age leaves U6, U7 and E6 open.
     let r = iv.result();
     assert!(!r.complete);
     assert!(r.unanswered.contains(&"age"));
-    assert!(r.rules.iter().any(|x| x.id == "R9" && x.because.contains(&"age")));
+    assert!(r
+        .rules
+        .iter()
+        .any(|x| x.id == "R9" && x.because.contains(&"age")));
     assert_ne!(r.triage, Level::SelfCare);
 }
 
 #[test]
 fn back_undoes_the_last_answer() {
     let mut iv = Interview::default();
-    iv.answer("emergency_signs", &Input::from(Vec::<&str>::new())).unwrap();
+    iv.answer("emergency_signs", &Input::from(Vec::<&str>::new()))
+        .unwrap();
     iv.answer("age", &Input::from(40)).unwrap();
     let before = iv.answers().clone();
     let next = iv.next().unwrap().id;
     iv.answer(next, &Input::from(vec!["leg_or_foot"])).unwrap();
     assert!(iv.back());
     assert_eq!(iv.answers(), &before);
-    assert_eq!(iv.next().unwrap().id, next, "the undone question is asked again");
+    assert_eq!(
+        iv.next().unwrap().id,
+        next,
+        "the undone question is asked again"
+    );
     assert!(iv.back() && iv.back());
     assert!(!iv.back(), "nothing left to undo");
     assert_eq!(iv.answered(), 0);
@@ -116,6 +156,9 @@ fn answering_again_and_going_back_restores_the_first_answer() {
     iv.answer("movement", &Input::from("flicker")).unwrap();
     iv.answer("movement", &Input::from("jerk")).unwrap();
     assert!(iv.back());
-    assert_eq!(iv.answers().get(twitch_triage::kb::f::MOVEMENT), twitch_triage::Value::One(0));
+    assert_eq!(
+        iv.answers().get(twitch_triage::kb::f::MOVEMENT),
+        twitch_triage::Value::One(0)
+    );
     assert!(iv.was_asked(twitch_triage::kb::QuestionDef::by_name("movement").unwrap()));
 }

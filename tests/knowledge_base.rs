@@ -5,43 +5,147 @@ use twitch_triage::kb::*;
 
 /// The findings of `../shared/clinical-spec.md`, with their types.
 const SPEC_FINDINGS: &[(&str, &str)] = &[
-    ("age", "int"), ("body_areas", "set"), ("distribution", "one"), ("movement", "one"), ("when", "set"),
-    ("duration", "one"), ("course", "one"), ("suppressible", "bool"), ("urge_before", "bool"),
-    ("restless_legs_urge", "bool"), ("breathing_difficulty", "bool"), ("breathless_on_effort", "bool"),
-    ("loss_of_awareness", "bool"), ("sudden_confusion", "bool"), ("memory_decline", "bool"), ("weakness", "bool"),
-    ("weakness_worsening", "bool"), ("one_sided_symptoms", "bool"), ("sudden_onset", "bool"),
-    ("speech_or_swallowing", "bool"), ("muscle_wasting", "bool"), ("dexterity_loss_or_falls", "bool"),
-    ("chest_pain", "bool"), ("head_injury", "bool"), ("fever", "bool"), ("stiff_neck_or_rash", "bool"),
-    ("jaw_stiffness", "bool"), ("recent_wound", "bool"), ("bladder_bowel_or_saddle", "bool"), ("dark_urine", "bool"),
-    ("agitated", "bool"), ("sweating_hot", "bool"), ("tingling_around_mouth", "bool"),
-    ("pregnant_or_recently_gave_birth", "bool"), ("stiffness", "bool"), ("pain", "bool"), ("frequent_cramps", "bool"),
-    ("numbness_tingling", "bool"), ("insomnia_sweating", "bool"), ("vomiting_diarrhea", "bool"), ("dehydrated", "bool"),
-    ("recent_intense_exercise", "bool"), ("stimulants", "bool"), ("stress_anxiety", "bool"), ("poor_sleep", "bool"),
-    ("heavy_alcohol", "bool"), ("stroke_history", "bool"), ("on_stroke_side", "bool"), ("ms_or_spinal_injury", "bool"),
-    ("epilepsy", "bool"), ("kidney_or_liver_disease", "bool"), ("thyroid_disease", "bool"), ("diabetes", "bool"),
-    ("medicines", "set"), ("medicine_changed", "bool"),
+    ("age", "int"),
+    ("body_areas", "set"),
+    ("distribution", "one"),
+    ("movement", "one"),
+    ("when", "set"),
+    ("duration", "one"),
+    ("course", "one"),
+    ("suppressible", "bool"),
+    ("urge_before", "bool"),
+    ("restless_legs_urge", "bool"),
+    ("breathing_difficulty", "bool"),
+    ("breathless_on_effort", "bool"),
+    ("loss_of_awareness", "bool"),
+    ("sudden_confusion", "bool"),
+    ("memory_decline", "bool"),
+    ("weakness", "bool"),
+    ("weakness_worsening", "bool"),
+    ("one_sided_symptoms", "bool"),
+    ("sudden_onset", "bool"),
+    ("speech_or_swallowing", "bool"),
+    ("muscle_wasting", "bool"),
+    ("dexterity_loss_or_falls", "bool"),
+    ("chest_pain", "bool"),
+    ("head_injury", "bool"),
+    ("fever", "bool"),
+    ("stiff_neck_or_rash", "bool"),
+    ("jaw_stiffness", "bool"),
+    ("recent_wound", "bool"),
+    ("bladder_bowel_or_saddle", "bool"),
+    ("dark_urine", "bool"),
+    ("agitated", "bool"),
+    ("sweating_hot", "bool"),
+    ("tingling_around_mouth", "bool"),
+    ("pregnant_or_recently_gave_birth", "bool"),
+    ("stiffness", "bool"),
+    ("pain", "bool"),
+    ("frequent_cramps", "bool"),
+    ("numbness_tingling", "bool"),
+    ("insomnia_sweating", "bool"),
+    ("vomiting_diarrhea", "bool"),
+    ("dehydrated", "bool"),
+    ("recent_intense_exercise", "bool"),
+    ("stimulants", "bool"),
+    ("stress_anxiety", "bool"),
+    ("poor_sleep", "bool"),
+    ("heavy_alcohol", "bool"),
+    ("stroke_history", "bool"),
+    ("on_stroke_side", "bool"),
+    ("ms_or_spinal_injury", "bool"),
+    ("epilepsy", "bool"),
+    ("kidney_or_liver_disease", "bool"),
+    ("thyroid_disease", "bool"),
+    ("diabetes", "bool"),
+    ("medicines", "set"),
+    ("medicine_changed", "bool"),
 ];
 
 const SPEC_VALUES: &[(&str, &[&str])] = &[
-    ("body_areas", &["eyelid", "face", "tongue", "neck", "arm_or_hand", "leg_or_foot", "trunk"]),
+    (
+        "body_areas",
+        &[
+            "eyelid",
+            "face",
+            "tongue",
+            "neck",
+            "arm_or_hand",
+            "leg_or_foot",
+            "trunk",
+        ],
+    ),
     ("distribution", &["one_spot", "several_spots", "whole_body"]),
-    ("movement", &["flicker", "jerk", "shaking", "rippling", "twisting", "cramp"]),
-    ("when", &["at_rest", "during_movement", "falling_asleep", "after_waking", "after_exercise", "on_startle", "any_time"]),
+    (
+        "movement",
+        &[
+            "flicker", "jerk", "shaking", "rippling", "twisting", "cramp",
+        ],
+    ),
+    (
+        "when",
+        &[
+            "at_rest",
+            "during_movement",
+            "falling_asleep",
+            "after_waking",
+            "after_exercise",
+            "on_startle",
+            "any_time",
+        ],
+    ),
     ("duration", &["hours", "days", "weeks", "months"]),
-    ("course", &["improving", "stable", "worsening", "comes_and_goes"]),
-    ("medicines", &["antidepressant", "antipsychotic", "anti_sickness", "lithium", "opioid", "stimulant_medicine", "asthma_reliever", "diuretic", "chemotherapy", "benzodiazepine", "recreational_drugs", "other"]),
+    (
+        "course",
+        &["improving", "stable", "worsening", "comes_and_goes"],
+    ),
+    (
+        "medicines",
+        &[
+            "antidepressant",
+            "antipsychotic",
+            "anti_sickness",
+            "lithium",
+            "opioid",
+            "stimulant_medicine",
+            "asthma_reliever",
+            "diuretic",
+            "chemotherapy",
+            "benzodiazepine",
+            "recreational_drugs",
+            "other",
+        ],
+    ),
 ];
 
 const SPEC_EXPLANATIONS: &[(&str, &str)] = &[
-    ("benign_fasciculation", "self_care"), ("eyelid_twitch", "self_care"), ("exercise_fatigue", "self_care"),
-    ("electrolyte_dehydration", "self_care"), ("stimulants", "self_care"), ("stress_anxiety", "self_care"),
-    ("sleep_starts", "self_care"), ("restless_legs", "routine"), ("medication_effect", "routine"),
-    ("stroke_recovery", "routine"), ("spasticity", "routine"), ("tremor", "routine"), ("myoclonus", "routine"),
-    ("movement_disorder", "routine"), ("nerve_irritation", "routine"), ("peripheral_neuropathy", "routine"),
-    ("nerve_hyperexcitability", "routine"), ("motor_neuron_warning", "routine"), ("metabolic_cause", "routine"),
-    ("alcohol_withdrawal", "routine"), ("infection_rigors", "routine"), ("seizure", "routine"),
-    ("serotonin_toxicity", "routine"), ("neuroleptic_malignant", "routine"), ("rhabdomyolysis", "routine"),
-    ("tetanus", "routine"), ("acute_brain_illness", "routine"),
+    ("benign_fasciculation", "self_care"),
+    ("eyelid_twitch", "self_care"),
+    ("exercise_fatigue", "self_care"),
+    ("electrolyte_dehydration", "self_care"),
+    ("stimulants", "self_care"),
+    ("stress_anxiety", "self_care"),
+    ("sleep_starts", "self_care"),
+    ("restless_legs", "routine"),
+    ("medication_effect", "routine"),
+    ("stroke_recovery", "routine"),
+    ("spasticity", "routine"),
+    ("tremor", "routine"),
+    ("myoclonus", "routine"),
+    ("movement_disorder", "routine"),
+    ("nerve_irritation", "routine"),
+    ("peripheral_neuropathy", "routine"),
+    ("nerve_hyperexcitability", "routine"),
+    ("motor_neuron_warning", "routine"),
+    ("metabolic_cause", "routine"),
+    ("alcohol_withdrawal", "routine"),
+    ("infection_rigors", "routine"),
+    ("seizure", "routine"),
+    ("serotonin_toxicity", "routine"),
+    ("neuroleptic_malignant", "routine"),
+    ("rhabdomyolysis", "routine"),
+    ("tetanus", "routine"),
+    ("acute_brain_illness", "routine"),
 ];
 
 fn spec_rules() -> Vec<(String, Level)> {
@@ -54,9 +158,15 @@ fn spec_rules() -> Vec<(String, Level)> {
 
 #[test]
 fn every_spec_finding_exists_with_its_type_and_values() {
-    assert_eq!(FINDINGS.len(), SPEC_FINDINGS.len(), "findings beyond the spec must be added to this test");
+    assert_eq!(
+        FINDINGS.len(),
+        SPEC_FINDINGS.len(),
+        "findings beyond the spec must be added to this test"
+    );
     for (id, ty) in SPEC_FINDINGS {
-        let f = FindingId::by_name(id).unwrap_or_else(|| panic!("finding {id} missing")).def();
+        let f = FindingId::by_name(id)
+            .unwrap_or_else(|| panic!("finding {id} missing"))
+            .def();
         let actual = match f.kind {
             FindingKind::Bool => "bool",
             FindingKind::Int { min, max } => {
@@ -79,7 +189,10 @@ fn every_spec_finding_exists_with_its_type_and_values() {
 fn every_spec_explanation_exists_with_its_usual_level() {
     assert_eq!(EXPLANATIONS.len(), SPEC_EXPLANATIONS.len());
     for (id, level) in SPEC_EXPLANATIONS {
-        let e = EXPLANATIONS.iter().find(|e| e.id == *id).unwrap_or_else(|| panic!("explanation {id} missing"));
+        let e = EXPLANATIONS
+            .iter()
+            .find(|e| e.id == *id)
+            .unwrap_or_else(|| panic!("explanation {id} missing"));
         assert_eq!(e.level.id(), *level, "usual level of {id}");
     }
 }
@@ -87,9 +200,16 @@ fn every_spec_explanation_exists_with_its_usual_level() {
 #[test]
 fn every_spec_rule_exists_with_its_level() {
     for (id, level) in spec_rules() {
-        let r = RULES.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("rule {id} missing"));
+        let r = RULES
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("rule {id} missing"));
         assert_eq!(r.level, level, "level of {id}");
-        assert_eq!(r.cond.is_none(), id == "R9", "{id}: only R9 is computed rather than a condition");
+        assert_eq!(
+            r.cond.is_none(),
+            id == "R9",
+            "{id}: only R9 is computed rather than a condition"
+        );
     }
     let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
     ids.sort();
@@ -101,13 +221,22 @@ fn every_spec_rule_exists_with_its_level() {
 fn every_explanation_has_texts_advice_and_sources() {
     for lang in Lang::ALL {
         for e in &EXPLANATIONS {
-            for (what, id) in [("name", e.name), ("summary", e.summary), ("safety_net", e.safety_net), ("tell_doctor", e.tell_doctor)] {
+            for (what, id) in [
+                ("name", e.name),
+                ("summary", e.summary),
+                ("safety_net", e.safety_net),
+                ("tell_doctor", e.tell_doctor),
+            ] {
                 assert!(!text(lang, id).trim().is_empty(), "{} has no {what}", e.id);
             }
             assert!(!e.todo.is_empty(), "{} has no steps", e.id);
-            e.todo.iter().for_each(|t| assert!(!text(lang, *t).trim().is_empty()));
+            e.todo
+                .iter()
+                .for_each(|t| assert!(!text(lang, *t).trim().is_empty()));
             assert!(!e.sources.is_empty(), "{} has no source", e.id);
-            e.sources.iter().for_each(|s| assert!((*s as usize) < SOURCES.len()));
+            e.sources
+                .iter()
+                .for_each(|s| assert!((*s as usize) < SOURCES.len()));
             assert!(e.evidence.1 > e.evidence.0, "{} has no evidence", e.id);
         }
     }
@@ -117,9 +246,15 @@ fn every_explanation_has_texts_advice_and_sources() {
 fn every_rule_has_advice_and_sources() {
     for lang in Lang::ALL {
         for r in &RULES {
-            assert!(!text(lang, r.advice).trim().is_empty(), "{} has no advice", r.id);
+            assert!(
+                !text(lang, r.advice).trim().is_empty(),
+                "{} has no advice",
+                r.id
+            );
             assert!(!r.sources.is_empty(), "{} has no source", r.id);
-            r.sources.iter().for_each(|s| assert!((*s as usize) < SOURCES.len()));
+            r.sources
+                .iter()
+                .for_each(|s| assert!((*s as usize) < SOURCES.len()));
         }
     }
 }
@@ -127,7 +262,11 @@ fn every_rule_has_advice_and_sources() {
 #[test]
 fn every_finding_is_asked_by_exactly_one_question() {
     for f in FindingId::all() {
-        let askers: Vec<&str> = QUESTIONS.iter().filter(|q| q.findings().contains(&f)).map(|q| q.id).collect();
+        let askers: Vec<&str> = QUESTIONS
+            .iter()
+            .filter(|q| q.findings().contains(&f))
+            .map(|q| q.id)
+            .collect();
         assert_eq!(askers.len(), 1, "finding {} is asked by {askers:?}", f.id());
         assert_eq!(QUESTIONS[f.def().question as usize].id, askers[0]);
     }
@@ -135,7 +274,11 @@ fn every_finding_is_asked_by_exactly_one_question() {
         match q.kind {
             QuestionKind::Checklist => {
                 assert!(q.finding.is_none() && !q.options.is_empty(), "{}", q.id);
-                assert!(q.options.iter().all(|f| f.def().kind == FindingKind::Bool), "{}", q.id);
+                assert!(
+                    q.options.iter().all(|f| f.def().kind == FindingKind::Bool),
+                    "{}",
+                    q.id
+                );
             }
             _ => assert!(q.finding.is_some() && q.options.is_empty(), "{}", q.id),
         }
@@ -151,7 +294,11 @@ fn every_text_is_present_and_ids_are_unique() {
     assert_eq!(ids.len(), TEXT_COUNT);
     for lang in Lang::ALL {
         for (i, id) in TEXT_IDS.iter().enumerate() {
-            assert!(!text(lang, i as TextId).trim().is_empty(), "{id} is empty in {}", lang.code());
+            assert!(
+                !text(lang, i as TextId).trim().is_empty(),
+                "{id} is empty in {}",
+                lang.code()
+            );
         }
     }
     for f in &FINDINGS {
@@ -165,9 +312,23 @@ fn every_text_is_present_and_ids_are_unique() {
 #[test]
 fn every_source_is_described() {
     for s in &SOURCES {
-        assert!(!s.title.is_empty() && !s.publisher.is_empty() && !s.note.is_empty(), "{}", s.id);
+        assert!(
+            !s.title.is_empty() && !s.publisher.is_empty() && !s.note.is_empty(),
+            "{}",
+            s.id
+        );
     }
-    for spec_source in ["S000", "S001", "S002", "S003", "S004", "NICE_NG127", "NICE_NG42", "HUNTER", "NHS"] {
+    for spec_source in [
+        "S000",
+        "S001",
+        "S002",
+        "S003",
+        "S004",
+        "NICE_NG127",
+        "NICE_NG42",
+        "HUNTER",
+        "NHS",
+    ] {
         assert!(SOURCES.iter().any(|s| s.id == spec_source), "{spec_source}");
     }
 }
@@ -177,6 +338,9 @@ fn scoring_tables_are_in_range() {
     assert!(EVIDENCE_SLOT.iter().all(|s| (*s as usize) < SLOT_COUNT));
     assert!(EVIDENCE_LR.iter().all(|x| x.is_finite()));
     assert!(BACKGROUND.iter().all(|x| x.is_finite()));
-    let priors: f64 = EXPLANATIONS.iter().map(|e| (e.log_prior as f64).exp()).sum();
+    let priors: f64 = EXPLANATIONS
+        .iter()
+        .map(|e| (e.log_prior as f64).exp())
+        .sum();
     assert!((priors - 1.0).abs() < 1e-3, "priors sum to {priors}");
 }

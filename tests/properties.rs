@@ -7,11 +7,30 @@ use twitch_triage::{classify, Findings, Input, Interview, Value};
 
 /// The spec's warning signs (clinical-spec.md, "Warning signs").
 const WARNING_SIGNS: &[&str] = &[
-    "breathing_difficulty", "breathless_on_effort", "loss_of_awareness", "sudden_confusion", "memory_decline",
-    "weakness", "weakness_worsening", "one_sided_symptoms", "sudden_onset", "speech_or_swallowing",
-    "muscle_wasting", "dexterity_loss_or_falls", "chest_pain", "head_injury", "fever", "stiff_neck_or_rash",
-    "jaw_stiffness", "recent_wound", "bladder_bowel_or_saddle", "dark_urine", "agitated", "sweating_hot",
-    "tingling_around_mouth", "pregnant_or_recently_gave_birth",
+    "breathing_difficulty",
+    "breathless_on_effort",
+    "loss_of_awareness",
+    "sudden_confusion",
+    "memory_decline",
+    "weakness",
+    "weakness_worsening",
+    "one_sided_symptoms",
+    "sudden_onset",
+    "speech_or_swallowing",
+    "muscle_wasting",
+    "dexterity_loss_or_falls",
+    "chest_pain",
+    "head_injury",
+    "fever",
+    "stiff_neck_or_rash",
+    "jaw_stiffness",
+    "recent_wound",
+    "bladder_bowel_or_saddle",
+    "dark_urine",
+    "agitated",
+    "sweating_hot",
+    "tingling_around_mouth",
+    "pregnant_or_recently_gave_birth",
 ];
 
 /// A value for finding `f` from a random seed. `unknown` and `yes` (out of
@@ -25,7 +44,9 @@ fn value_with(f: FindingId, seed: u32, unknown: u32, yes: u32) -> Value {
     let seed = seed / 100;
     match def.kind {
         FindingKind::Bool => Value::Bool(seed % 100 < yes),
-        FindingKind::Int { min, max } => Value::Int(min + (seed % (max as u32 - min as u32 + 1)) as u8),
+        FindingKind::Int { min, max } => {
+            Value::Int(min + (seed % (max as u32 - min as u32 + 1)) as u8)
+        }
         FindingKind::One => Value::One((seed % def.values.len() as u32) as u8),
         FindingKind::Set => {
             // Sparse sets: mostly zero to two members.
@@ -47,15 +68,20 @@ fn value(f: FindingId, seed: u32) -> Value {
 }
 
 fn findings_strategy() -> impl Strategy<Value = Findings> {
-    (0u32..40, 0u32..40, proptest::collection::vec(any::<u32>(), FindingId::all().count())).prop_map(|(unknown, yes, seeds)| {
-        // Square the rates: most cases have few unknowns and few yes answers.
-        let (unknown, yes) = (unknown * unknown / 16, yes * yes / 16);
-        let mut f = Findings::new();
-        for (id, s) in FindingId::all().zip(seeds) {
-            f.set(id, value_with(id, s, unknown, yes)).unwrap();
-        }
-        f
-    })
+    (
+        0u32..40,
+        0u32..40,
+        proptest::collection::vec(any::<u32>(), FindingId::all().count()),
+    )
+        .prop_map(|(unknown, yes, seeds)| {
+            // Square the rates: most cases have few unknowns and few yes answers.
+            let (unknown, yes) = (unknown * unknown / 16, yes * yes / 16);
+            let mut f = Findings::new();
+            for (id, s) in FindingId::all().zip(seeds) {
+                f.set(id, value_with(id, s, unknown, yes)).unwrap();
+            }
+            f
+        })
 }
 
 proptest! {
@@ -164,7 +190,12 @@ fn valid_input(seed: u32, qi: usize) -> Input {
     let q = &QUESTIONS[qi];
     match q.finding {
         None => Input::List(
-            q.options.iter().enumerate().filter(|(i, _)| seed & (1 << i) != 0 && seed % 3 == 0).map(|(_, f)| Input::from(f.id())).collect(),
+            q.options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| seed & (1 << i) != 0 && seed % 3 == 0)
+                .map(|(_, f)| Input::from(f.id()))
+                .collect(),
         ),
         Some(f) => match value(f, seed) {
             Value::Unknown if matches!(f.def().kind, FindingKind::Set) => Input::List(vec![]),
@@ -173,9 +204,18 @@ fn valid_input(seed: u32, qi: usize) -> Input {
             Value::Int(n) => Input::from(n as i32),
             Value::One(i) => Input::from(f.def().values[i as usize].id),
             Value::Set(_) => Input::List(
-                Findings::new().set_members(f).map(Input::from).chain(
-                    f.def().values.iter().enumerate().filter(|(i, _)| seed & (1 << i) != 0 && seed % 2 == 0).map(|(_, v)| Input::from(v.id)),
-                ).collect(),
+                Findings::new()
+                    .set_members(f)
+                    .map(Input::from)
+                    .chain(
+                        f.def()
+                            .values
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| seed & (1 << i) != 0 && seed % 2 == 0)
+                            .map(|(_, v)| Input::from(v.id)),
+                    )
+                    .collect(),
             ),
         },
     }

@@ -15,7 +15,10 @@ fn classify_meets_the_vignette_targets() {
         let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
         let t_ok = a.triage.id() == c.expect.triage;
         let first = c.expect.top.iter().any(|t| t == ids[0]);
-        let three = ids.iter().take(3).any(|id| c.expect.top.iter().any(|t| t == id));
+        let three = ids
+            .iter()
+            .take(3)
+            .any(|id| c.expect.top.iter().any(|t| t == id));
         triage_ok += t_ok as usize;
         top1 += first as usize;
         top3 += three as usize;
@@ -29,9 +32,21 @@ fn classify_meets_the_vignette_targets() {
             a.rules.iter().map(|r| r.id).collect::<Vec<_>>()
         );
         if !t_ok || !three {
-            failures.push(format!("{}: triage {} want {}, top {:?} want {:?}", c.id, a.triage.id(), c.expect.triage, ids, c.expect.top));
+            failures.push(format!(
+                "{}: triage {} want {}, top {:?} want {:?}",
+                c.id,
+                a.triage.id(),
+                c.expect.triage,
+                ids,
+                c.expect.top
+            ));
         }
-        assert!(a.complete && a.unanswered.is_empty(), "{}: screening incomplete: {:?}", c.id, a.unanswered);
+        assert!(
+            a.complete && a.unanswered.is_empty(),
+            "{}: screening incomplete: {:?}",
+            c.id,
+            a.unanswered
+        );
     }
     let n = cases.len();
     println!("classify: triage {triage_ok}/{n}, first place {top1}/{n}, top three {top3}/{n}");

@@ -22,8 +22,9 @@ pub struct Case {
 /// The worked cases: `$TWITCH_TRIAGE_VIGNETTES` if set, else the copy of
 /// `../shared/vignettes/dev.json` kept in `tests/vignettes/`.
 pub fn cases() -> Vec<Case> {
-    let path = std::env::var("TWITCH_TRIAGE_VIGNETTES")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vignettes/dev.json").to_string());
+    let path = std::env::var("TWITCH_TRIAGE_VIGNETTES").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vignettes/dev.json").to_string()
+    });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap()
 }
@@ -66,7 +67,11 @@ pub fn simulate(c: &Case) -> (Interview, Vec<&'static str>) {
     let mut iv = Interview::default();
     let mut asked = Vec::new();
     while let Some(i) = iv.next_index() {
-        assert!(asked.len() < QUESTIONS.len(), "{}: interview did not stop", c.id);
+        assert!(
+            asked.len() < QUESTIONS.len(),
+            "{}: interview did not stop",
+            c.id
+        );
         let q = QUESTIONS[i].id;
         assert!(!asked.contains(&q), "{}: asked {q} twice", c.id);
         asked.push(q);

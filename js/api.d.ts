@@ -1,0 +1,175 @@
+
+// ---------------------------------------------------------------------------
+// The public API (hand-written; the id unions above are generated).
+//
+// Importing the package instantiates the WebAssembly module: in browsers with
+// top-level await (the import resolves once the module is ready), in Node
+// synchronously. There is no init call. Nothing is sent anywhere.
+// ---------------------------------------------------------------------------
+
+/** The usual level of an explanation: explanations alone never call for more. */
+export type ExplanationLevel = 'self_care' | 'routine';
+
+/** One possible explanation, best first. */
+export interface Explanation {
+  id: ExplanationId;
+  /** Plain name, in the chosen language. */
+  name: string;
+  level: ExplanationLevel;
+  /** For ranking only (a posterior probability): show words, not this number. */
+  score: number;
+  /** The findings that raised this explanation most, strongest first. */
+  reasons: FindingId[];
+}
+
+/** A safety rule that fired. */
+export interface FiredRule {
+  /** E1 … E14, U1 … U12, R1 … R10. */
+  id: RuleId;
+  level: Exclude<Triage, 'self_care'>;
+  /** The findings that made it fire. */
+  because: FindingId[];
+}
+
+/** The result for the answers so far. */
+export interface Assessment {
+  triage: Triage;
+  explanations: Explanation[];
+  rules: FiredRule[];
+  /** Unknown findings that could still make an emergency or urgent rule fire. */
+  unanswered: FindingId[];
+  /** True when `unanswered` is empty. */
+  complete: boolean;
+  /** What to do now, in the chosen language, most important first. */
+  advice: string[];
+}
+
+export type QuestionKind = 'one' | 'many' | 'checklist' | 'yesno' | 'number';
+
+export interface QuestionOption<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+/** The question `Q`, as `next()` returns it. */
+export interface QuestionOf<Q extends QuestionId> {
+  id: Q;
+  kind: QuestionKinds[Q];
+  /** The finding it sets (absent for checklists, whose options are findings). */
+  finding?: FindingId;
+  text: string;
+  hint?: string;
+  /** For one, many and checklist questions. */
+  options?: QuestionOption<OptionValues[Q]>[];
+}
+
+/** Any question; narrow it by `id` or `kind`. */
+export type Question = { [Q in QuestionId]: QuestionOf<Q> }[QuestionId];
+
+export interface Options {
+  /** Language of the texts; default "en". */
+  lang?: Lang;
+}
+
+/** Classifies the answers so far. Throws a TwitchTriageError on bad input. */
+export declare function classify(findings: Findings, options?: Options): Assessment;
+
+/** One person's interview, one question at a time. */
+export declare class Interview {
+  constructor(options?: Options);
+  /** The next question, or null when there is enough to conclude. */
+  next(): Question | null;
+  /** Answers a question. A bad answer throws a TwitchTriageError and changes nothing. */
+  answer<Q extends QuestionId>(questionId: Q, value: AnswerValues[Q]): void;
+  /** Takes back the last answer; false when there was none. */
+  back(): boolean;
+  /** The result for the answers so far. */
+  result(): Assessment;
+  /** The answers so far. */
+  answers(): Findings;
+  /** Frees the WebAssembly memory now, rather than when garbage-collected. */
+  free(): void;
+}
+
+export type ErrorKind =
+  | 'not_an_object'
+  | 'unknown_finding'
+  | 'wrong_type'
+  | 'out_of_range'
+  | 'unknown_value'
+  | 'unknown_question'
+  | 'wrong_answer_shape'
+  | 'unsupported_language'
+  | 'too_large'
+  | 'duplicate_key';
+
+/** Thrown for every refused input. */
+export declare class TwitchTriageError extends Error {
+  readonly name: 'TwitchTriageError';
+  /** Machine-readable kind of error. */
+  readonly kind: ErrorKind;
+  /** The offending finding id, question id or argument name. */
+  readonly key: string;
+  /** What was expected, in words. */
+  readonly expected: string;
+}
+
+export interface LevelInfo {
+  id: Triage;
+  title: string;
+  action: string;
+}
+
+export interface FindingInfo {
+  id: FindingId;
+  type: 'bool' | 'int' | 'one' | 'set';
+  label: string;
+  question: QuestionId;
+  values?: QuestionOption[];
+  min?: number;
+  max?: number;
+}
+
+export interface ExplanationInfo {
+  id: ExplanationId;
+  name: string;
+  level: ExplanationLevel;
+  summary: string;
+  todo: string[];
+  safety_net: string;
+  tell_doctor: string;
+  sources: SourceId[];
+}
+
+export interface RuleInfo {
+  id: RuleId;
+  level: Exclude<Triage, 'self_care'>;
+  advice: string;
+  sources: SourceId[];
+}
+
+export interface SourceInfo {
+  id: SourceId;
+  title: string;
+  publisher: string;
+}
+
+/** The knowledge base with its texts, for building your own interface. */
+export interface Knowledge {
+  lang: Lang;
+  levels: LevelInfo[];
+  findings: FindingInfo[];
+  questions: Question[];
+  explanations: ExplanationInfo[];
+  rules: RuleInfo[];
+  sources: SourceInfo[];
+  texts: {
+    yes: string;
+    no: string;
+    not_sure: string;
+    none_of_these: string;
+    emergency_medicines: string;
+  };
+}
+
+export declare function knowledge(options?: Options): Knowledge;

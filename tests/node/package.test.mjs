@@ -1,0 +1,199 @@
+// Tests of the built npm package (dist/, via the package's own name), run
+// with `node --test`. The expected results come from the Rust core itself
+// (examples/classify_json.rs), so JS and Rust are compared case by case.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { classify, Interview, knowledge, TwitchTriageError } from 'twitch-triage';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const vignettesPath = process.env.TWITCH_TRIAGE_VIGNETTES ?? `${root}tests/vignettes/dev.json`;
+const vignettes = JSON.parse(readFileSync(vignettesPath, 'utf8'));
+
+function rustResults() {
+  const bin = `${root}target/release/examples/classify_json`;
+  const input = readFileSync(vignettesPath);
+  if (existsSync(bin)) return JSON.parse(execFileSync(bin, { input, maxBuffer: 1 << 26 }));
+  return JSON.parse(
+    execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'classify_json'], { cwd: root, input, maxBuffer: 1 << 26 }),
+  );
+}
+const expected = new Map(rustResults().map((r) => [r.id, r]));
+
+/** Deep equality, with scores compared to 1e-9 (libm differs in the last bits). */
+function sameAssessment(actual, wanted, what) {
+  const strip = (a) => ({ ...a, explanations: a.explanations.map((e) => ({ ...e, score: 0 })) });
+  assert.deepEqual(strip(actual), strip(wanted), what);
+  actual.explanations.forEach((e, i) => assert.ok(Math.abs(e.score - wanted.explanations[i].score) < 1e-9, `${what}: score of ${e.id}`));
+}
+
+test('classify gives the same result as the Rust core on every vignette', () => {
+  let triage = 0;
+  let first = 0;
+  for (const c of vignettes) {
+    const a = classify(c.findings);
+    sameAssessment(a, expected.get(c.id).classify, c.id);
+    triage += a.triage === c.expect.triage;
+    first += c.expect.top.includes(a.explanations[0].id);
+  }
+  console.log(`npm package classify: triage ${triage}/${vignettes.length}, first place ${first}/${vignettes.length}`);
+  assert.equal(triage, vignettes.length);
+});
+
+/** The simulated person of the spec, answering a question object from next(). */
+function simulatedAnswer(findings, q) {
+  if (q.kind === 'checklist') return q.options.map((o) => o.value).filter((v) => findings[v] === true);
+  const v = findings[q.finding];
+  if (q.kind === 'yesno') return v === true;
+  if (q.kind === 'many') return v ?? [];
+  return v ?? null;
+}
+
+test('a full simulated interview through the JS Interview matches the Rust core', () => {
+  for (const c of vignettes) {
+    const iv = new Interview({ lang: 'en' });
+    const asked = [];
+    for (let q = iv.next(); q !== null; q = iv.next()) {
+      assert.ok(asked.length < 30, `${c.id}: does not stop`);
+      asked.push(q.id);
+      assert.equal(typeof q.text, 'string');
+      iv.answer(q.id, simulatedAnswer(c.findings, q));
+    }
+    const want = expected.get(c.id).interview;
+    assert.deepEqual(asked, want.questions, `${c.id}: questions`);
+    sameAssessment(iv.result(), want.result, `${c.id}: result`);
+    assert.deepEqual(iv.answers(), want.answers, `${c.id}: answers`);
+    assert.equal(iv.result().triage, c.expect.triage, c.id);
+    iv.free();
+  }
+});
+
+test('results are plain objects and arrays', () => {
+  const a = classify({ age: 30 });
+  assert.equal(Object.getPrototypeOf(a), Object.prototype);
+  assert.ok(Array.isArray(a.explanations) && Array.isArray(a.rules) && Array.isArray(a.advice));
+  assert.deepEqual(JSON.parse(JSON.stringify(a)), a);
+  const k = knowledge();
+  assert.equal(k.lang, 'en');
+  assert.equal(k.levels.length, 4);
+  assert.equal(k.questions.length, new Set(k.questions.map((q) => q.id)).size);
+  assert.ok(k.findings.find((f) => f.id === 'age').max === 120);
+});
+
+const getterThrows = {};
+Object.defineProperty(getterThrows, 'fever', { enumerable: true, get() { throw new Error('getter exploded'); } });
+const tenThousandKeys = Object.fromEntries(Array.from({ length: 10000 }, (_, i) => [`k${i}`, true]));
+
+// [name, input, expected kind, expected key, a word the message must contain]
+const hostile = [
+  ['undefined', undefined, 'not_an_object', 'findings', 'object'],
+  ['null', null, 'not_an_object', 'findings', 'object'],
+  ['a number', 42, 'not_an_object', 'findings', 'object'],
+  ['a string', 'age=30', 'not_an_object', 'findings', 'object'],
+  ['an array', [['age', 30]], 'not_an_object', 'findings', 'object'],
+  ['a function', () => 1, 'not_an_object', 'findings', 'object'],
+  ['nested junk', { age: { a: [1, { b: [2] }] } }, 'wrong_type', 'age', 'whole number'],
+  ['an unknown id', { twitchiness: true }, 'unknown_finding', 'twitchiness', 'finding id'],
+  ['a wrong type', { weakness: 'yes' }, 'wrong_type', 'weakness', 'true, false or null'],
+  ['NaN', { age: NaN }, 'out_of_range', 'age', 'from 0 to 120'],
+  ['Infinity', { age: Infinity }, 'out_of_range', 'age', 'from 0 to 120'],
+  ['a fraction', { age: 30.5 }, 'out_of_range', 'age', 'whole number'],
+  ['a 1 MB string', { movement: 'x'.repeat(1 << 20) }, 'too_large', 'movement', 'flicker'],
+  ['10,000 keys', tenThousandKeys, 'too_large', 'findings', '10000'],
+  ['a __proto__ key', JSON.parse('{"__proto__": {"age": 30}}'), 'unknown_finding', '__proto__', 'finding id'],
+  ['a constructor key', { constructor: true }, 'unknown_finding', 'constructor', 'finding id'],
+  ['a getter that throws', getterThrows, 'wrong_type', 'fever', 'getter exploded'],
+  ['a Proxy that throws', new Proxy({}, { ownKeys() { throw new Error('trap'); } }), 'wrong_type', 'findings', 'trap'],
+  ['a nested list', { medicines: [['lithium']] }, 'wrong_type', 'medicines', 'lithium'],
+  ['an unknown set member', { medicines: ['aspirin'] }, 'unknown_value', 'medicines', 'antidepressant'],
+  ['a huge list', { body_areas: new Array(1e6).fill('eyelid') }, 'too_large', 'body_areas', 'eyelid'],
+  ['a bigint', { age: 30n }, 'wrong_type', 'age', 'whole number'],
+  ['a symbol', { fever: Symbol('hot') }, 'wrong_type', 'fever', 'true, false'],
+  ['a Date', { age: new Date() }, 'wrong_type', 'age', 'whole number'],
+];
+
+for (const [name, input, kind, key, word] of hostile) {
+  test(`hostile input to classify: ${name}`, () => {
+    assert.throws(
+      () => classify(input),
+      (e) => {
+        assert.ok(e instanceof TwitchTriageError, `${name}: ${e}`);
+        assert.ok(e instanceof Error);
+        assert.equal(e.name, 'TwitchTriageError');
+        assert.equal(e.kind, kind, `${name}: ${e.message}`);
+        assert.equal(e.key, key, `${name}: ${e.message}`);
+        assert.ok(e.message.includes(word), `${name}: message "${e.message}" should mention ${word}`);
+        assert.ok(e.message.length < 600, `${name}: message is short`);
+        return true;
+      },
+    );
+    // The module keeps working.
+    assert.equal(classify({ age: 30, movement: 'flicker' }).explanations.length >= 3, true);
+  });
+}
+
+test('hostile options and answers; the interview keeps its answers', () => {
+  assert.throws(() => new Interview({ lang: 'fr' }), (e) => e instanceof TwitchTriageError && e.kind === 'unsupported_language' && /en/.test(e.message));
+  assert.throws(() => new Interview('en'), (e) => e.kind === 'not_an_object' && e.key === 'options');
+  assert.throws(() => classify({}, { lang: 42 }), (e) => e.kind === 'unsupported_language');
+  const iv = new Interview();
+  iv.answer('emergency_signs', []);
+  iv.answer('age', 52);
+  const kept = iv.answers();
+  const next = iv.next();
+  const badAnswers = [
+    ['unknown_question', 42, true],
+    ['unknown_question', undefined, true],
+    ['unknown_question', 'where', ['eyelid']],
+    ['wrong_answer_shape', 'movement', ['flicker']],
+    ['unknown_value', 'movement', 'wiggle'],
+    ['out_of_range', 'age', 500],
+    ['out_of_range', 'age', NaN],
+    ['wrong_answer_shape', 'age', '52'],
+    ['wrong_answer_shape', 'body_areas', null],
+    ['unknown_value', 'strength', ['fever']],
+    ['wrong_answer_shape', 'strength', { weakness: true }],
+    ['too_large', 'medicines', new Array(100).fill('lithium')],
+    ['wrong_type', 'strength', new Proxy([], { get() { throw new Error('trap'); } })],
+  ];
+  for (const [kind, id, value] of badAnswers) {
+    assert.throws(() => iv.answer(id, value), (e) => e instanceof TwitchTriageError && e.kind === kind, `${kind} ${String(id)}`);
+    assert.deepEqual(iv.answers(), kept);
+    assert.deepEqual(iv.next(), next);
+  }
+  iv.answer('body_areas', ['eyelid']);
+  assert.deepEqual(iv.answers().body_areas, ['eyelid']);
+  assert.equal(iv.back(), true);
+  assert.deepEqual(iv.answers(), kept);
+});
+
+test('a thousand random junk values never trap the module', () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const atoms = [null, undefined, true, false, 0, -1, 1.5, 121, NaN, '', 'flicker', 'eyelid', 'x'.repeat(70), [], ['eyelid'], [1], {}, [[]], Symbol.iterator];
+  const ids = knowledge().findings.map((f) => f.id).concat(['nope', '__proto__', 'toString']);
+  const qids = knowledge().questions.map((q) => q.id).concat(['nope']);
+  const iv = new Interview();
+  for (let i = 0; i < 1000; i++) {
+    const f = {};
+    for (let j = Math.floor(rnd() * 4); j > 0; j--) f[pick(ids)] = pick(atoms);
+    try {
+      classify(f);
+    } catch (e) {
+      assert.ok(e instanceof TwitchTriageError, String(e));
+    }
+    try {
+      iv.answer(pick(qids), pick(atoms));
+    } catch (e) {
+      assert.ok(e instanceof TwitchTriageError, String(e));
+    }
+    if (rnd() < 0.2) iv.back();
+    iv.next();
+    iv.result();
+  }
+});
