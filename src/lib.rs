@@ -26,8 +26,9 @@ pub mod kb;
 pub mod knowledge;
 pub mod rules;
 pub mod score;
+/// The JavaScript API (wasm-bindgen); public so the wasm tests can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use assess::{classify, classify_in, Assessment, Explanation, Rule};
 pub use error::{Error, ErrorKind};

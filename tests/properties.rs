@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties over random answers: the safety rules are floors, screening
 //! gaps never give self-care, nothing panics, the interview terminates.
 

@@ -1,0 +1,78 @@
+// A small static file server for the demo page and the browser tests.
+//
+//   node scripts/serve.mjs [dir] [--port 8080] [--csp]
+//
+// Serves `dir` (default: www/) with the right content types (application/wasm
+// for instantiateStreaming) and, with --csp, the strict Content Security
+// Policy the widget must work under. Only listens on localhost.
+
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "require-trusted-types-for 'script'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Starts a server. `headers(path)` may add response headers per path;
+ * `requests` collects every request seen (method and path).
+ * Resolves to { url, port, requests, close }.
+ */
+export function serve({ dir, port = 0, headers = () => ({}), status = () => null } = {}) {
+  const base = resolve(dir);
+  const requests = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    requests.push({ method: req.method, path });
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const forced = status(path);
+    if (forced || !existsSync(file)) {
+      res.writeHead(forced ?? 404, { 'content-type': 'text/plain; charset=utf-8', ...headers(path) }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers(path),
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) =>
+    server.listen(port, '127.0.0.1', () => {
+      const p = server.address().port;
+      ok({ url: `http://localhost:${p}`, port: p, requests, close: () => new Promise((done) => server.close(done)) });
+    }),
+  );
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? join(fileURLToPath(new URL('..', import.meta.url)), 'www');
+  const portArg = args.indexOf('--port');
+  const port = portArg >= 0 ? Number(args[portArg + 1]) : 8080;
+  const csp = args.includes('--csp');
+  const s = await serve({ dir, port, headers: () => (csp ? { 'content-security-policy': STRICT_CSP } : {}) });
+  console.log(`Serving ${dir} at ${s.url}/${csp ? ' (strict CSP)' : ''} - press Ctrl+C to stop.`);
+}

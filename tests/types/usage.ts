@@ -1,0 +1,86 @@
+// Type-checked with `tsc -p tests/types` against the built package's
+// declarations (dist/index.d.ts, through the package's own name). The lines
+// marked as expected errors prove the types are real: were anything `any`,
+// those markers would be unused and tsc would fail.
+
+import {
+  classify,
+  Interview,
+  knowledge,
+  TwitchTriageError,
+  type Assessment,
+  type Findings,
+  type FindingId,
+  type Question,
+  type Triage,
+  type ExplanationId,
+  type RuleId,
+} from 'twitch-triage';
+
+const findings: Findings = {
+  age: 34,
+  movement: 'flicker',
+  body_areas: ['eyelid'],
+  stimulants: true,
+  course: null,
+};
+const result: Assessment = classify(findings, { lang: 'en' });
+const level: Triage = result.triage;
+const first: ExplanationId = result.explanations[0].id;
+const score: number = result.explanations[0].score;
+const reasons: FindingId[] = result.explanations[0].reasons;
+const rule: RuleId | undefined = result.rules[0]?.id;
+const open: FindingId[] = result.unanswered;
+const done: boolean = result.complete;
+const advice: string[] = result.advice;
+
+// @ts-expect-error: age is a number
+classify({ age: 'thirty' });
+// @ts-expect-error: not a movement value
+classify({ movement: 'wiggle' });
+// @ts-expect-error: not a finding
+classify({ twitchiness: true });
+// @ts-expect-error: not a supported language
+classify({}, { lang: 'fr' });
+// @ts-expect-error: a triage level is one of four strings
+const wrongLevel: Triage = 'soon';
+
+const iv = new Interview({ lang: 'en' });
+const q: Question | null = iv.next();
+if (q !== null) {
+  if (q.id === 'age') {
+    const kind: 'number' = q.kind;
+    iv.answer(q.id, 40);
+  } else if (q.kind === 'checklist') {
+    const values: string[] = (q.options ?? []).map((o) => o.value);
+  }
+}
+iv.answer('emergency_signs', ['chest_pain']);
+iv.answer('movement', 'jerk');
+iv.answer('movement', null);
+iv.answer('medicine_changed', false);
+iv.answer('body_areas', ['eyelid', 'face']);
+// @ts-expect-error: chest pain is not in the strength checklist
+iv.answer('strength', ['chest_pain']);
+// @ts-expect-error: age takes a number
+iv.answer('age', '40');
+// @ts-expect-error: not a question
+iv.answer('where', []);
+const undone: boolean = iv.back();
+const answers: Findings = iv.answers();
+const later: Assessment = iv.result();
+iv.free();
+
+try {
+  classify({});
+} catch (e) {
+  if (e instanceof TwitchTriageError) {
+    const kind: 'unknown_finding' | 'wrong_type' | 'out_of_range' | string = e.kind;
+    const key: string = e.key;
+    const expected: string = e.expected;
+  }
+}
+
+const k = knowledge({ lang: 'en' });
+const titles: string[] = k.levels.map((l) => l.title);
+const ids: FindingId[] = k.findings.map((f) => f.id);

@@ -1,0 +1,130 @@
+//! The JavaScript API in real JavaScript engines: run with
+//! `cargo test --target wasm32-unknown-unknown --test wasm` (Node) and again
+//! with `WASM_BINDGEN_USE_BROWSER=1` (headless Chromium). See scripts/test.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+use twitch_triage::wasm::{classify, knowledge_js as knowledge, JsInterview as Interview};
+
+#[wasm_bindgen(inline_js = "
+export function throwingGetter() {
+  const o = { age: 30 };
+  Object.defineProperty(o, 'fever', { enumerable: true, get() { throw new Error('getter exploded'); } });
+  return o;
+}
+export function throwingProxy() { return new Proxy({}, { ownKeys() { throw new Error('trap'); } }); }
+export function protoKey() { return JSON.parse('{\"__proto__\": true}'); }
+export function isTwitchTriageError(e) { return e instanceof Error && e.name === 'TwitchTriageError'; }
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = throwingGetter)]
+    fn throwing_getter() -> JsValue;
+    #[wasm_bindgen(js_name = throwingProxy)]
+    fn throwing_proxy() -> JsValue;
+    #[wasm_bindgen(js_name = protoKey)]
+    fn proto_key() -> JsValue;
+    #[wasm_bindgen(js_name = isTwitchTriageError)]
+    fn is_twitch_triage_error(e: &JsValue) -> bool;
+}
+
+fn json(s: &str) -> JsValue {
+    JSON::parse(s).unwrap()
+}
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(k)).unwrap()
+}
+
+fn get_str(v: &JsValue, k: &str) -> String {
+    get(v, k).as_string().unwrap_or_default()
+}
+
+fn vignettes() -> Array {
+    json(include_str!("vignettes/dev.json")).into()
+}
+
+#[wasm_bindgen_test]
+fn classify_meets_the_vignette_triage() {
+    let cases = vignettes();
+    let mut first = 0;
+    for c in cases.iter() {
+        let a = classify(get(&c, "findings"), JsValue::UNDEFINED).unwrap();
+        let expect = get(&c, "expect");
+        assert_eq!(get_str(&a, "triage"), get_str(&expect, "triage"), "{}", get_str(&c, "id"));
+        let top = get_str(&Array::from(&get(&a, "explanations")).get(0), "id");
+        first += Array::from(&get(&expect, "top")).includes(&JsValue::from_str(&top), 0) as usize;
+        assert_eq!(get(&a, "complete"), JsValue::TRUE);
+    }
+    assert!(first * 38 >= 34 * cases.length() as usize);
+}
+
+fn check_error(r: Result<impl std::fmt::Debug, JsValue>, kind: &str, key: &str, word: &str) {
+    let e = r.expect_err("should throw");
+    assert!(is_twitch_triage_error(&e), "not a TwitchTriageError: {e:?}");
+    assert_eq!(get_str(&e, "kind"), kind);
+    assert_eq!(get_str(&e, "key"), key);
+    let msg = get_str(&e, "message");
+    assert!(msg.contains(word), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_a_twitch_triage_error_and_the_module_keeps_working() {
+    let u = JsValue::UNDEFINED;
+    check_error(classify(JsValue::NULL, u.clone()), "not_an_object", "findings", "object");
+    check_error(classify(JsValue::from(3), u.clone()), "not_an_object", "findings", "object");
+    check_error(classify(json(r#"{"nope": 1}"#), u.clone()), "unknown_finding", "nope", "finding id");
+    check_error(classify(json(r#"{"age": 300}"#), u.clone()), "out_of_range", "age", "0 to 120");
+    check_error(classify(json(r#"{"weakness": "yes"}"#), u.clone()), "wrong_type", "weakness", "true, false");
+    check_error(classify(json(r#"{"medicines": ["aspirin"]}"#), u.clone()), "unknown_value", "medicines", "lithium");
+    check_error(classify(throwing_getter(), u.clone()), "wrong_type", "fever", "getter exploded");
+    check_error(classify(throwing_proxy(), u.clone()), "wrong_type", "findings", "trap");
+    check_error(classify(proto_key(), u.clone()), "unknown_finding", "__proto__", "finding id");
+    check_error(classify(json("{}"), json(r#"{"lang": "xx"}"#)), "unsupported_language", "lang", "en");
+    assert!(classify(json(r#"{"age": 30}"#), u).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn an_interview_runs_and_keeps_its_answers_after_errors() {
+    let iv = Interview::new(json(r#"{"lang": "en"}"#)).unwrap();
+    let q = iv.next().unwrap();
+    assert_eq!(get_str(&q, "id"), "emergency_signs");
+    assert_eq!(get_str(&q, "kind"), "checklist");
+    iv.answer("emergency_signs".into(), Array::new().into()).unwrap();
+    iv.answer("age".into(), JsValue::from(40)).unwrap();
+    let before = JSON::stringify(&iv.answers().unwrap()).unwrap();
+    check_error(iv.answer("age".into(), JsValue::from("forty")), "wrong_answer_shape", "age", "whole number");
+    check_error(iv.answer(JsValue::from(7), JsValue::TRUE), "unknown_question", "question_id", "question id");
+    check_error(iv.answer("movement".into(), JsValue::from("wiggle")), "unknown_value", "movement", "flicker");
+    assert_eq!(JSON::stringify(&iv.answers().unwrap()).unwrap(), before);
+    // Answer everything with "no" / "not sure" until the interview stops.
+    let mut n = 0;
+    loop {
+        let q = iv.next().unwrap();
+        if q.is_null() {
+            break;
+        }
+        n += 1;
+        assert!(n < 20);
+        let answer = match get_str(&q, "kind").as_str() {
+            "checklist" | "many" => Array::new().into(),
+            "yesno" => JsValue::FALSE,
+            "number" => JsValue::from(40),
+            _ => Array::from(&get(&q, "options")).get(0).dyn_into::<js_sys::Object>().map(|o| get(&o, "value")).unwrap(),
+        };
+        iv.answer(get(&q, "id"), answer).unwrap();
+    }
+    let r = iv.result().unwrap();
+    assert_eq!(get(&r, "complete"), JsValue::TRUE);
+    assert!(iv.back());
+}
+
+#[wasm_bindgen_test]
+fn knowledge_has_every_question_and_level() {
+    let k = knowledge(JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&k, "levels")).length(), 4);
+    assert_eq!(Array::from(&get(&k, "questions")).length() as usize, twitch_triage::kb::QUESTIONS.len());
+    assert_eq!(get_str(&k, "lang"), "en");
+}
