@@ -53,7 +53,12 @@ fn classify_meets_the_vignette_triage() {
     for c in cases.iter() {
         let a = classify(get(&c, "findings"), JsValue::UNDEFINED).unwrap();
         let expect = get(&c, "expect");
-        assert_eq!(get_str(&a, "triage"), get_str(&expect, "triage"), "{}", get_str(&c, "id"));
+        assert_eq!(
+            get_str(&a, "triage"),
+            get_str(&expect, "triage"),
+            "{}",
+            get_str(&c, "id")
+        );
         let top = get_str(&Array::from(&get(&a, "explanations")).get(0), "id");
         first += Array::from(&get(&expect, "top")).includes(&JsValue::from_str(&top), 0) as usize;
         assert_eq!(get(&a, "complete"), JsValue::TRUE);
@@ -73,16 +78,66 @@ fn check_error(r: Result<impl std::fmt::Debug, JsValue>, kind: &str, key: &str, 
 #[wasm_bindgen_test]
 fn bad_input_throws_a_twitch_triage_error_and_the_module_keeps_working() {
     let u = JsValue::UNDEFINED;
-    check_error(classify(JsValue::NULL, u.clone()), "not_an_object", "findings", "object");
-    check_error(classify(JsValue::from(3), u.clone()), "not_an_object", "findings", "object");
-    check_error(classify(json(r#"{"nope": 1}"#), u.clone()), "unknown_finding", "nope", "finding id");
-    check_error(classify(json(r#"{"age": 300}"#), u.clone()), "out_of_range", "age", "0 to 120");
-    check_error(classify(json(r#"{"weakness": "yes"}"#), u.clone()), "wrong_type", "weakness", "true, false");
-    check_error(classify(json(r#"{"medicines": ["aspirin"]}"#), u.clone()), "unknown_value", "medicines", "lithium");
-    check_error(classify(throwing_getter(), u.clone()), "wrong_type", "fever", "getter exploded");
-    check_error(classify(throwing_proxy(), u.clone()), "wrong_type", "findings", "trap");
-    check_error(classify(proto_key(), u.clone()), "unknown_finding", "__proto__", "finding id");
-    check_error(classify(json("{}"), json(r#"{"lang": "xx"}"#)), "unsupported_language", "lang", "en");
+    check_error(
+        classify(JsValue::NULL, u.clone()),
+        "not_an_object",
+        "findings",
+        "object",
+    );
+    check_error(
+        classify(JsValue::from(3), u.clone()),
+        "not_an_object",
+        "findings",
+        "object",
+    );
+    check_error(
+        classify(json(r#"{"nope": 1}"#), u.clone()),
+        "unknown_finding",
+        "nope",
+        "finding id",
+    );
+    check_error(
+        classify(json(r#"{"age": 300}"#), u.clone()),
+        "out_of_range",
+        "age",
+        "0 to 120",
+    );
+    check_error(
+        classify(json(r#"{"weakness": "yes"}"#), u.clone()),
+        "wrong_type",
+        "weakness",
+        "true, false",
+    );
+    check_error(
+        classify(json(r#"{"medicines": ["aspirin"]}"#), u.clone()),
+        "unknown_value",
+        "medicines",
+        "lithium",
+    );
+    check_error(
+        classify(throwing_getter(), u.clone()),
+        "wrong_type",
+        "fever",
+        "getter exploded",
+    );
+    check_error(
+        classify(throwing_proxy(), u.clone()),
+        "wrong_type",
+        "findings",
+        "trap",
+    );
+    check_error(
+        classify(proto_key(), u.clone()),
+        "unknown_finding",
+        "__proto__",
+        "finding id",
+    );
+    check_error(
+        classify(json("{}"), json(r#"{"lang": "xx"}"#)),
+        "unsupported_language",
+        "lang",
+        "en",
+    );
     assert!(classify(json(r#"{"age": 30}"#), u).is_ok());
 }
 
@@ -92,12 +147,28 @@ fn an_interview_runs_and_keeps_its_answers_after_errors() {
     let q = iv.next().unwrap();
     assert_eq!(get_str(&q, "id"), "emergency_signs");
     assert_eq!(get_str(&q, "kind"), "checklist");
-    iv.answer("emergency_signs".into(), Array::new().into()).unwrap();
+    iv.answer("emergency_signs".into(), Array::new().into())
+        .unwrap();
     iv.answer("age".into(), JsValue::from(40)).unwrap();
     let before = JSON::stringify(&iv.answers().unwrap()).unwrap();
-    check_error(iv.answer("age".into(), JsValue::from("forty")), "wrong_answer_shape", "age", "whole number");
-    check_error(iv.answer(JsValue::from(7), JsValue::TRUE), "unknown_question", "question_id", "question id");
-    check_error(iv.answer("movement".into(), JsValue::from("wiggle")), "unknown_value", "movement", "flicker");
+    check_error(
+        iv.answer("age".into(), JsValue::from("forty")),
+        "wrong_answer_shape",
+        "age",
+        "whole number",
+    );
+    check_error(
+        iv.answer(JsValue::from(7), JsValue::TRUE),
+        "unknown_question",
+        "question_id",
+        "question id",
+    );
+    check_error(
+        iv.answer("movement".into(), JsValue::from("wiggle")),
+        "unknown_value",
+        "movement",
+        "flicker",
+    );
     assert_eq!(JSON::stringify(&iv.answers().unwrap()).unwrap(), before);
     // Answer everything with "no" / "not sure" until the interview stops.
     let mut n = 0;
@@ -112,7 +183,11 @@ fn an_interview_runs_and_keeps_its_answers_after_errors() {
             "checklist" | "many" => Array::new().into(),
             "yesno" => JsValue::FALSE,
             "number" => JsValue::from(40),
-            _ => Array::from(&get(&q, "options")).get(0).dyn_into::<js_sys::Object>().map(|o| get(&o, "value")).unwrap(),
+            _ => Array::from(&get(&q, "options"))
+                .get(0)
+                .dyn_into::<js_sys::Object>()
+                .map(|o| get(&o, "value"))
+                .unwrap(),
         };
         iv.answer(get(&q, "id"), answer).unwrap();
     }
@@ -125,6 +200,9 @@ fn an_interview_runs_and_keeps_its_answers_after_errors() {
 fn knowledge_has_every_question_and_level() {
     let k = knowledge(JsValue::UNDEFINED).unwrap();
     assert_eq!(Array::from(&get(&k, "levels")).length(), 4);
-    assert_eq!(Array::from(&get(&k, "questions")).length() as usize, twitch_triage::kb::QUESTIONS.len());
+    assert_eq!(
+        Array::from(&get(&k, "questions")).length() as usize,
+        twitch_triage::kb::QUESTIONS.len()
+    );
     assert_eq!(get_str(&k, "lang"), "en");
 }
