@@ -41,6 +41,32 @@ fn f32_lit(x: f64) -> String {
     }
 }
 
+/// Strips comments and needless whitespace from the widget's stylesheet.
+/// Spaces that are combinators (`.tt *`, `.tt :is(...)`) are kept.
+fn minify_css(css: &str) -> String {
+    let mut no_comments = String::new();
+    let mut rest = css;
+    while let Some(i) = rest.find("/*") {
+        no_comments.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    no_comments.push_str(rest);
+    let collapsed = no_comments.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    let chars: Vec<char> = collapsed.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = if i > 0 { chars[i - 1] } else { ' ' };
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            if "{};,>".contains(prev) || "{};,>".contains(next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out.replace(";}", "}")
+}
+
 fn main() {
     for f in [
         "sources",
@@ -53,6 +79,11 @@ fn main() {
         println!("cargo:rerun-if-changed=kb/{f}.toml");
     }
     println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/widget/style.css");
+    let css = std::fs::read_to_string("src/widget/style.css")
+        .unwrap_or_else(|e| fail(&format!("src/widget/style.css: {e}")));
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("style.min.css");
+    std::fs::write(dest, minify_css(&css)).unwrap();
 
     let mut texts = Texts::default();
     let mut out = String::new();

@@ -1,7 +1,11 @@
-// Builds the npm package into dist/:
-//   cargo (wasm32, release) -> wasm-bindgen (pinned CLI, --target web) -> wasm-opt -Oz
-// then writes the entry points and the TypeScript declarations, and prints
-// the size of every shipped file (raw, gzip, brotli).
+// Builds the npm package into dist/, twice over:
+//   the JavaScript API  (cargo --features js-api) -> index.js, node.js, twitch_triage*
+//   the <twitch-triage> element (cargo --features widget) -> element.js, twitch_triage_widget*
+// each through cargo (wasm32, release) -> wasm-bindgen (pinned CLI, --target
+// web) -> wasm-opt -Oz. Then it writes the entry points and the TypeScript
+// declarations, copies the package into www/twitch-triage/ for the demo
+// pages, and prints the size of every shipped file (raw, gzip, brotli).
+// It fails when the element's files are over the budget.
 //
 //   node scripts/build.mjs            build
 //   node scripts/build.mjs --sizes    only print the sizes of dist/
@@ -12,10 +16,16 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import { transformSync } from 'esbuild';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const raw = join(root, 'target', 'wasm-bindgen');
 export const WASM_LIMIT_RAW = 120 * 1024;
+/** Everything the element ships (wasm + JS + CSS, which is inside the wasm), gzip. */
+export const WIDGET_BUDGET_GZIP = 60 * 1024;
+/** The files a page loads for the element. */
+export const WIDGET_FILES = ['element.js', 'twitch_triage_widget.js', 'twitch_triage_widget_bg.wasm'];
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
@@ -53,34 +63,45 @@ export function printSizes(title, { rows, total }) {
   console.log(`${'total'.padEnd(w)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
 }
 
-function build() {
-  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown']);
-  rmSync(raw, { recursive: true, force: true });
+/** cargo + wasm-bindgen + wasm-opt for one feature set; returns the wasm-bindgen output dir. */
+function wasm(feature, name) {
+  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--features', feature]);
+  const out = join(raw, name);
+  rmSync(out, { recursive: true, force: true });
   run('wasm-bindgen', [
     '--target', 'web',
-    '--out-dir', raw,
-    '--out-name', 'twitch_triage',
+    '--out-dir', out,
+    '--out-name', name,
     join(root, 'target', 'wasm32-unknown-unknown', 'release', 'twitch_triage.wasm'),
   ]);
-
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
-  const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
-  run(wasmOpt, [
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '-Oz',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
     '--enable-multivalue', '--enable-sign-ext', '--enable-mutable-globals',
     '--strip-debug', '--strip-producers', '--strip-target-features',
-    join(raw, 'twitch_triage_bg.wasm'),
-    '-o', join(dist, 'twitch_triage_bg.wasm'),
+    join(out, `${name}_bg.wasm`),
+    '-o', join(dist, `${name}_bg.wasm`),
   ]);
-  cpSync(join(raw, 'twitch_triage.js'), join(dist, 'twitch_triage.js'));
-  cpSync(join(raw, 'snippets'), join(dist, 'snippets'), { recursive: true });
+  return out;
+}
 
+/** Shipped JavaScript that pages load directly is minified (bundlers minify the rest). */
+function minified(file) {
+  return transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
+}
+
+function build() {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+
+  // The JavaScript API.
+  const api = wasm('js-api', 'twitch_triage');
+  cpSync(join(api, 'twitch_triage.js'), join(dist, 'twitch_triage.js'));
+  cpSync(join(api, 'snippets'), join(dist, 'snippets'), { recursive: true });
   // The snippet directory carries a hash: find the boundary module in it.
   const boundary = files(join(dist, 'snippets')).find((f) => f.endsWith('boundary.js'));
   const boundaryRel = './' + relative(dist, boundary).split('\\').join('/');
-  const api = `export { classify, knowledge, Interview } from './twitch_triage.js';\nexport { TwitchTriageError } from '${boundaryRel}';\n`;
+  const exports = `export { classify, knowledge, Interview } from './twitch_triage.js';\nexport { TwitchTriageError } from '${boundaryRel}';\n`;
 
   // Browsers and bundlers: instantiate with top-level await. The URL form lets
   // bundlers (Vite, webpack, Rollup) find the .wasm file and emit it as an asset.
@@ -90,7 +111,7 @@ function build() {
 // module (top-level await); nothing else is fetched, stored or sent.
 import init from './twitch_triage.js';
 await init({ module_or_path: new URL('./twitch_triage_bg.wasm', import.meta.url) });
-${api}`,
+${exports}`,
   );
   // Node: read and instantiate synchronously.
   writeFileSync(
@@ -100,19 +121,43 @@ ${api}`,
 import { readFileSync } from 'node:fs';
 import { initSync } from './twitch_triage.js';
 initSync({ module: readFileSync(new URL('./twitch_triage_bg.wasm', import.meta.url)) });
-${api}`,
+${exports}`,
   );
-
   const generated = run('cargo', ['run', '--quiet', '--release', '--example', 'typescript_types'], { capture: true });
   writeFileSync(join(dist, 'index.d.ts'), generated + readFileSync(join(root, 'js', 'api.d.ts'), 'utf8'));
+
+  // The element.
+  const widget = wasm('widget', 'twitch_triage_widget');
+  writeFileSync(join(dist, 'twitch_triage_widget.js'), minified(join(widget, 'twitch_triage_widget.js')));
+  writeFileSync(join(dist, 'element.js'), minified(join(root, 'js', 'element.js')));
+  cpSync(join(root, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
+
+  // The demo pages load the package from www/twitch-triage/.
+  const www = join(root, 'www', 'twitch-triage');
+  rmSync(www, { recursive: true, force: true });
+  cpSync(dist, www, { recursive: true });
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   if (!process.argv.includes('--sizes')) build();
   if (!existsSync(dist)) throw new Error('dist/ does not exist: run npm run build');
-  const s = sizes();
-  printSizes('Shipped files (dist/):', s);
-  const wasm = statSync(join(dist, 'twitch_triage_bg.wasm')).size;
-  console.log(`\nwasm: ${(wasm / 1024).toFixed(1)} KB raw (limit ${WASM_LIMIT_RAW / 1024} KB before widget code)`);
+  printSizes('Shipped files (dist/):', sizes());
+  const apiWasm = statSync(join(dist, 'twitch_triage_bg.wasm')).size;
+  console.log(`\nAPI wasm: ${(apiWasm / 1024).toFixed(1)} KB raw (limit ${WASM_LIMIT_RAW / 1024} KB)`);
+  const widget = sizes().rows.filter((r) => WIDGET_FILES.includes(r.file));
+  const total = widget.reduce((t, r) => t + r.gzip, 0);
+  const totalBr = widget.reduce((t, r) => t + r.brotli, 0);
+  console.log(
+    `Element (${WIDGET_FILES.join(' + ')}; its CSS is inside the wasm): ` +
+      `${(total / 1024).toFixed(1)} KB gzip, ${(totalBr / 1024).toFixed(1)} KB brotli (budget ${WIDGET_BUDGET_GZIP / 1024} KB gzip)`,
+  );
+  if (total > WIDGET_BUDGET_GZIP) {
+    console.error(`FAIL: the element is over its size budget by ${((total - WIDGET_BUDGET_GZIP) / 1024).toFixed(1)} KB gzip`);
+    process.exit(1);
+  }
+  if (apiWasm > WASM_LIMIT_RAW) {
+    console.error('FAIL: the API wasm is over its raw size limit');
+    process.exit(1);
+  }
 }

@@ -156,6 +156,15 @@ impl Interview {
         self.history.len()
     }
 
+    /// The questions answered so far, in the order they were first answered.
+    pub fn asked_in_order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.history
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| !self.history[..*i].iter().any(|p| p.question == s.question))
+            .map(|(_, s)| s.question as usize)
+    }
+
     /// Whether question `index` has been answered.
     pub fn was_asked(&self, index: usize) -> bool {
         self.asked & (1 << index) != 0

@@ -225,6 +225,15 @@ impl Lang {
         LANG_CODES[self as usize]
     }
 
+    /// The supported language for a BCP 47 tag such as `en-GB`, if any
+    /// (matched on the primary language subtag, case-insensitively).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
+    }
+
     /// Parses a language tag; an unsupported one is an error naming the
     /// supported languages.
     pub fn parse(code: &str) -> Result<Lang, Error> {

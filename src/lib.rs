@@ -26,9 +26,21 @@ pub mod kb;
 pub mod knowledge;
 pub mod rules;
 pub mod score;
+pub mod summary;
+/// The WebAssembly builds use a small free-list allocator: the module is
+/// single-threaded (no atomics, no threads), as `AssumeSingleThreaded` requires.
+#[cfg(all(target_arch = "wasm32", any(feature = "js-api", feature = "widget")))]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 /// The JavaScript API (wasm-bindgen); public so the wasm tests can call it.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod wasm;
+/// The `<twitch-triage>` element (wasm-bindgen, web-sys).
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod widget;
 
 pub use assess::{classify, classify_in, Assessment, Explanation, Rule};
 pub use error::{Error, ErrorKind};

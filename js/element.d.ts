@@ -1,0 +1,26 @@
+// Importing 'twitch-triage/element' defines the <twitch-triage> custom element.
+//
+// Attributes: lang (en), emergency-number (default 112), share-answers
+// (include the answers in the complete event).
+// Events (bubbling, composed): twitch-triage-start, twitch-triage-complete.
+
+import type { ExplanationId, Findings, Triage } from './index.js';
+
+export interface TwitchTriageCompleteDetail {
+  triage: Triage;
+  explanations: ExplanationId[];
+  /** Only when the element has the share-answers attribute. */
+  answers?: Findings;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twitch-triage': HTMLElement;
+  }
+  interface HTMLElementEventMap {
+    'twitch-triage-start': CustomEvent<Record<string, never>>;
+    'twitch-triage-complete': CustomEvent<TwitchTriageCompleteDetail>;
+  }
+}
+
+export {};

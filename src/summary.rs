@@ -1,0 +1,195 @@
+//! Answers and reasons in words, and the plain-text summary a person can
+//! copy or print for a doctor. Plain Rust, shared by the widget and tests.
+
+use crate::assess::Assessment;
+use crate::error::push_num;
+use crate::findings::{Findings, Value};
+use crate::interview::Interview;
+use crate::kb::{
+    t, text, FindingId, FindingKind, Lang, QuestionKind, TextId, EXPLANATIONS, QUESTIONS,
+};
+
+/// `template` with every `{key}` replaced by `value`. (No string slicing by
+/// index: that would pull the panic path's Unicode tables into the wasm.)
+pub fn fill(template: &str, key: &str, value: &str) -> String {
+    let mut out = String::with_capacity(template.len() + value.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.strip_prefix(key).and_then(|r| r.strip_prefix('}')) {
+            Some(r) => {
+                out.push_str(value);
+                rest = r;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A UI text with `{number}` filled in.
+pub fn with_number(lang: Lang, id: TextId, number: &str) -> String {
+    fill(text(lang, id), "number", number)
+}
+
+fn labels_of(f: FindingId, mask: u16, lang: Lang, out: &mut String) {
+    let mut first = true;
+    for (i, v) in f.def().values.iter().enumerate() {
+        if mask & (1 << i) != 0 {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            out.push_str(text(lang, v.label));
+        }
+    }
+}
+
+/// The value of finding `f` in words ("Eyelid, Face", "34 years", "Yes").
+pub fn describe_value(f: FindingId, findings: &Findings, lang: Lang) -> String {
+    let mut s = String::new();
+    match findings.get(f) {
+        Value::Unknown => s.push_str(text(lang, t::ANSWER_NOT_SURE)),
+        Value::Bool(true) => s.push_str(text(lang, t::ANSWER_YES)),
+        Value::Bool(false) => s.push_str(text(lang, t::ANSWER_NO)),
+        Value::Int(n) => {
+            let mut num = String::new();
+            push_num(&mut num, n as u32);
+            s.push_str(&fill(text(lang, t::AGE_VALUE), "n", &num));
+        }
+        Value::One(i) => s.push_str(text(lang, f.def().values[i as usize].label)),
+        Value::Set(0) => s.push_str(text(lang, t::NONE_OF_THESE)),
+        Value::Set(m) => labels_of(f, m, lang, &mut s),
+    }
+    s
+}
+
+/// A reason (a finding that raised an explanation) in words: a yes/no
+/// finding's own statement, or "What it looks like: A brief flicker …".
+pub fn describe_reason(f: FindingId, findings: &Findings, lang: Lang) -> String {
+    let def = f.def();
+    if def.kind == FindingKind::Bool {
+        return text(lang, def.label).to_string();
+    }
+    let mut s = String::from(text(lang, def.label));
+    s.push_str(": ");
+    s.push_str(&describe_value(f, findings, lang));
+    s
+}
+
+/// The answer given to question `q` in words.
+pub fn describe_answer(q: usize, findings: &Findings, lang: Lang) -> String {
+    let def = &QUESTIONS[q];
+    match def.kind {
+        QuestionKind::Checklist => {
+            let mut s = String::new();
+            for f in def
+                .options
+                .iter()
+                .filter(|f| findings.get(**f) == Value::Bool(true))
+            {
+                if !s.is_empty() {
+                    s.push_str("; ");
+                }
+                s.push_str(text(lang, f.def().label));
+            }
+            if s.is_empty() {
+                s.push_str(text(lang, t::NONE_OF_THESE));
+            }
+            s
+        }
+        _ => def
+            .finding
+            .map(|f| describe_value(f, findings, lang))
+            .unwrap_or_default(),
+    }
+}
+
+/// The plain-text summary of a finished (or stopped) interview, in its
+/// language: the result, what it might be and why, what to do, what to tell
+/// a doctor, every answer given, and what was left open.
+pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -> String {
+    let lang = iv.lang();
+    let f = iv.answers();
+    let mut s = String::new();
+    let line = |s: &mut String, x: &str| {
+        s.push_str(x);
+        s.push('\n');
+    };
+    line(&mut s, text(lang, t::SUMMARY_TITLE));
+    s.push('\n');
+    s.push_str(text(lang, t::SUMMARY_RESULT));
+    s.push_str(": ");
+    s.push_str(result.triage.title(lang));
+    s.push_str(". ");
+    line(&mut s, result.triage.action(lang));
+    if result.triage == crate::Level::Emergency {
+        line(&mut s, &with_number(lang, t::CALL_NOW, emergency_number));
+    }
+    if let Some(first) = result.explanations.first() {
+        s.push('\n');
+        s.push_str(text(lang, t::MOST_LIKELY));
+        s.push_str(": ");
+        line(&mut s, first.name);
+        if !first.reasons.is_empty() {
+            s.push_str(text(lang, t::WHY));
+            s.push_str(": ");
+            let reasons: Vec<String> = first
+                .reasons
+                .iter()
+                .filter_map(|r| FindingId::by_name(r))
+                .map(|r| describe_reason(r, f, lang))
+                .collect();
+            line(&mut s, &reasons.join("; "));
+        }
+        if result.explanations.len() > 1 {
+            s.push_str(text(lang, t::ALSO_POSSIBLE));
+            s.push_str(": ");
+            let names: Vec<&str> = result.explanations[1..].iter().map(|e| e.name).collect();
+            line(&mut s, &names.join("; "));
+        }
+    }
+    s.push('\n');
+    s.push_str(text(lang, t::WHAT_TO_DO));
+    line(&mut s, ":");
+    for a in &result.advice {
+        s.push_str("- ");
+        line(&mut s, a);
+    }
+    if let Some(first) = result.explanations.first() {
+        if let Some(e) = EXPLANATIONS.iter().find(|e| e.id == first.id) {
+            s.push('\n');
+            s.push_str(text(lang, t::TELL_DOCTOR));
+            s.push_str(": ");
+            line(&mut s, text(lang, e.tell_doctor));
+        }
+    }
+    s.push('\n');
+    s.push_str(text(lang, t::YOUR_ANSWERS));
+    line(&mut s, ":");
+    for q in iv.asked_in_order() {
+        s.push_str("- ");
+        s.push_str(text(lang, QUESTIONS[q].text));
+        s.push(' ');
+        line(&mut s, &describe_answer(q, f, lang));
+    }
+    if !result.unanswered.is_empty() {
+        s.push('\n');
+        s.push_str(text(lang, t::OPEN_QUESTIONS));
+        s.push_str(": ");
+        let open: Vec<&str> = result
+            .unanswered
+            .iter()
+            .filter_map(|id| FindingId::by_name(id))
+            .map(|id| text(lang, id.def().label))
+            .collect();
+        line(&mut s, &open.join("; "));
+    }
+    s.push('\n');
+    line(&mut s, text(lang, t::DISCLAIMER));
+    s
+}

@@ -1,0 +1,890 @@
+//! The `<twitch-triage>` element, rendered by Rust into its shadow root.
+//!
+//! `js/element.js` defines the custom element (wasm-bindgen cannot subclass
+//! `HTMLElement`), attaches the shadow root and forwards lifecycle calls to a
+//! [`Widget`]. Everything else is here: one question per screen (GOV.UK
+//! question pages: the question is the heading, a back link, "Continue", an
+//! error summary, focus moved to the new heading), the result screen, the
+//! events, copy and print. The widget only renders: every decision comes
+//! from the core (`Interview`, `classify`).
+//!
+//! Rendering builds DOM nodes (no `innerHTML`); styles come from one
+//! constructable stylesheet (no inline styles), so the element works under
+//! a strict Content Security Policy and Trusted Types. It makes no network
+//! request and uses no storage.
+
+mod dom;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement,
+    ShadowRoot,
+};
+
+use crate::findings::Value;
+use crate::kb::{t, text, FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, QUESTIONS};
+use crate::summary::{describe_answer, describe_reason, fill, plain_text, with_number};
+use crate::{Assessment, Input, Interview};
+use dom::{attrs, focus, Dom, Res};
+
+/// `style.css`, minified by the build script.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+/// While printing, the host page shows only the element that asked to print.
+const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
+const DEFAULT_NUMBER: &str = "112";
+/// "Also possible" lists other explanations at least this likely.
+const ALSO_POSSIBLE_MIN: f64 = 0.05;
+
+thread_local! {
+    /// One stylesheet shared by every widget of the page.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn sheet() -> Res<CssStyleSheet> {
+    SHEET.with(|s| {
+        if let Some(sheet) = s.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(CSS)?;
+        *s.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Question(usize),
+    Result,
+}
+
+type Callback = Closure<dyn FnMut(JsValue)>;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CopyState {
+    Idle,
+    Done,
+    Failed,
+}
+
+struct State {
+    host: HtmlElement,
+    root: ShadowRoot,
+    interview: Interview,
+    screen: Screen,
+    /// The current question was submitted without a valid answer.
+    error: bool,
+    /// The last answer given to each question, to show it again after "Back".
+    last: Vec<Option<Input>>,
+    number: String,
+    share: bool,
+    started: bool,
+    copy: CopyState,
+    /// The clipboard promise's callbacks (done, failed), kept alive until called.
+    pending: Option<(Callback, Callback)>,
+}
+
+/// One `<twitch-triage>` element's state and rendering.
+#[wasm_bindgen]
+pub struct Widget {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<Closure<dyn FnMut(Event)>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Takes over `root` (the host's shadow root) and shows the first question.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
+        let sheet: JsValue = sheet()?.into();
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        let interview = Interview::new(resolve_lang(&host));
+        let first = interview
+            .next_index()
+            .map_or(Screen::Result, Screen::Question);
+        let state = Rc::new(RefCell::new(State {
+            host,
+            root: root.clone(),
+            interview,
+            screen: first,
+            error: false,
+            last: vec![None; QUESTIONS.len()],
+            number: DEFAULT_NUMBER.into(),
+            share: false,
+            started: false,
+            copy: CopyState::Idle,
+            pending: None,
+        }));
+        let mut listeners = Vec::new();
+        for (name, handler) in [
+            (
+                "submit",
+                on_submit as fn(&Rc<RefCell<State>>, &Event) -> Res,
+            ),
+            ("click", on_click),
+            ("change", on_change),
+        ] {
+            let st = state.clone();
+            let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                // A handler that fails leaves the last good screen in place.
+                let _ = handler(&st, &e);
+            });
+            root.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())?;
+            listeners.push(closure);
+        }
+        {
+            let mut s = state.borrow_mut();
+            read_attributes(&mut s);
+            render(&mut s, false)?;
+        }
+        Ok(Widget {
+            state,
+            _listeners: listeners,
+        })
+    }
+
+    /// An observed attribute changed: `lang`, `emergency-number` or
+    /// `share-answers`. The current screen is shown again; no answer is lost.
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self) -> Result<(), JsValue> {
+        let Ok(mut s) = self.state.try_borrow_mut() else {
+            return Ok(());
+        };
+        read_attributes(&mut s);
+        render(&mut s, false)
+    }
+}
+
+/// The widget's language: its `lang` attribute, else the nearest `lang` of
+/// the page, else the browser's languages, else English.
+fn resolve_lang(host: &HtmlElement) -> Lang {
+    let from = |tag: Option<String>| tag.and_then(|t| Lang::from_tag(&t));
+    if let Some(l) = from(host.get_attribute("lang")) {
+        return l;
+    }
+    if let Some(l) = from(
+        host.parent_element()
+            .and_then(|p| p.closest("[lang]").ok().flatten())
+            .and_then(|e| e.get_attribute("lang")),
+    ) {
+        return l;
+    }
+    if let Some(w) = web_sys::window() {
+        for tag in w.navigator().languages().iter() {
+            if let Some(l) = from(tag.as_string()) {
+                return l;
+            }
+        }
+    }
+    Lang::En
+}
+
+/// An emergency number is short and made of digits (and + * # -).
+fn valid_number(n: &str) -> bool {
+    !n.is_empty()
+        && n.len() <= 16
+        && n.bytes()
+            .all(|b| b.is_ascii_digit() || b"+*#- ".contains(&b))
+        && n.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn read_attributes(s: &mut State) {
+    s.interview.set_lang(resolve_lang(&s.host));
+    s.number = s
+        .host
+        .get_attribute("emergency-number")
+        .map(|n| n.trim().to_string())
+        .filter(|n| valid_number(n))
+        .unwrap_or_else(|| DEFAULT_NUMBER.into());
+    s.share = s.host.has_attribute("share-answers");
+}
+
+// ---------------------------------------------------------------- events
+
+fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
+    e.prevent_default();
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    let Screen::Question(q) = s.screen else {
+        return Ok(());
+    };
+    let answer = read_answer(&s.root, q)?;
+    match answer {
+        Some(input) if s.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
+            s.last[q] = Some(input);
+            s.error = false;
+            if !s.started {
+                s.started = true;
+                dispatch(&s.host, "twitch-triage-start", "{}")?;
+            }
+            let next = s
+                .interview
+                .next_index()
+                .map_or(Screen::Result, Screen::Question);
+            show(&mut s, next)
+        }
+        _ => {
+            s.error = true;
+            render(&mut s, true)
+        }
+    }
+}
+
+fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    let Some(button) = target.closest("[data-action]")? else {
+        return Ok(());
+    };
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    match action.as_str() {
+        "back" => {
+            // From a result reached early ("see my result now"), go back to
+            // the question that was waiting; otherwise take back the last answer.
+            let waiting = s.interview.next_index();
+            if !(s.screen == Screen::Result && waiting.is_some()) {
+                s.interview.back();
+            }
+            s.error = false;
+            let screen = s
+                .interview
+                .next_index()
+                .map_or(Screen::Result, Screen::Question);
+            show(&mut s, screen)
+        }
+        "result" => show(&mut s, Screen::Result),
+        "restart" => {
+            let lang = s.interview.lang();
+            s.interview = Interview::new(lang);
+            s.last.iter_mut().for_each(|x| *x = None);
+            s.started = false;
+            s.error = false;
+            let first = s
+                .interview
+                .next_index()
+                .map_or(Screen::Result, Screen::Question);
+            show(&mut s, first)
+        }
+        "fix" => {
+            if let Some(input) = s.root.query_selector("input")? {
+                focus(&input);
+            }
+            Ok(())
+        }
+        "copy" => {
+            drop(s);
+            copy(st)
+        }
+        "print" => print(&s),
+        _ => Ok(()),
+    }
+}
+
+/// "None of these" is exclusive: ticking it clears the others, and the reverse.
+fn on_change(st: &Rc<RefCell<State>>, e: &Event) -> Res {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return Ok(());
+    };
+    if input.type_() != "checkbox" || !input.checked() {
+        return Ok(());
+    }
+    let Ok(s) = st.try_borrow() else {
+        return Ok(());
+    };
+    let none = input.value() == "none";
+    let boxes = s.root.query_selector_all("input[type=checkbox]")?;
+    for i in 0..boxes.length() {
+        if let Some(b) = boxes
+            .get(i)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        {
+            if b != input && (none || b.value() == "none") {
+                b.set_checked(false);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Moves to `screen`, telling the host page when the result is reached.
+fn show(s: &mut State, screen: Screen) -> Res {
+    s.screen = screen;
+    s.copy = CopyState::Idle;
+    render(s, true)?;
+    if screen == Screen::Result {
+        let r = s.interview.result();
+        dispatch(&s.host, "twitch-triage-complete", &complete_detail(s, &r))?;
+    }
+    Ok(())
+}
+
+/// A bubbling, composed event on the host element.
+fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) -> Res {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&js_sys::JSON::parse(detail_json)?);
+    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    host.dispatch_event(&event)?;
+    Ok(())
+}
+
+/// `{"triage": ..., "explanations": [...]}`, plus `"answers"` only when the
+/// host opted in with `share-answers`. Every id is plain ASCII.
+fn complete_detail(s: &State, r: &Assessment) -> String {
+    let mut j = String::from("{\"triage\":\"");
+    j.push_str(r.triage.id());
+    j.push_str("\",\"explanations\":[");
+    for (i, e) in r.explanations.iter().enumerate() {
+        if i > 0 {
+            j.push(',');
+        }
+        j.push('"');
+        j.push_str(e.id);
+        j.push('"');
+    }
+    j.push(']');
+    if s.share {
+        j.push_str(",\"answers\":{");
+        for (i, (f, v)) in s.interview.answers().known().enumerate() {
+            if i > 0 {
+                j.push(',');
+            }
+            j.push('"');
+            j.push_str(f.id());
+            j.push_str("\":");
+            match v {
+                Value::Bool(b) => j.push_str(if b { "true" } else { "false" }),
+                Value::Int(n) => crate::error::push_num(&mut j, n as u32),
+                Value::One(i) => {
+                    j.push('"');
+                    j.push_str(f.def().values[i as usize].id);
+                    j.push('"');
+                }
+                Value::Set(_) => {
+                    j.push('[');
+                    for (k, m) in s.interview.answers().set_members(f).enumerate() {
+                        if k > 0 {
+                            j.push(',');
+                        }
+                        j.push('"');
+                        j.push_str(m);
+                        j.push('"');
+                    }
+                    j.push(']');
+                }
+                Value::Unknown => j.push_str("null"),
+            }
+        }
+        j.push('}');
+    }
+    j.push('}');
+    j
+}
+
+fn copy(st: &Rc<RefCell<State>>) -> Res {
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    let summary = plain_text(&s.interview, &s.interview.result(), &s.number);
+    let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
+    // No clipboard (an insecure page, an old browser): show the text instead.
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        s.copy = CopyState::Failed;
+        return render(&mut s, false);
+    }
+    let promise = navigator.clipboard().write_text(&summary);
+    let done = |ok: bool| {
+        let st = st.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Ok(mut s) = st.try_borrow_mut() {
+                s.copy = if ok {
+                    CopyState::Done
+                } else {
+                    CopyState::Failed
+                };
+                let _ = render(&mut s, false);
+            }
+        })
+    };
+    let (ok, err) = (done(true), done(false));
+    let _ = promise.then2(&ok, &err);
+    s.pending = Some((ok, err));
+    Ok(())
+}
+
+/// Prints only this element's summary: the page is hidden by a temporary
+/// document stylesheet, the controls by the element's own print styles.
+fn print(s: &State) -> Res {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let doc = window.document().ok_or(JsValue::NULL)?;
+    let page = CssStyleSheet::new()?;
+    page.replace_sync(PRINT_PAGE_CSS)?;
+    let before = doc.adopted_style_sheets();
+    let during = before.slice(0, before.length());
+    during.push(&page);
+    doc.set_adopted_style_sheets(&during);
+    s.host.set_attribute("data-twitch-triage-printing", "")?;
+    let printed = window.print();
+    doc.set_adopted_style_sheets(&before);
+    s.host.remove_attribute("data-twitch-triage-printing")?;
+    printed
+}
+
+// ---------------------------------------------------------------- reading answers
+
+/// The answer on the form, or `None` when nothing valid was given.
+fn read_answer(root: &ShadowRoot, q: usize) -> Res<Option<Input>> {
+    let def = &QUESTIONS[q];
+    let checked = |sel: &str| -> Res<Vec<String>> {
+        let list = root.query_selector_all(sel)?;
+        Ok((0..list.length())
+            .filter_map(|i| {
+                list.get(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            })
+            .map(|i| i.value())
+            .collect())
+    };
+    Ok(match def.kind {
+        QuestionKind::Number => {
+            let value = root
+                .query_selector("input.number")?
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let max = match def.finding.map(|f| f.def().kind) {
+                Some(FindingKind::Int { max, .. }) => max as u32,
+                _ => 0,
+            };
+            value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n <= max)
+                .map(|n| Input::Number(n as f64))
+        }
+        QuestionKind::One | QuestionKind::YesNo => checked("input[type=radio]:checked")?
+            .first()
+            .map(|v| match v.as_str() {
+                "?" => Input::Null,
+                "yes" => Input::Bool(true),
+                "no" => Input::Bool(false),
+                other => Input::Text(other.to_string()),
+            }),
+        QuestionKind::Many | QuestionKind::Checklist => {
+            let values = checked("input[type=checkbox]:checked")?;
+            if values.iter().any(|v| v == "none") {
+                Some(Input::List(vec![]))
+            } else if values.is_empty() {
+                None
+            } else {
+                Some(Input::List(values.into_iter().map(Input::Text).collect()))
+            }
+        }
+    })
+}
+
+// ---------------------------------------------------------------- rendering
+
+fn render(s: &mut State, move_focus: bool) -> Res {
+    let doc = s.root.owner_document().ok_or(JsValue::NULL)?;
+    let d = Dom { doc };
+    let lang = s.interview.lang();
+    let top = d.doc.create_element("div")?;
+    attrs(&top, &[("class", "tt"), ("part", "container")])?;
+    d.text(
+        &top,
+        "p",
+        "emergency-line",
+        &with_number(lang, t::EMERGENCY_LINE, &s.number),
+    )?
+    .set_attribute("part", "emergency-line")?;
+    match s.screen {
+        Screen::Question(q) => question(&d, &top, s, q)?,
+        Screen::Result => result(&d, &top, s)?,
+    }
+    d.text(&top, "p", "disclaimer", text(lang, t::DISCLAIMER))?
+        .set_attribute("part", "disclaimer")?;
+    s.root.replace_children_with_node_1(&top);
+    if move_focus {
+        if let Some(target) = s.root.query_selector("[data-focus]")? {
+            focus(&target);
+        }
+    }
+    Ok(())
+}
+
+fn question(d: &Dom, top: &Element, s: &State, q: usize) -> Res {
+    let lang = s.interview.lang();
+    let def = &QUESTIONS[q];
+    let answered = s.interview.answered();
+    if answered > 0 {
+        d.action(top, "link back", "back", text(lang, t::BACK))?
+            .set_attribute("part", "back")?;
+    }
+    if s.interview.result().triage == Level::Emergency {
+        let banner = d.add(top, "div", "banner level-emergency")?;
+        attrs(&banner, &[("role", "alert"), ("part", "banner")])?;
+        d.text(
+            &banner,
+            "p",
+            "",
+            &with_number(lang, t::EMERGENCY_DURING, &s.number),
+        )?;
+        let call = d.text(
+            &banner,
+            "a",
+            "call",
+            &with_number(lang, t::CALL_NOW, &s.number),
+        )?;
+        call.set_attribute("href", &tel(&s.number))?;
+        d.action(&banner, "link", "result", text(lang, t::SEE_RESULT_NOW))?;
+    }
+    let error_text = match def.kind {
+        QuestionKind::Number => t::ERROR_ENTER_NUMBER,
+        QuestionKind::Many | QuestionKind::Checklist => t::ERROR_CHOOSE_MANY,
+        _ => t::ERROR_CHOOSE_ONE,
+    };
+    if s.error {
+        let summary = d.add(top, "div", "error-summary")?;
+        attrs(
+            &summary,
+            &[
+                ("role", "alert"),
+                ("tabindex", "-1"),
+                ("data-focus", ""),
+                ("part", "error-summary"),
+                ("aria-labelledby", "error-title"),
+            ],
+        )?;
+        d.text(&summary, "h2", "", text(lang, t::ERROR_TITLE))?
+            .set_attribute("id", "error-title")?;
+        let list = d.add(&summary, "ul", "")?;
+        let item = d.add(&list, "li", "")?;
+        d.action(&item, "link", "fix", text(lang, error_text))?;
+    }
+    let form = d.add(top, "form", "")?;
+    attrs(&form, &[("novalidate", ""), ("part", "form")])?;
+    if answered == 0 {
+        d.text(&form, "p", "intro", text(lang, t::INTRO))?;
+    }
+    let mut n = String::new();
+    crate::error::push_num(&mut n, answered as u32 + 1);
+    d.text(
+        &form,
+        "p",
+        "progress",
+        &fill(text(lang, t::QUESTION_N), "n", &n),
+    )?
+    .set_attribute("part", "progress")?;
+
+    let group_class = if s.error { "group has-error" } else { "group" };
+    let describedby = if s.error { "hint error" } else { "hint" };
+    let heading_attrs: &[(&str, &str)] = if s.error {
+        &[("tabindex", "-1"), ("part", "heading")]
+    } else {
+        &[("tabindex", "-1"), ("part", "heading"), ("data-focus", "")]
+    };
+    let hint_and_error = |group: &Element| -> Res {
+        if let Some(h) = def.hint {
+            d.text(group, "p", "hint", text(lang, h))?
+                .set_attribute("id", "hint")?;
+        }
+        if s.error {
+            d.text(group, "p", "error-message", text(lang, error_text))?
+                .set_attribute("id", "error")?;
+        }
+        Ok(())
+    };
+    let previous = s.last[q].as_ref();
+
+    if def.kind == QuestionKind::Number {
+        // One field: its label is the heading (GOV.UK).
+        let group = d.add(&form, "div", group_class)?;
+        let h = d.add(&group, "h2", "")?;
+        attrs(&h, heading_attrs)?;
+        let label = d.text(&h, "label", "", text(lang, def.text))?;
+        label.set_attribute("for", "answer")?;
+        hint_and_error(&group)?;
+        let input = d.add(&group, "input", "number")?;
+        attrs(
+            &input,
+            &[
+                ("id", "answer"),
+                ("name", "answer"),
+                ("type", "text"),
+                ("inputmode", "numeric"),
+                ("autocomplete", "off"),
+                ("spellcheck", "false"),
+                ("aria-describedby", describedby),
+            ],
+        )?;
+        if s.error {
+            input.set_attribute("aria-invalid", "true")?;
+        }
+        if let Some(Input::Number(x)) = previous {
+            let mut v = String::new();
+            crate::error::push_num(&mut v, *x as u32);
+            input.set_attribute("value", &v)?;
+        }
+    } else {
+        let group = d.add(&form, "fieldset", group_class)?;
+        group.set_attribute("aria-describedby", describedby)?;
+        let legend = d.add(&group, "legend", "")?;
+        let h = d.text(&legend, "h2", "", text(lang, def.text))?;
+        attrs(&h, heading_attrs)?;
+        hint_and_error(&group)?;
+        let options = d.add(&group, "div", "options")?;
+        options.set_attribute("part", "options")?;
+        let q = crate::interview::Question::new(q, lang);
+        let chosen = |v: &str| match previous {
+            Some(Input::Text(x)) => x == v,
+            Some(Input::List(xs)) => xs.iter().any(|x| matches!(x, Input::Text(t) if t == v)),
+            Some(Input::Bool(b)) => (v == "yes" && *b) || (v == "no" && !*b),
+            Some(Input::Null) => v == "?",
+            _ => false,
+        };
+        let mut items: Vec<(&str, &str)> = q
+            .options
+            .iter()
+            .flatten()
+            .map(|o| (o.value, o.label))
+            .collect();
+        let multiple = matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist);
+        match def.kind {
+            QuestionKind::YesNo => {
+                items = vec![
+                    ("yes", text(lang, t::ANSWER_YES)),
+                    ("no", text(lang, t::ANSWER_NO)),
+                    ("?", text(lang, t::ANSWER_NOT_SURE)),
+                ]
+            }
+            QuestionKind::One => items.push(("?", text(lang, t::ANSWER_NOT_SURE))),
+            _ => {}
+        }
+        let kind = if multiple { "checkbox" } else { "radio" };
+        for (i, (value, label)) in items.iter().enumerate() {
+            option(d, &options, kind, i, value, label, chosen(value))?;
+        }
+        if multiple {
+            d.text(&options, "p", "divider", text(lang, t::OR))?;
+            let none_chosen = matches!(previous, Some(Input::List(xs)) if xs.is_empty());
+            option(
+                d,
+                &options,
+                kind,
+                items.len(),
+                "none",
+                text(lang, t::NONE_OF_THESE),
+                none_chosen,
+            )?;
+        }
+    }
+    let submit = d.text(&form, "button", "button", text(lang, t::CONTINUE))?;
+    attrs(&submit, &[("type", "submit"), ("part", "button")])?;
+    Ok(())
+}
+
+fn option(
+    d: &Dom,
+    parent: &Element,
+    kind: &str,
+    i: usize,
+    value: &str,
+    label: &str,
+    checked: bool,
+) -> Res {
+    let item = d.add(parent, "div", "item")?;
+    let mut id = String::from("o");
+    crate::error::push_num(&mut id, i as u32);
+    let input = d.add(&item, "input", "")?;
+    attrs(
+        &input,
+        &[
+            ("type", kind),
+            ("id", &id),
+            ("name", "answer"),
+            ("value", value),
+        ],
+    )?;
+    if checked {
+        input.set_attribute("checked", "")?;
+    }
+    d.text(&item, "label", "", label)?
+        .set_attribute("for", &id)?;
+    Ok(())
+}
+
+fn tel(number: &str) -> String {
+    let mut href = String::from("tel:");
+    href.extend(number.chars().filter(|c| !c.is_whitespace()));
+    href
+}
+
+fn result(d: &Dom, top: &Element, s: &State) -> Res {
+    let lang = s.interview.lang();
+    let r = s.interview.result();
+    let answers = s.interview.answers();
+    d.action(top, "link back", "back", text(lang, t::BACK))?
+        .set_attribute("part", "back")?;
+
+    let level_class = match r.triage {
+        Level::Emergency => "banner level-emergency",
+        Level::Urgent => "banner level-urgent",
+        Level::Routine => "banner level-routine",
+        Level::SelfCare => "banner level-self_care",
+    };
+    let banner = d.add(top, "div", level_class)?;
+    attrs(
+        &banner,
+        &[("part", "banner"), ("data-triage", r.triage.id())],
+    )?;
+    let h = d.text(&banner, "h2", "", r.triage.title(lang))?;
+    attrs(&h, &[("tabindex", "-1"), ("data-focus", "")])?;
+    d.text(&banner, "p", "", r.triage.action(lang))?;
+    if r.triage == Level::Emergency {
+        let call = d.text(
+            &banner,
+            "a",
+            "call",
+            &with_number(lang, t::CALL_NOW, &s.number),
+        )?;
+        call.set_attribute("href", &tel(&s.number))?;
+        if s.number == DEFAULT_NUMBER {
+            d.text(
+                &banner,
+                "p",
+                "note",
+                &with_number(lang, t::EMERGENCY_NOTE, &s.number),
+            )?;
+        }
+    }
+
+    let section = |class: &str, heading: &str| -> Res<Element> {
+        let sec = d.add(top, "section", class)?;
+        sec.set_attribute("part", class)?;
+        d.text(&sec, "h3", "", heading)?;
+        Ok(sec)
+    };
+    let reasons = |ids: &[&str]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| crate::kb::FindingId::by_name(id))
+            .map(|f| describe_reason(f, answers, lang))
+            .collect()
+    };
+
+    if let Some(first) = r.explanations.first() {
+        let mut heading = String::from(text(lang, t::MOST_LIKELY));
+        heading.push_str(": ");
+        heading.push_str(first.name);
+        let sec = section("explanations", &heading)?;
+        let def = EXPLANATIONS.iter().find(|e| e.id == first.id);
+        let box_ = d.add(&sec, "div", "explanation")?;
+        box_.set_attribute("data-explanation", first.id)?;
+        if let Some(def) = def {
+            d.text(&box_, "p", "", text(lang, def.summary))?;
+        }
+        let why = reasons(&first.reasons);
+        if !why.is_empty() {
+            d.text(&box_, "h4", "", text(lang, t::WHY))?;
+            let ul = d.add(&box_, "ul", "")?;
+            for w in &why {
+                d.text(&ul, "li", "", w)?;
+            }
+        }
+        // Others only when they are reasonably likely: a long list of long
+        // shots would worry people for no reason.
+        let others: Vec<_> = r.explanations[1..]
+            .iter()
+            .filter(|e| e.score >= ALSO_POSSIBLE_MIN)
+            .collect();
+        if !others.is_empty() {
+            d.text(&sec, "h4", "", text(lang, t::ALSO_POSSIBLE))?;
+            let ul = d.add(&sec, "ul", "")?;
+            for e in others {
+                let li = d.add(&ul, "li", "")?;
+                d.text(&li, "strong", "", e.name)?;
+                let why = reasons(&e.reasons);
+                if !why.is_empty() {
+                    let mut line = String::from(" (");
+                    line.push_str(&why.iter().take(2).cloned().collect::<Vec<_>>().join("; "));
+                    line.push(')');
+                    d.text(&li, "span", "", &line)?;
+                }
+            }
+        }
+    }
+
+    let sec = section("advice", text(lang, t::WHAT_TO_DO))?;
+    let ul = d.add(&sec, "ul", "")?;
+    // The level's action is already in the banner.
+    for a in r.advice.iter().filter(|a| **a != r.triage.action(lang)) {
+        d.text(&ul, "li", "", a)?;
+    }
+
+    if let Some(def) = r
+        .explanations
+        .first()
+        .and_then(|f| EXPLANATIONS.iter().find(|e| e.id == f.id))
+    {
+        let sec = section("doctor", text(lang, t::TELL_DOCTOR))?;
+        d.text(&sec, "p", "", text(lang, def.tell_doctor))?;
+    }
+
+    if !r.complete {
+        let sec = section("open", text(lang, t::OPEN_QUESTIONS))?;
+        d.text(&sec, "p", "", text(lang, t::OPEN_QUESTIONS_HINT))?;
+        let ul = d.add(&sec, "ul", "")?;
+        for id in &r.unanswered {
+            if let Some(f) = crate::kb::FindingId::by_name(id) {
+                d.text(&ul, "li", "", text(lang, f.def().label))?;
+            }
+        }
+    }
+
+    let sec = section("answers", text(lang, t::YOUR_ANSWERS))?;
+    let dl = d.add(&sec, "dl", "")?;
+    for q in s.interview.asked_in_order() {
+        d.text(&dl, "dt", "", text(lang, QUESTIONS[q].text))?;
+        d.text(&dl, "dd", "", &describe_answer(q, answers, lang))?;
+    }
+
+    let actions = d.add(top, "div", "actions")?;
+    actions.set_attribute("part", "actions")?;
+    d.action(&actions, "secondary", "restart", text(lang, t::START_AGAIN))?;
+    d.action(&actions, "secondary", "copy", text(lang, t::COPY_SUMMARY))?;
+    d.action(&actions, "secondary", "print", text(lang, t::PRINT))?;
+    let status = d.add(&actions, "p", "status")?;
+    attrs(&status, &[("role", "status"), ("aria-live", "polite")])?;
+    match s.copy {
+        CopyState::Done => status.set_text_content(Some(text(lang, t::COPIED))),
+        CopyState::Failed => {
+            status.set_text_content(Some(text(lang, t::COPY_FAILED)));
+            let area = d.add(&actions, "textarea", "copy-text")?;
+            attrs(
+                &area,
+                &[
+                    ("readonly", ""),
+                    ("aria-label", text(lang, t::COPY_SUMMARY)),
+                ],
+            )?;
+            area.set_text_content(Some(&plain_text(&s.interview, &r, &s.number)));
+        }
+        CopyState::Idle => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! The plain-text summary and answers in words.
+
+mod common;
+
+use twitch_triage::kb::{f, Lang, QuestionDef};
+use twitch_triage::summary::{describe_answer, describe_reason, fill, plain_text};
+use twitch_triage::{Input, Interview};
+
+#[test]
+fn fill_replaces_only_the_named_placeholder() {
+    assert_eq!(fill("Call {number} now", "number", "911"), "Call 911 now");
+    assert_eq!(fill("{n} and {number}", "n", "3"), "3 and {number}");
+    assert_eq!(fill("no braces {", "n", "3"), "no braces {");
+}
+
+#[test]
+fn the_summary_holds_the_result_the_reasons_and_every_answer() {
+    let c = common::cases()
+        .into_iter()
+        .find(|c| c.id == "dev-06")
+        .unwrap();
+    let (iv, asked) = common::simulate(&c);
+    let r = iv.result();
+    let s = plain_text(&iv, &r, "112");
+    assert!(
+        s.starts_with("Twitching: summary for a doctor (not a diagnosis)"),
+        "{s}"
+    );
+    assert!(s.contains("Result: Get medical advice today."), "{s}");
+    assert!(
+        s.contains("Most likely: Signs that need a nerve specialist"),
+        "{s}"
+    );
+    assert!(s.contains("Why we think so: "), "{s}");
+    assert!(s.contains("New weakness"), "{s}");
+    assert!(s.contains("How old are you? 52 years"), "{s}");
+    for q in &asked {
+        let i = QuestionDef::by_name(q).unwrap();
+        let text = twitch_triage::kb::text(Lang::En, twitch_triage::kb::QUESTIONS[i].text);
+        assert!(s.contains(text), "answer to {q} missing");
+    }
+    assert!(s.contains("This is not a diagnosis."), "{s}");
+    assert!(!s.contains("Call 112 now"), "not an emergency");
+}
+
+#[test]
+fn an_emergency_summary_says_to_call_the_number() {
+    let mut iv = Interview::default();
+    iv.answer("emergency_signs", &Input::from(vec!["chest_pain"]))
+        .unwrap();
+    let r = iv.result();
+    let s = plain_text(&iv, &r, "999");
+    assert!(s.contains("Call 999 now"), "{s}");
+    assert!(s.contains("Chest pain or pressure"), "{s}");
+    assert!(s.contains("Questions left open: "), "{s}");
+}
+
+#[test]
+fn answers_and_reasons_in_words() {
+    let mut iv = Interview::default();
+    iv.answer("emergency_signs", &Input::List(vec![])).unwrap();
+    iv.answer("body_areas", &Input::from(vec!["eyelid", "face"]))
+        .unwrap();
+    iv.answer("movement", &Input::Null).unwrap();
+    iv.answer("age", &Input::from(7)).unwrap();
+    let a = iv.answers();
+    let q = |id| QuestionDef::by_name(id).unwrap();
+    assert_eq!(
+        describe_answer(q("emergency_signs"), a, Lang::En),
+        "None of these"
+    );
+    assert_eq!(
+        describe_answer(q("body_areas"), a, Lang::En),
+        "Eyelid, Face, cheek or lips"
+    );
+    assert_eq!(describe_answer(q("movement"), a, Lang::En), "Not sure");
+    assert_eq!(describe_answer(q("age"), a, Lang::En), "7 years");
+    assert_eq!(
+        describe_reason(f::BODY_AREAS, a, Lang::En),
+        "Where it twitches: Eyelid, Face, cheek or lips"
+    );
+    assert_eq!(
+        describe_reason(f::CHEST_PAIN, a, Lang::En),
+        "Chest pain or pressure"
+    );
+    let order: Vec<usize> = iv.asked_in_order().collect();
+    assert_eq!(
+        order,
+        vec![
+            q("emergency_signs"),
+            q("body_areas"),
+            q("movement"),
+            q("age")
+        ]
+    );
+}

@@ -1,0 +1,376 @@
+//! The `<twitch-triage>` widget in headless Chromium (wasm-bindgen-test):
+//! rendering, answering, back, the error summary and the result screen.
+//! Run with `cargo test --target wasm32-unknown-unknown --features widget
+//! --test widget` and `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test).
+#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CustomEvent, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use twitch_triage::widget::Widget;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Page {
+    host: HtmlElement,
+    root: ShadowRoot,
+    _widget: Widget,
+    events: Rc<RefCell<Vec<(String, String)>>>,
+    _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
+}
+
+fn page(attributes: &[(&str, &str)]) -> Page {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    for (k, v) in attributes {
+        host.set_attribute(k, v).unwrap();
+    }
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let mut listeners = Vec::new();
+    for name in ["twitch-triage-start", "twitch-triage-complete"] {
+        let ev = events.clone();
+        let l = Closure::<dyn FnMut(CustomEvent)>::new(move |e: CustomEvent| {
+            assert!(
+                e.bubbles() && e.composed(),
+                "events bubble and are composed"
+            );
+            ev.borrow_mut().push((
+                e.type_(),
+                js_sys::JSON::stringify(&e.detail())
+                    .unwrap()
+                    .as_string()
+                    .unwrap(),
+            ));
+        });
+        host.add_event_listener_with_callback(name, l.as_ref().unchecked_ref())
+            .unwrap();
+        listeners.push(l);
+    }
+    let widget = Widget::new(host.clone(), root.clone()).unwrap();
+    Page {
+        host,
+        root,
+        _widget: widget,
+        events,
+        _listeners: listeners,
+    }
+}
+
+impl Page {
+    fn one(&self, sel: &str) -> Element {
+        self.root
+            .query_selector(sel)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {sel}"))
+    }
+    fn has(&self, sel: &str) -> bool {
+        self.root.query_selector(sel).unwrap().is_some()
+    }
+    fn heading(&self) -> String {
+        self.one("h2").text_content().unwrap()
+    }
+    fn click(&self, sel: &str) {
+        self.one(sel).dyn_into::<HtmlElement>().unwrap().click();
+    }
+    fn check(&self, value: &str) {
+        let sel = format!("input[value=\"{value}\"]");
+        self.click(&sel);
+        assert!(self
+            .one(&sel)
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked());
+    }
+    fn submit(&self) {
+        self.click("button[type=submit]");
+    }
+    fn focused(&self) -> Option<Element> {
+        self.root.active_element()
+    }
+    /// Answers the current question with "no", "none", "not sure" or the first option.
+    fn answer_plainly(&self) {
+        if self.has("input.number") {
+            self.one("input.number")
+                .dyn_into::<HtmlInputElement>()
+                .unwrap()
+                .set_value("40");
+        } else if self.has("input[value=none]") {
+            self.check("none");
+        } else if self.has("input[value=no]") {
+            self.check("no");
+        } else {
+            self.click("input");
+        }
+        self.submit();
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn renders_the_first_question_as_a_fieldset_with_its_heading() {
+    let p = page(&[]);
+    assert_eq!(p.heading(), "First, do you have any of these right now?");
+    assert!(
+        p.has("fieldset legend h2"),
+        "the question is the legend's heading"
+    );
+    assert_eq!(
+        p.root
+            .query_selector_all("input[type=checkbox]")
+            .unwrap()
+            .length(),
+        8,
+        "7 signs and None of these"
+    );
+    assert!(p
+        .one(".emergency-line")
+        .text_content()
+        .unwrap()
+        .contains("call 112 now"));
+    assert!(p
+        .one(".disclaimer")
+        .text_content()
+        .unwrap()
+        .contains("not a diagnosis"));
+    assert!(
+        !p.has("[data-action=back]"),
+        "no back link on the first question"
+    );
+    assert_eq!(p.one(".progress").text_content().unwrap(), "Question 1");
+    assert!(
+        p.focused().is_none(),
+        "the first render does not take focus from the page"
+    );
+}
+
+#[wasm_bindgen_test]
+fn submitting_nothing_shows_an_error_summary_and_focuses_it() {
+    let p = page(&[]);
+    p.submit();
+    let summary = p.one(".error-summary");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("There is a problem"));
+    assert_eq!(p.focused().unwrap(), summary);
+    assert!(p.has("fieldset.has-error"));
+    assert_eq!(
+        p.one("fieldset")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("hint error")
+    );
+    // The link in the summary moves focus to the field.
+    p.click(".error-summary [data-action=fix]");
+    assert_eq!(p.focused().unwrap().tag_name(), "INPUT");
+    // Answering clears the error.
+    p.check("none");
+    p.submit();
+    assert!(!p.has(".error-summary"));
+    assert_eq!(p.heading(), "How old are you?");
+}
+
+#[wasm_bindgen_test]
+fn none_of_these_is_exclusive() {
+    let p = page(&[]);
+    p.check("chest_pain");
+    p.check("none");
+    assert!(!p
+        .one("input[value=chest_pain]")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+    p.check("jaw_stiffness");
+    assert!(!p
+        .one("input[value=none]")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+}
+
+#[wasm_bindgen_test]
+fn answering_moves_focus_to_the_new_heading_and_back_restores_the_answer() {
+    let p = page(&[]);
+    p.check("none");
+    p.submit();
+    assert_eq!(p.heading(), "How old are you?");
+    assert_eq!(
+        p.focused().unwrap().tag_name(),
+        "H2",
+        "focus on the new heading"
+    );
+    assert!(p
+        .one("label[for=answer]")
+        .text_content()
+        .unwrap()
+        .contains("How old"));
+    // A bad age is refused with the error summary; the answer so far stays.
+    p.one("input.number")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .set_value("250");
+    p.submit();
+    assert!(p.has(".error-summary"));
+    assert_eq!(p.heading(), "There is a problem");
+    // Back: the first question again, with "None of these" still ticked.
+    p.click("[data-action=back]");
+    assert_eq!(p.heading(), "First, do you have any of these right now?");
+    assert!(p
+        .one("input[value=none]")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+    assert_eq!(p.focused().unwrap().tag_name(), "H2");
+}
+
+#[wasm_bindgen_test]
+fn a_whole_interview_ends_on_the_result_screen_with_events() {
+    let p = page(&[("emergency-number", "999")]);
+    for _ in 0..20 {
+        if p.has("[data-triage]") {
+            break;
+        }
+        p.answer_plainly();
+    }
+    let banner = p.one("[data-triage]");
+    let triage = banner.get_attribute("data-triage").unwrap();
+    assert!(
+        ["routine", "self_care"].contains(&triage.as_str()),
+        "{triage}"
+    );
+    assert_eq!(
+        p.focused().unwrap().tag_name(),
+        "H2",
+        "focus on the result heading"
+    );
+    assert!(p.has("[data-explanation]"));
+    assert!(p
+        .one("[part=advice]")
+        .text_content()
+        .unwrap()
+        .contains("What to do now"));
+    assert!(p
+        .one("[part=answers]")
+        .text_content()
+        .unwrap()
+        .contains("40 years"));
+    assert!(p
+        .one(".emergency-line")
+        .text_content()
+        .unwrap()
+        .contains("call 999 now"));
+    let events = p.events.borrow().clone();
+    assert_eq!(
+        events.first().map(|e| e.0.as_str()),
+        Some("twitch-triage-start")
+    );
+    let complete = events
+        .iter()
+        .find(|e| e.0 == "twitch-triage-complete")
+        .expect("complete event");
+    assert!(
+        complete.1.contains(&format!("\"triage\":\"{triage}\"")),
+        "{}",
+        complete.1
+    );
+    assert!(
+        !complete.1.contains("answers"),
+        "answers are not shared by default: {}",
+        complete.1
+    );
+    // Start again: back to question 1, nothing answered.
+    p.click("[data-action=restart]");
+    assert_eq!(p.heading(), "First, do you have any of these right now?");
+    assert!(!p.has("[data-action=back]"));
+}
+
+#[wasm_bindgen_test]
+fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
+    let p = page(&[("share-answers", "")]);
+    p.check("chest_pain");
+    p.submit();
+    // The interview goes on with a few quick questions, under an emergency banner.
+    let banner = p.one(".banner.level-emergency");
+    assert!(banner.text_content().unwrap().contains("call 112"));
+    assert_eq!(
+        p.one(".banner .call").get_attribute("href").as_deref(),
+        Some("tel:112")
+    );
+    p.click("[data-action=result]");
+    assert_eq!(
+        p.one("[data-triage]")
+            .get_attribute("data-triage")
+            .as_deref(),
+        Some("emergency")
+    );
+    assert!(p
+        .one("[data-triage]")
+        .text_content()
+        .unwrap()
+        .contains("Call 112 now"));
+    assert!(p
+        .one("[part=advice]")
+        .text_content()
+        .unwrap()
+        .contains("medicines"));
+    let events = p.events.borrow().clone();
+    let complete = events
+        .iter()
+        .find(|e| e.0 == "twitch-triage-complete")
+        .unwrap();
+    assert!(
+        complete.1.contains("\"answers\":{") && complete.1.contains("\"chest_pain\":true"),
+        "{}",
+        complete.1
+    );
+    // Back from an early result returns to the waiting question, answers kept.
+    p.click("[data-action=back]");
+    assert!(p.has("form"));
+    assert!(p.has(".banner.level-emergency"));
+}
+
+#[wasm_bindgen_test]
+fn attributes_change_a_live_element_without_losing_answers() {
+    let p = page(&[]);
+    p.check("none");
+    p.submit();
+    p.host.set_attribute("emergency-number", "911").unwrap();
+    p._widget.attribute_changed().unwrap();
+    assert!(p
+        .one(".emergency-line")
+        .text_content()
+        .unwrap()
+        .contains("call 911 now"));
+    assert_eq!(
+        p.heading(),
+        "How old are you?",
+        "still on the same question"
+    );
+    // An invalid number falls back to 112.
+    p.host
+        .set_attribute("emergency-number", "javascript:alert(1)")
+        .unwrap();
+    p._widget.attribute_changed().unwrap();
+    assert!(p
+        .one(".emergency-line")
+        .text_content()
+        .unwrap()
+        .contains("call 112 now"));
+}
