@@ -28,23 +28,34 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** The file for `path` in the first of `bases` that has it (never outside them). */
+function locate(bases, path) {
+  for (const base of bases) {
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) return null;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (existsSync(file)) return file;
+  }
+  return join(bases[0], '__missing__');
+}
+
 /**
- * Starts a server. `headers(path)` may add response headers per path;
- * `requests` collects every request seen (method and path).
+ * Starts a server for `dir` (or several `dirs`, searched in order).
+ * `headers(path)` may add response headers per path and `status(path)` force
+ * a status; `requests` collects every request seen (method and path).
  * Resolves to { url, port, requests, close }.
  */
-export function serve({ dir, port = 0, headers = () => ({}), status = () => null } = {}) {
-  const base = resolve(dir);
+export function serve({ dir, dirs = [dir], port = 0, headers = () => ({}), status = () => null } = {}) {
+  const bases = dirs.map((d) => resolve(d));
   const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     requests.push({ method: req.method, path });
-    let file = normalize(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) {
+    const file = locate(bases, path);
+    if (file === null) {
       res.writeHead(403).end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const forced = status(path);
     if (forced || !existsSync(file)) {
       res.writeHead(forced ?? 404, { 'content-type': 'text/plain; charset=utf-8', ...headers(path) }).end('not found');

@@ -1,7 +1,7 @@
 //! The JavaScript API in real JavaScript engines: run with
 //! `cargo test --target wasm32-unknown-unknown --test wasm` (Node) and again
 //! with `WASM_BINDGEN_USE_BROWSER=1` (headless Chromium). See scripts/test.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "js-api"))]
 
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;

@@ -578,7 +578,14 @@ fn question(d: &Dom, top: &Element, s: &State, q: usize) -> Res {
         d.action(&item, "link", "fix", text(lang, error_text))?;
     }
     let form = d.add(top, "form", "")?;
-    attrs(&form, &[("novalidate", ""), ("part", "form")])?;
+    attrs(
+        &form,
+        &[
+            ("novalidate", ""),
+            ("part", "form"),
+            ("data-question", def.id),
+        ],
+    )?;
     if answered == 0 {
         d.text(&form, "p", "intro", text(lang, t::INTRO))?;
     }

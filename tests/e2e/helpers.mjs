@@ -1,0 +1,178 @@
+// Shared by the end-to-end tests: the served site, Chromium with the
+// checks every page must pass (no CSP violations, no requests after load, no
+// cookies or storage), a keyboard-only driver for the widget, axe, and
+// screenshots kept as test artifacts in test-results/.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+
+import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
+import { launch } from '../node/browser.mjs';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const artifacts = join(root, 'test-results');
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export const vignettes = JSON.parse(
+  readFileSync(process.env.TWITCH_TRIAGE_VIGNETTES ?? join(root, 'tests', 'vignettes', 'dev.json'), 'utf8'),
+);
+export const caseById = (id) => vignettes.find((c) => c.id === id);
+
+const { knowledge } = await import(join(root, 'dist', 'node.js'));
+export const questions = new Map(knowledge().questions.map((q) => [q.id, q]));
+
+/** The demo site (www/) and the test pages, under the strict CSP. */
+export function site({ csp = STRICT_CSP, status } = {}) {
+  return serve({
+    dirs: [join(root, 'www'), join(root, 'tests', 'e2e', 'pages')],
+    headers: () => (csp ? { 'content-security-policy': csp } : {}),
+    status,
+  });
+}
+
+/**
+ * Opens a page in a fresh context and records what the checks need:
+ * requests, CSP violations (from the page's own securitypolicyviolation
+ * events and the console), page errors.
+ */
+export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled });
+  const page = await context.newPage();
+  const log = { requests: [], violations: [], errors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (/Content Security Policy|Trusted Type/i.test(m.text())) log.violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, log };
+}
+
+/** After the page and the widget have loaded: nothing more may be requested. */
+export async function settle(page, log) {
+  await page.waitForLoadState('networkidle');
+  return log.requests.length;
+}
+
+/** No request after load, no CSP violation, no cookie, nothing stored. */
+export async function assertNoEgress(context, page, log, baseline, what) {
+  assert.deepEqual(log.requests.slice(baseline), [], `${what}: requests after load`);
+  const violations = log.violations.concat(await page.evaluate(() => window.__violations));
+  assert.deepEqual(violations, [], `${what}: CSP violations`);
+  assert.deepEqual(log.errors, [], `${what}: page errors`);
+  assert.deepEqual(await context.cookies(), [], `${what}: cookies`);
+  const stored = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+  assert.deepEqual(stored, { cookie: '', local: 0, session: 0, indexedDB: 0, caches: 0, workers: 0 }, `${what}: storage`);
+}
+
+/** axe with the WCAG 2.0/2.1/2.2 A and AA tags: no violation. */
+export async function assertAccessible(page, what) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe on ${what}`);
+}
+
+export async function screenshot(page, name) {
+  const dir = join(artifacts, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Screenshots at 360 and 1280 px wide, light and dark. */
+export async function screenshots(page, name) {
+  for (const width of [360, 1280]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `${name}-${width}-${scheme}`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** What the simulated person answers to question `q` (the spec's rules). */
+export function wanted(c, q) {
+  const f = c.findings;
+  switch (q.kind) {
+    case 'checklist': {
+      const ticked = q.options.map((o) => o.value).filter((v) => f[v] === true);
+      return ticked.length ? ticked : ['none'];
+    }
+    case 'many':
+      return f[q.finding]?.length ? f[q.finding] : ['none'];
+    case 'yesno':
+      return f[q.finding] === true ? 'yes' : 'no';
+    case 'number':
+      return f[q.finding] === undefined ? '' : String(f[q.finding]);
+    default:
+      return f[q.finding] ?? '?';
+  }
+}
+
+/** The focused element inside the focused widget (through its shadow root). */
+export function focused(page) {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    const el = host?.shadowRoot?.activeElement ?? host;
+    return { host: host?.id ?? '', tag: el?.tagName ?? '', type: el?.type ?? '', value: el?.value ?? '', checked: !!el?.checked };
+  });
+}
+
+export const widgetState = (page, host = 'twitch-triage') =>
+  page.evaluate((sel) => {
+    const root = document.querySelector(sel)?.shadowRoot;
+    return {
+      question: root?.querySelector('form')?.dataset.question ?? null,
+      triage: root?.querySelector('[data-triage]')?.dataset.triage ?? null,
+      explanation: root?.querySelector('[data-explanation]')?.dataset.explanation ?? null,
+      heading: root?.querySelector('h2')?.textContent ?? null,
+    };
+  }, host);
+
+/**
+ * Answers the current question with the keyboard only: Tab through the
+ * controls, Space to tick, arrow keys to choose a radio, typing for numbers,
+ * Enter on "Continue".
+ */
+export async function answerWithKeyboard(page, answer) {
+  const want = Array.isArray(answer) ? answer : [answer];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const a = await focused(page);
+    if (a.tag === 'INPUT' && a.type === 'checkbox') {
+      if (want.includes(a.value) !== a.checked) await page.keyboard.press('Space');
+    } else if (a.tag === 'INPUT' && a.type === 'radio') {
+      for (let k = 0; k < 12 && (await focused(page)).value !== want[0]; k++) await page.keyboard.press('ArrowDown');
+      const b = await focused(page);
+      assert.equal(b.value, want[0], 'the wanted radio is reachable with the arrow keys');
+      if (!b.checked) await page.keyboard.press('Space');
+    } else if (a.tag === 'INPUT') {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(want[0]);
+    } else if (a.tag === 'BUTTON' && a.type === 'submit') {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error('Continue was not reached with Tab');
+}
+
+export { launch };

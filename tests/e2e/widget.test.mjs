@@ -1,0 +1,216 @@
+// End-to-end tests of <twitch-triage> in Debian's Chromium (playwright-core),
+// against the demo site served on localhost under the strict CSP:
+//   default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
+//   connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'
+// Three whole interviews with the keyboard only (a self-care, an urgent and an
+// emergency case from the vignettes), axe on every screen, no requests after
+// load, no CSP violations, no cookies or storage, and screenshots.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  answerWithKeyboard, assertAccessible, assertNoEgress, caseById, launch, open, questions, screenshot,
+  screenshots, settle, site, wanted, widgetState,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await site();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const interviews = [
+  ['dev-18', 'self_care'],
+  ['dev-34', 'urgent'],
+  ['dev-31', 'emergency'],
+];
+
+describe('keyboard-only interviews on the demo page', () => {
+  for (const [id, kind] of interviews) {
+    test(`${id} (${kind}): ${caseById(id).story}`, async () => {
+      const c = caseById(id);
+      const { context, page, log } = await open(browser, `${server.url}/`);
+      try {
+        await page.locator('twitch-triage form').waitFor();
+        const baseline = await settle(page, log);
+        await assertAccessible(page, `${id}: the first question`);
+        if (id === 'dev-18') {
+          await screenshots(page, 'question');
+          // Continue with nothing chosen: the error summary (keyboard: Tab to Continue, Enter).
+          await answerWithKeyboard(page, []);
+          assert.equal((await widgetState(page)).heading, 'There is a problem');
+          await assertAccessible(page, 'the error summary');
+          await screenshot(page, 'error-summary-1280-light');
+        }
+        const asked = [];
+        for (let n = 0; n < 25; n++) {
+          const s = await widgetState(page);
+          if (s.triage) break;
+          assert.ok(s.question, `${id}: a question or the result is shown`);
+          if (asked.at(-1) !== s.question) asked.push(s.question);
+          await answerWithKeyboard(page, wanted(c, questions.get(s.question)));
+          await page.locator('twitch-triage h2').first().waitFor();
+          const after = await widgetState(page);
+          if (!after.triage) await assertAccessible(page, `${id}: question ${after.question}`);
+        }
+        const result = await widgetState(page);
+        console.log(`${id}: ${asked.length} questions by keyboard -> ${result.triage}, ${result.explanation}`);
+        assert.equal(result.triage, c.expect.triage, `${id}: banner level`);
+        assert.ok(c.expect.top.includes(result.explanation), `${id}: first explanation ${result.explanation}`);
+        await assertAccessible(page, `${id}: the result (light)`);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await assertAccessible(page, `${id}: the result (dark)`);
+        await page.emulateMedia({ colorScheme: 'light' });
+        await screenshots(page, `result-${kind}`);
+        await assertNoEgress(context, page, log, baseline, id);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+test('the result screen: copy summary, print styles, start again', async () => {
+  const { context, page, log } = await open(browser, `${server.url}/`);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.locator('twitch-triage form').waitFor();
+    const baseline = await settle(page, log);
+    const w = page.locator('twitch-triage');
+    await w.locator('input[value=chest_pain]').check();
+    await w.locator('button[type=submit]').click();
+    await w.locator('[data-action=result]').click();
+    assert.equal((await widgetState(page)).triage, 'emergency');
+    assert.equal(await w.locator('.call').getAttribute('href'), 'tel:112');
+    await w.locator('[data-action=copy]').click();
+    await w.locator('.status', { hasText: 'copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Twitching: summary for a doctor \(not a diagnosis\)/);
+    assert.match(copied, /Chest pain or pressure/);
+    assert.match(copied, /Call 112 now/);
+    // Print: the controls are hidden, the summary stays.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await w.locator('[part=actions]').isVisible(), false);
+    assert.equal(await w.locator('.emergency-line').isVisible(), false);
+    assert.equal(await w.locator('[part=banner]').isVisible(), true);
+    assert.equal(await w.locator('[part=answers]').isVisible(), true);
+    await screenshot(page, 'print-1280');
+    await page.emulateMedia({ media: 'screen' });
+    await w.locator('[data-action=restart]').click();
+    assert.equal((await widgetState(page)).question, 'emergency_signs');
+    await assertNoEgress(context, page, log, baseline, 'copy and print');
+  } finally {
+    await context.close();
+  }
+});
+
+test('events bubble out of the shadow root; answers only with share-answers', async () => {
+  const { context, page } = await open(browser, `${server.url}/`);
+  try {
+    await page.locator('twitch-triage form').waitFor();
+    await page.evaluate(() => {
+      window.__events = [];
+      for (const name of ['twitch-triage-start', 'twitch-triage-complete'])
+        document.addEventListener(name, (e) => window.__events.push({ name, detail: e.detail, composed: e.composed }));
+    });
+    const w = page.locator('twitch-triage');
+    const finish = async () => {
+      await w.locator('input[value=chest_pain]').check();
+      await w.locator('button[type=submit]').click();
+      await w.locator('[data-action=result]').click();
+    };
+    await finish();
+    let events = await page.evaluate(() => window.__events);
+    assert.deepEqual(events.map((e) => e.name), ['twitch-triage-start', 'twitch-triage-complete']);
+    assert.equal(events[1].detail.triage, 'emergency');
+    assert.ok(Array.isArray(events[1].detail.explanations));
+    assert.equal('answers' in events[1].detail, false, 'no answers unless share-answers');
+    await page.evaluate(() => {
+      window.__events = [];
+      document.querySelector('twitch-triage').setAttribute('share-answers', '');
+    });
+    await w.locator('[data-action=restart]').click();
+    await finish();
+    events = await page.evaluate(() => window.__events);
+    assert.equal(events.at(-1).detail.answers.chest_pain, true);
+    assert.equal(events.at(-1).detail.answers.jaw_stiffness, false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('several widgets on one page work independently; the script twice is harmless', async () => {
+  const { context, page, log } = await open(browser, `${server.url}/several.html`);
+  try {
+    for (const id of ['a', 'b', 'c']) await page.locator(`#${id} form`).waitFor();
+    const baseline = await settle(page, log);
+    await page.locator('#a input[value=none]').check();
+    await page.locator('#a button[type=submit]').click();
+    await page.locator('#b input[value=chest_pain]').check();
+    await page.locator('#b button[type=submit]').click();
+    assert.equal((await widgetState(page, '#a')).question, 'age');
+    assert.ok((await page.locator('#b .banner.level-emergency').textContent()).includes('999'));
+    assert.equal((await widgetState(page, '#c')).question, 'emergency_signs');
+    assert.ok((await page.locator('#c .emergency-line').textContent()).includes('911'));
+    await assertAccessible(page, 'several widgets');
+    await assertNoEgress(context, page, log, baseline, 'several widgets');
+  } finally {
+    await context.close();
+  }
+});
+
+test('removing the element and adding it back keeps the interview', async () => {
+  const { context, page } = await open(browser, `${server.url}/move.html`);
+  try {
+    const w = page.locator('#w');
+    await w.locator('form').waitFor();
+    await w.locator('input[value=none]').check();
+    await w.locator('button[type=submit]').click();
+    await w.locator('input.number').fill('41');
+    await w.locator('button[type=submit]').click();
+    const before = await widgetState(page, '#w');
+    await page.evaluate(() => {
+      const el = document.getElementById('w');
+      el.remove();
+      document.getElementById('second').append(el);
+    });
+    assert.deepEqual(await widgetState(page, '#w'), before);
+    await w.locator('[data-action=back]').click();
+    assert.equal(await w.locator('input.number').inputValue(), '41', 'the earlier answer is still there');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the themed article page and the Vite example work under the strict CSP', async () => {
+  for (const [path, ready] of [
+    ['/article.html', 'twitch-triage form'],
+    ['/vite-example/dist/', '#app form'],
+  ]) {
+    for (const scheme of ['light', 'dark']) {
+      const { context, page, log } = await open(browser, server.url + path, { colorScheme: scheme });
+      try {
+        await page.locator(ready).waitFor();
+        const baseline = await settle(page, log);
+        await assertAccessible(page, `${path} (${scheme})`);
+        await screenshot(page, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${scheme}`);
+        if (path.startsWith('/vite')) {
+          // Its own interface, driven by the package's Interview.
+          await page.locator('#app input[type=checkbox]').nth(1).check();
+          await page.locator('#app button[type=submit]').click();
+          await page.locator('#app legend', { hasText: 'How old are you?' }).waitFor();
+        }
+        await assertNoEgress(context, page, log, baseline, path);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});

@@ -1,0 +1,82 @@
+// A minimal custom interface on top of the npm package: the interview picks
+// the questions, this code only draws them. Everything runs in the browser.
+import { Interview } from 'twitch-triage';
+import './style.css';
+
+const app = document.getElementById('app');
+const interview = new Interview({ lang: 'en' });
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function choices(q) {
+  if (q.kind === 'yesno') return [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }, { value: '?', label: 'Not sure' }];
+  if (q.kind === 'one') return [...q.options, { value: '?', label: 'Not sure' }];
+  return q.options ?? [];
+}
+
+function answerFrom(q, form) {
+  if (q.kind === 'number') {
+    const n = Number(form.elements.answer.value);
+    return Number.isInteger(n) ? n : null;
+  }
+  const checked = [...form.querySelectorAll('input:checked')].map((i) => i.value);
+  if (q.kind === 'many' || q.kind === 'checklist') return checked;
+  const v = checked[0];
+  if (v === undefined || v === '?') return null;
+  if (q.kind === 'yesno') return v === 'yes';
+  return v;
+}
+
+function showQuestion(q) {
+  const form = el('form');
+  const fieldset = el('fieldset');
+  fieldset.append(el('legend', {}, q.text));
+  if (q.hint) fieldset.append(el('p', {}, q.hint));
+  if (q.kind === 'number') {
+    const label = el('label', { for: 'answer' }, 'Years');
+    fieldset.append(label, el('input', { id: 'answer', name: 'answer', inputmode: 'numeric' }));
+  } else {
+    const type = q.kind === 'many' || q.kind === 'checklist' ? 'checkbox' : 'radio';
+    choices(q).forEach((o, i) => {
+      const label = el('label');
+      label.append(el('input', { type, name: 'answer', value: o.value, id: `o${i}` }), document.createTextNode(o.label));
+      fieldset.append(label);
+    });
+  }
+  form.append(fieldset, el('button', { type: 'submit' }, 'Continue'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    try {
+      interview.answer(q.id, answerFrom(q, form));
+      render();
+    } catch (err) {
+      form.append(el('p', { role: 'alert' }, err.message));
+    }
+  });
+  app.replaceChildren(form);
+  fieldset.querySelector('input')?.focus();
+}
+
+function showResult() {
+  const r = interview.result();
+  const box = el('section', { 'data-triage': r.triage });
+  box.append(el('h2', { class: 'level' }, `Triage: ${r.triage.replace('_', ' ')}`));
+  box.append(el('p', {}, `Most likely: ${r.explanations[0].name}`));
+  const ul = el('ul');
+  r.advice.forEach((a) => ul.append(el('li', {}, a)));
+  box.append(ul);
+  app.replaceChildren(box);
+}
+
+function render() {
+  const q = interview.next();
+  if (q) showQuestion(q);
+  else showResult();
+}
+
+render();
