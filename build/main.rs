@@ -539,6 +539,16 @@ fn main() {
         LANGS.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
     )
     .unwrap();
+    let fp = fingerprint(&texts.ids);
+    writeln!(
+        w,
+        "/// Fingerprint of the text ids; a language pack must carry the same."
+    )
+    .unwrap();
+    writeln!(w, "pub const TEXT_FINGERPRINT: u64 = {fp:#x};").unwrap();
+    writeln!(w, "/// Separates the texts of a language pack.\npub const PACK_SEPARATOR: char = {PACK_SEPARATOR:?};").unwrap();
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::create_dir_all(out_dir.join("texts")).unwrap();
     for (l, lang) in LANGS.iter().enumerate() {
         writeln!(
             w,
@@ -551,6 +561,13 @@ fn main() {
                 .join(", ")
         )
         .unwrap();
+        // The language pack: a header line, then the texts in id order.
+        let mut pack = format!(
+            "twitch-triage texts 1 {lang} {} {fp:016x}\n",
+            texts.ids.len()
+        );
+        pack.push_str(&texts.by_lang[l].join(&PACK_SEPARATOR.to_string()));
+        std::fs::write(out_dir.join("texts").join(format!("{lang}.txt")), pack).unwrap();
     }
 
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("kb_gen.rs");

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use toml::{Table, Value};
 
 /// Languages every text must have, in the order of the generated tables.
-pub const LANGS: &[&str] = &["en"];
+pub const LANGS: &[&str] = &["en", "es", "zh-Hant"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
@@ -46,6 +46,22 @@ impl Finding {
     }
 }
 
+/// Separates the texts of a language pack.
+pub const PACK_SEPARATOR: char = '\u{1e}';
+
+/// FNV-1a (64 bits) of the text ids, in order: a language pack built for
+/// another version of the knowledge base has another fingerprint.
+pub fn fingerprint(ids: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for id in ids {
+        for b in id.bytes().chain(std::iter::once(b'\n')) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// Every text with its id and its wording in each language.
 #[derive(Default)]
 pub struct Texts {
@@ -67,6 +83,11 @@ impl Texts {
                 .unwrap_or_else(|| fail(&format!("{id}: no text for language {lang:?}")));
             if s.trim().is_empty() {
                 fail(&format!("{id}: empty text for language {lang:?}"));
+            }
+            if s.contains(PACK_SEPARATOR) {
+                fail(&format!(
+                    "{id}: texts may not contain the pack separator U+001E"
+                ));
             }
             row.push(s.to_string());
         }

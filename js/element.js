@@ -1,7 +1,9 @@
 // <twitch-triage>: the custom element. wasm-bindgen cannot subclass
 // HTMLElement, so this small file defines the element, attaches its shadow
 // root and hands it to the Rust Widget (src/widget/) once the WebAssembly
-// module is ready. Everything the person sees after that is rendered by Rust.
+// module and the texts of the element's language (lang/<lang>.txt, from the
+// same origin) are ready. Everything the person sees after that is rendered
+// by Rust.
 //
 // If the module cannot start (WebAssembly blocked by the page's CSP, the
 // .wasm file missing), the element shows what it is, that it could not
@@ -9,7 +11,7 @@
 //
 // Loading this file twice is harmless: the element is defined once.
 
-import init, { Widget } from './twitch_triage_widget.js';
+import init, { Widget, installTexts, languageFor } from './twitch_triage_widget.js';
 
 const FALLBACK = {
   en: {
@@ -18,6 +20,20 @@ const FALLBACK = {
     failed: 'Sorry, the questionnaire could not start on this page.',
     emergency: 'If you have chest pain, trouble breathing, sudden weakness on one side, or you blacked out, call {number} now.',
     doctor: 'If a twitch worries you, or it comes with weakness or lasts for months, talk to a doctor.',
+  },
+  es: {
+    loading: 'Cargando el cuestionario sobre movimientos musculares…',
+    title: 'Cuestionario sobre movimientos musculares',
+    failed: 'Lo sentimos, el cuestionario no pudo iniciarse en esta página.',
+    emergency: 'Si tiene dolor en el pecho, dificultad para respirar, debilidad repentina en un lado del cuerpo, o perdió el conocimiento, llame ahora al {number}.',
+    doctor: 'Si un movimiento muscular le preocupa, viene con debilidad o dura meses, hable con un médico.',
+  },
+  'zh-Hant': {
+    loading: '正在載入肌肉抽動問卷…',
+    title: '肌肉抽動問卷',
+    failed: '抱歉，問卷無法在這個頁面上啟動。',
+    emergency: '如果有胸痛、呼吸困難、身體一側突然無力，或曾經昏過去，請立刻撥打 {number}。',
+    doctor: '如果抽動讓您擔心、合併無力，或持續好幾個月，請和醫師談談。',
   },
 };
 
@@ -28,12 +44,34 @@ const load = () =>
     () => false,
   ));
 
+// Each language's texts are fetched once, when an element first needs them.
+const packs = new Map();
+function pack(lang) {
+  if (!packs.has(lang)) {
+    const url = new URL(`./lang/${lang}.txt`, import.meta.url);
+    packs.set(
+      lang,
+      fetch(url)
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+        .then((t) => {
+          if (!installTexts(t)) throw new Error('not a language pack for this version');
+        }),
+    );
+  }
+  return packs.get(lang);
+}
+// The wanted language, or English when its texts cannot be had.
+const texts = (lang) => pack(lang).catch(() => pack('en'));
+
 const widgets = new WeakMap();
 let fallbackSheet;
 
-function texts(el) {
-  const tag = el.getAttribute('lang') || el.parentElement?.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
-  return FALLBACK[tag.toLowerCase().split('-')[0]] ?? FALLBACK.en;
+// The fallback's language, chosen without the WebAssembly module.
+function fallbackTexts(el) {
+  const tag = (el.getAttribute('lang') || el.parentElement?.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en').toLowerCase();
+  if (tag.startsWith('es')) return FALLBACK.es;
+  if (/^zh(-(hant|tw|hk|mo)\b|$)/.test(tag)) return FALLBACK['zh-Hant'];
+  return FALLBACK.en;
 }
 
 function number(el) {
@@ -67,28 +105,27 @@ class TwitchTriageElement extends HTMLElement {
     // Moved or re-added: the shadow root and the widget, with its answers, stay.
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
-    show(this, root, [['p', texts(this).loading]]);
-    load().then((ok) => {
-      if (ok) {
-        try {
-          widgets.set(this, new Widget(this, root));
-          return;
-        } catch {
-          // fall through to the fallback
-        }
-      }
-      const t = texts(this);
-      show(this, root, [
-        ['strong', t.title],
-        ['p', t.failed],
-        ['p', t.emergency.replace('{number}', number(this))],
-        ['p', t.doctor],
-      ]);
-    });
+    show(this, root, [['p', fallbackTexts(this).loading]]);
+    load()
+      .then((ok) => (ok ? texts(languageFor(this)) : Promise.reject(new Error('no WebAssembly'))))
+      .then(() => widgets.set(this, new Widget(this, root)))
+      .catch(() => {
+        const t = fallbackTexts(this);
+        show(this, root, [
+          ['strong', t.title],
+          ['p', t.failed],
+          ['p', t.emergency.replace('{number}', number(this))],
+          ['p', t.doctor],
+        ]);
+      });
   }
 
-  attributeChangedCallback() {
-    widgets.get(this)?.attributeChanged();
+  attributeChangedCallback(name) {
+    const widget = widgets.get(this);
+    if (!widget) return;
+    // A new language: fetch its texts first. The answers stay either way.
+    if (name === 'lang') texts(languageFor(this)).finally(() => widget.attributeChanged());
+    else widget.attributeChanged();
   }
 }
 

@@ -216,26 +216,48 @@ pub use generated::*;
 pub enum Lang {
     #[default]
     En,
+    Es,
+    ZhHant,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::ZhHant];
 
+    /// The BCP 47 tag: `en`, `es`, `zh-Hant`.
     pub fn code(self) -> &'static str {
         LANG_CODES[self as usize]
     }
 
-    /// The supported language for a BCP 47 tag such as `en-GB`, if any
-    /// (matched on the primary language subtag, case-insensitively).
+    /// The supported language for a BCP 47 tag (case-insensitive), if any:
+    /// `en-GB` gives English, `es-MX` Spanish, and `zh-Hant`, `zh-TW`,
+    /// `zh-HK`, `zh-MO` or plain `zh` Traditional Chinese. Simplified Chinese
+    /// (`zh-Hans`, `zh-CN`, `zh-SG`) is not supported.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(primary))
+        let mut parts = tag.split(['-', '_']);
+        let primary = parts.next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else if primary.eq_ignore_ascii_case("es") {
+            Some(Lang::Es)
+        } else if primary.eq_ignore_ascii_case("zh") {
+            match parts.next() {
+                None => Some(Lang::ZhHant),
+                Some(sub)
+                    if ["hant", "tw", "hk", "mo"]
+                        .iter()
+                        .any(|x| sub.eq_ignore_ascii_case(x)) =>
+                {
+                    Some(Lang::ZhHant)
+                }
+                Some(_) => None,
+            }
+        } else {
+            None
+        }
     }
 
-    /// Parses a language tag; an unsupported one is an error naming the
-    /// supported languages.
+    /// Parses a language code (`en`, `es`, `zh-Hant`, any case); an
+    /// unsupported one is an error naming the supported languages.
     pub fn parse(code: &str) -> Result<Lang, Error> {
         for l in Lang::ALL {
             if l.code().eq_ignore_ascii_case(code) {
@@ -258,8 +280,97 @@ impl Lang {
 }
 
 /// The text `id` in `lang`.
+#[cfg(not(feature = "external-texts"))]
 pub fn text(lang: Lang, id: TextId) -> &'static str {
-    match lang {
-        Lang::En => TEXTS_EN[id as usize],
+    let table: &'static [&'static str; TEXT_COUNT] = match lang {
+        Lang::En => &TEXTS_EN,
+        Lang::Es => &TEXTS_ES,
+        Lang::ZhHant => &TEXTS_ZH_HANT,
+    };
+    table.get(id as usize).copied().unwrap_or_default()
+}
+
+/// The text `id` in `lang`, from the installed language pack ("" when the
+/// pack is not installed: callers install it first, see [`install_texts`]).
+#[cfg(feature = "external-texts")]
+pub fn text(lang: Lang, id: TextId) -> &'static str {
+    packs::get(lang)
+        .and_then(|p| p.get(id as usize))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Checks a language pack (a header line `twitch-triage texts 1 <lang>
+/// <count> <fingerprint>`, then the texts separated by U+001E) against this
+/// build's text ids, and splits it.
+pub fn parse_pack(pack: &str) -> Result<(Lang, Vec<&str>), Error> {
+    let bad = |what: &str| Error::new(ErrorKind::WrongType, "texts", what);
+    let (header, body) = pack
+        .split_once('\n')
+        .ok_or_else(|| bad("a twitch-triage language pack"))?;
+    let mut h = header.split(' ');
+    if h.next() != Some("twitch-triage") || h.next() != Some("texts") || h.next() != Some("1") {
+        return Err(bad("a twitch-triage language pack, version 1"));
+    }
+    let lang = Lang::parse(h.next().unwrap_or_default())?;
+    let count: usize = h.next().and_then(|c| c.parse().ok()).unwrap_or(usize::MAX);
+    let fingerprint = h.next().and_then(|f| u64::from_str_radix(f, 16).ok());
+    if count != TEXT_COUNT || fingerprint != Some(TEXT_FINGERPRINT) {
+        return Err(bad(
+            "the language pack built with this version of twitch-triage",
+        ));
+    }
+    let texts: Vec<&str> = body.split(PACK_SEPARATOR).collect();
+    if texts.len() != TEXT_COUNT {
+        return Err(bad("a language pack with every text"));
+    }
+    Ok((lang, texts))
+}
+
+/// Installs a language pack so that [`text`] can use it, and returns its
+/// language. Installing a language again is harmless.
+#[cfg(feature = "external-texts")]
+pub fn install_texts(pack: &str) -> Result<Lang, Error> {
+    let (lang, _) = parse_pack(pack)?;
+    if packs::get(lang).is_none() {
+        // Kept for the life of the page: at most one copy per language.
+        let owned: &'static str = Box::leak(pack.to_string().into_boxed_str());
+        let (_, texts) = parse_pack(owned)?;
+        packs::set(lang, Box::leak(texts.into_boxed_slice()));
+    }
+    Ok(lang)
+}
+
+/// Whether `lang`'s texts are available.
+pub fn has_texts(lang: Lang) -> bool {
+    #[cfg(feature = "external-texts")]
+    {
+        packs::get(lang).is_some()
+    }
+    #[cfg(not(feature = "external-texts"))]
+    {
+        let _ = lang;
+        true
+    }
+}
+
+#[cfg(feature = "external-texts")]
+mod packs {
+    use super::Lang;
+    use std::cell::Cell;
+
+    type Pack = &'static [&'static str];
+
+    thread_local! {
+        // The WebAssembly builds are single-threaded.
+        static PACKS: [Cell<Option<Pack>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+    }
+
+    pub fn get(lang: Lang) -> Option<Pack> {
+        PACKS.with(|p| p[lang as usize].get())
+    }
+
+    pub fn set(lang: Lang, pack: Pack) {
+        PACKS.with(|p| p[lang as usize].set(Some(pack)));
     }
 }

@@ -76,7 +76,7 @@ pub fn describe_reason(f: FindingId, findings: &Findings, lang: Lang) -> String 
         return text(lang, def.label).to_string();
     }
     let mut s = String::from(text(lang, def.label));
-    s.push_str(": ");
+    s.push_str(text(lang, t::LABEL_SEPARATOR));
     s.push_str(&describe_value(f, findings, lang));
     s
 }
@@ -123,7 +123,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     line(&mut s, text(lang, t::SUMMARY_TITLE));
     s.push('\n');
     s.push_str(text(lang, t::SUMMARY_RESULT));
-    s.push_str(": ");
+    s.push_str(text(lang, t::LABEL_SEPARATOR));
     s.push_str(result.triage.title(lang));
     s.push_str(". ");
     line(&mut s, result.triage.action(lang));
@@ -133,11 +133,11 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     if let Some(first) = result.explanations.first() {
         s.push('\n');
         s.push_str(text(lang, t::MOST_LIKELY));
-        s.push_str(": ");
+        s.push_str(text(lang, t::LABEL_SEPARATOR));
         line(&mut s, first.name);
         if !first.reasons.is_empty() {
             s.push_str(text(lang, t::WHY));
-            s.push_str(": ");
+            s.push_str(text(lang, t::LABEL_SEPARATOR));
             let reasons: Vec<String> = first
                 .reasons
                 .iter()
@@ -148,7 +148,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         }
         if result.explanations.len() > 1 {
             s.push_str(text(lang, t::ALSO_POSSIBLE));
-            s.push_str(": ");
+            s.push_str(text(lang, t::LABEL_SEPARATOR));
             let names: Vec<&str> = result.explanations[1..].iter().map(|e| e.name).collect();
             line(&mut s, &names.join("; "));
         }
@@ -164,7 +164,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         if let Some(e) = EXPLANATIONS.iter().find(|e| e.id == first.id) {
             s.push('\n');
             s.push_str(text(lang, t::TELL_DOCTOR));
-            s.push_str(": ");
+            s.push_str(text(lang, t::LABEL_SEPARATOR));
             line(&mut s, text(lang, e.tell_doctor));
         }
     }
@@ -180,7 +180,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     if !result.unanswered.is_empty() {
         s.push('\n');
         s.push_str(text(lang, t::OPEN_QUESTIONS));
-        s.push_str(": ");
+        s.push_str(text(lang, t::LABEL_SEPARATOR));
         let open: Vec<&str> = result
             .unanswered
             .iter()

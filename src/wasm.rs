@@ -158,6 +158,23 @@ fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
     Ok(Lang::default())
 }
 
+/// Installs a language pack (`dist/lang/<lang>.txt`); the package's entry
+/// points install every language before anything else runs. Returns the
+/// language code.
+#[wasm_bindgen(js_name = installTexts)]
+pub fn install_texts(pack: JsValue) -> Result<String, JsValue> {
+    let text = pack.as_string().ok_or_else(|| {
+        to_js_error(Error::new(
+            ErrorKind::WrongType,
+            "texts",
+            "the text of a language pack",
+        ))
+    })?;
+    crate::kb::install_texts(&text)
+        .map(|l| l.code().to_string())
+        .map_err(to_js_error)
+}
+
 /// Classifies a findings object: `classify({ age: 30, ... }, { lang })`.
 #[wasm_bindgen]
 pub fn classify(findings: JsValue, options: JsValue) -> Result<JsValue, JsValue> {

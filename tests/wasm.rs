@@ -30,6 +30,18 @@ extern "C" {
     fn is_twitch_triage_error(e: &JsValue) -> bool;
 }
 
+/// The WebAssembly build carries no texts: install the language packs the
+/// build script made, as the package's entry points do.
+fn setup() {
+    for pack in [
+        include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/texts/es.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/texts/zh-Hant.txt")),
+    ] {
+        twitch_triage::wasm::install_texts(JsValue::from_str(pack)).unwrap();
+    }
+}
+
 fn json(s: &str) -> JsValue {
     JSON::parse(s).unwrap()
 }
@@ -48,6 +60,7 @@ fn vignettes() -> Array {
 
 #[wasm_bindgen_test]
 fn classify_meets_the_vignette_triage() {
+    setup();
     let cases = vignettes();
     let mut first = 0;
     for c in cases.iter() {
@@ -77,6 +90,7 @@ fn check_error(r: Result<impl std::fmt::Debug, JsValue>, kind: &str, key: &str, 
 
 #[wasm_bindgen_test]
 fn bad_input_throws_a_twitch_triage_error_and_the_module_keeps_working() {
+    setup();
     let u = JsValue::UNDEFINED;
     check_error(
         classify(JsValue::NULL, u.clone()),
@@ -143,6 +157,7 @@ fn bad_input_throws_a_twitch_triage_error_and_the_module_keeps_working() {
 
 #[wasm_bindgen_test]
 fn an_interview_runs_and_keeps_its_answers_after_errors() {
+    setup();
     let iv = Interview::new(json(r#"{"lang": "en"}"#)).unwrap();
     let q = iv.next().unwrap();
     assert_eq!(get_str(&q, "id"), "emergency_signs");
@@ -198,6 +213,7 @@ fn an_interview_runs_and_keeps_its_answers_after_errors() {
 
 #[wasm_bindgen_test]
 fn knowledge_has_every_question_and_level() {
+    setup();
     let k = knowledge(JsValue::UNDEFINED).unwrap();
     assert_eq!(Array::from(&get(&k, "levels")).length(), 4);
     assert_eq!(
@@ -205,4 +221,37 @@ fn knowledge_has_every_question_and_level() {
         twitch_triage::kb::QUESTIONS.len()
     );
     assert_eq!(get_str(&k, "lang"), "en");
+    let es = knowledge(json(r#"{"lang": "es"}"#)).unwrap();
+    assert_eq!(get_str(&es, "lang"), "es");
+    let first = Array::from(&get(&es, "questions")).get(0);
+    assert_eq!(
+        get_str(&first, "text"),
+        "Primero: ¿tiene ahora alguno de estos problemas?"
+    );
+    let zh = classify(json(r#"{"age": 30}"#), json(r#"{"lang": "zh-Hant"}"#)).unwrap();
+    let advice = Array::from(&get(&zh, "advice")).get(0).as_string().unwrap();
+    assert!(
+        advice
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{advice}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_pack_for_another_build_is_refused() {
+    check_error(
+        twitch_triage::wasm::install_texts(JsValue::from_str(
+            "twitch-triage texts 1 en 3 0000000000000000\na\u{1e}b\u{1e}c",
+        )),
+        "wrong_type",
+        "texts",
+        "this version",
+    );
+    check_error(
+        twitch_triage::wasm::install_texts(JsValue::from(3)),
+        "wrong_type",
+        "texts",
+        "language pack",
+    );
 }

@@ -26,7 +26,19 @@ struct Page {
     _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
 }
 
+/// The widget build carries no texts: install the packs, as `element.js` does.
+fn install_packs() {
+    for pack in [
+        include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/texts/es.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/texts/zh-Hant.txt")),
+    ] {
+        assert!(twitch_triage::widget::install_texts(pack));
+    }
+}
+
 fn page(attributes: &[(&str, &str)]) -> Page {
+    install_packs();
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     for (k, v) in attributes {

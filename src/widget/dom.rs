@@ -1,48 +1,97 @@
-//! Building DOM nodes (never `innerHTML`): every text goes in through
-//! `textContent`, every attribute through `setAttribute`.
+//! Building DOM nodes (never `innerHTML`): a screen is first described as a
+//! flat list of steps ([`Plan`]), then one loop ([`Plan::build`]) turns it
+//! into elements with `createElement`, `setAttribute` and `textContent`.
+//! Keeping every web-sys call in that one loop keeps the WebAssembly module
+//! small: a screen's code only pushes plain values.
+
+use std::borrow::Cow;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 pub type Res<T = ()> = Result<T, JsValue>;
 
-pub struct Dom {
-    pub doc: Document,
+type Str = Cow<'static, str>;
+
+enum Op {
+    /// A new child element (tag, class) of the current one, which it becomes.
+    Open(&'static str, &'static str),
+    Attr(&'static str, Str),
+    Text(Str),
+    /// Back to the parent.
+    Close,
 }
 
-impl Dom {
-    /// A new element `tag` with `class`, appended to `parent`.
-    pub fn add(&self, parent: &Element, tag: &str, class: &str) -> Res<Element> {
-        let e = self.doc.create_element(tag)?;
-        if !class.is_empty() {
-            e.set_class_name(class);
+#[derive(Default)]
+pub struct Plan {
+    ops: Vec<Op>,
+}
+
+impl Plan {
+    pub fn open(&mut self, tag: &'static str, class: &'static str) -> &mut Self {
+        self.ops.push(Op::Open(tag, class));
+        self
+    }
+    pub fn attr(&mut self, name: &'static str, value: impl Into<Str>) -> &mut Self {
+        self.ops.push(Op::Attr(name, value.into()));
+        self
+    }
+    pub fn text(&mut self, text: impl Into<Str>) -> &mut Self {
+        self.ops.push(Op::Text(text.into()));
+        self
+    }
+    pub fn close(&mut self) -> &mut Self {
+        self.ops.push(Op::Close);
+        self
+    }
+    /// A complete element with only text in it.
+    pub fn leaf(
+        &mut self,
+        tag: &'static str,
+        class: &'static str,
+        text: impl Into<Str>,
+    ) -> &mut Self {
+        self.open(tag, class).text(text).close()
+    }
+    /// A `<button type="button">` that triggers `action` (see `on_click`).
+    pub fn action(
+        &mut self,
+        class: &'static str,
+        action: &'static str,
+        label: impl Into<Str>,
+    ) -> &mut Self {
+        self.open("button", class)
+            .attr("type", "button")
+            .attr("data-action", action)
+            .text(label)
+            .close()
+    }
+
+    /// Creates the elements under `parent`.
+    pub fn build(&self, doc: &Document, parent: &Node) -> Res {
+        let mut stack: Vec<Node> = vec![parent.clone()];
+        for op in &self.ops {
+            let Some(current) = stack.last() else { break };
+            match op {
+                Op::Open(tag, class) => {
+                    let e = doc.create_element(tag)?;
+                    if !class.is_empty() {
+                        e.set_class_name(class);
+                    }
+                    current.append_child(&e)?;
+                    stack.push(e.into());
+                }
+                Op::Attr(name, value) => current
+                    .unchecked_ref::<Element>()
+                    .set_attribute(name, value)?,
+                Op::Text(text) => current.set_text_content(Some(text)),
+                Op::Close => {
+                    stack.pop();
+                }
+            }
         }
-        parent.append_child(&e)?;
-        Ok(e)
+        Ok(())
     }
-
-    /// The same, with `text` as its content.
-    pub fn text(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Res<Element> {
-        let e = self.add(parent, tag, class)?;
-        e.set_text_content(Some(text));
-        Ok(e)
-    }
-
-    /// A `<button type="button">` that triggers `action` (see `Widget::on_click`).
-    pub fn action(&self, parent: &Element, class: &str, action: &str, label: &str) -> Res<Element> {
-        let b = self.text(parent, "button", class, label)?;
-        b.set_attribute("type", "button")?;
-        b.set_attribute("data-action", action)?;
-        Ok(b)
-    }
-}
-
-/// Sets several attributes.
-pub fn attrs(e: &Element, pairs: &[(&str, &str)]) -> Res {
-    for (k, v) in pairs {
-        e.set_attribute(k, v)?;
-    }
-    Ok(())
 }
 
 pub fn focus(e: &Element) {

@@ -29,7 +29,7 @@ use crate::findings::Value;
 use crate::kb::{t, text, FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, QUESTIONS};
 use crate::summary::{describe_answer, describe_reason, fill, plain_text, with_number};
 use crate::{Assessment, Input, Interview};
-use dom::{attrs, focus, Dom, Res};
+use dom::{focus, Plan, Res};
 
 /// `style.css`, minified by the build script.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -102,7 +102,7 @@ impl Widget {
     pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-        let interview = Interview::new(resolve_lang(&host));
+        let interview = Interview::new(shown_lang(&host));
         let first = interview
             .next_index()
             .map_or(Screen::Result, Screen::Question);
@@ -159,6 +159,31 @@ impl Widget {
     }
 }
 
+/// Installs a language pack fetched by `js/element.js`; false if it is not
+/// one for this build.
+#[wasm_bindgen(js_name = installTexts)]
+pub fn install_texts(pack: &str) -> bool {
+    crate::kb::install_texts(pack).is_ok()
+}
+
+/// The language code `host` should be shown in (see [`resolve_lang`]), so
+/// that `js/element.js` can fetch its texts first.
+#[wasm_bindgen(js_name = languageFor)]
+pub fn language_for(host: &HtmlElement) -> String {
+    resolve_lang(host).code().to_string()
+}
+
+/// The language to render in: the wanted one when its texts are installed,
+/// else English.
+fn shown_lang(host: &HtmlElement) -> Lang {
+    let lang = resolve_lang(host);
+    if crate::kb::has_texts(lang) {
+        lang
+    } else {
+        Lang::En
+    }
+}
+
 /// The widget's language: its `lang` attribute, else the nearest `lang` of
 /// the page, else the browser's languages, else English.
 fn resolve_lang(host: &HtmlElement) -> Lang {
@@ -193,7 +218,7 @@ fn valid_number(n: &str) -> bool {
 }
 
 fn read_attributes(s: &mut State) {
-    s.interview.set_lang(resolve_lang(&s.host));
+    s.interview.set_lang(shown_lang(&s.host));
     s.number = s
         .host
         .get_attribute("emergency-number")
@@ -501,25 +526,26 @@ fn read_answer(root: &ShadowRoot, q: usize) -> Res<Option<Input>> {
 // ---------------------------------------------------------------- rendering
 
 fn render(s: &mut State, move_focus: bool) -> Res {
-    let doc = s.root.owner_document().ok_or(JsValue::NULL)?;
-    let d = Dom { doc };
     let lang = s.interview.lang();
-    let top = d.doc.create_element("div")?;
-    attrs(&top, &[("class", "tt"), ("part", "container")])?;
-    d.text(
-        &top,
-        "p",
-        "emergency-line",
-        &with_number(lang, t::EMERGENCY_LINE, &s.number),
-    )?
-    .set_attribute("part", "emergency-line")?;
+    let mut p = Plan::default();
+    p.open("div", "tt").attr("part", "container");
+    p.open("p", "emergency-line")
+        .attr("part", "emergency-line")
+        .text(with_number(lang, t::EMERGENCY_LINE, &s.number))
+        .close();
     match s.screen {
-        Screen::Question(q) => question(&d, &top, s, q)?,
-        Screen::Result => result(&d, &top, s)?,
+        Screen::Question(q) => question(&mut p, s, q),
+        Screen::Result => result(&mut p, s),
     }
-    d.text(&top, "p", "disclaimer", text(lang, t::DISCLAIMER))?
-        .set_attribute("part", "disclaimer")?;
-    s.root.replace_children_with_node_1(&top);
+    p.open("p", "disclaimer")
+        .attr("part", "disclaimer")
+        .text(text(lang, t::DISCLAIMER))
+        .close();
+    p.close();
+    let doc = s.root.owner_document().ok_or(JsValue::NULL)?;
+    let fragment = doc.create_document_fragment();
+    p.build(&doc, &fragment)?;
+    s.root.replace_children_with_node_1(&fragment);
     if move_focus {
         if let Some(target) = s.root.query_selector("[data-focus]")? {
             focus(&target);
@@ -528,212 +554,10 @@ fn render(s: &mut State, move_focus: bool) -> Res {
     Ok(())
 }
 
-fn question(d: &Dom, top: &Element, s: &State, q: usize) -> Res {
-    let lang = s.interview.lang();
-    let def = &QUESTIONS[q];
-    let answered = s.interview.answered();
-    if answered > 0 {
-        d.action(top, "link back", "back", text(lang, t::BACK))?
-            .set_attribute("part", "back")?;
-    }
-    if s.interview.result().triage == Level::Emergency {
-        let banner = d.add(top, "div", "banner level-emergency")?;
-        attrs(&banner, &[("role", "alert"), ("part", "banner")])?;
-        d.text(
-            &banner,
-            "p",
-            "",
-            &with_number(lang, t::EMERGENCY_DURING, &s.number),
-        )?;
-        let call = d.text(
-            &banner,
-            "a",
-            "call",
-            &with_number(lang, t::CALL_NOW, &s.number),
-        )?;
-        call.set_attribute("href", &tel(&s.number))?;
-        d.action(&banner, "link", "result", text(lang, t::SEE_RESULT_NOW))?;
-    }
-    let error_text = match def.kind {
-        QuestionKind::Number => t::ERROR_ENTER_NUMBER,
-        QuestionKind::Many | QuestionKind::Checklist => t::ERROR_CHOOSE_MANY,
-        _ => t::ERROR_CHOOSE_ONE,
-    };
-    if s.error {
-        let summary = d.add(top, "div", "error-summary")?;
-        attrs(
-            &summary,
-            &[
-                ("role", "alert"),
-                ("tabindex", "-1"),
-                ("data-focus", ""),
-                ("part", "error-summary"),
-                ("aria-labelledby", "error-title"),
-            ],
-        )?;
-        d.text(&summary, "h2", "", text(lang, t::ERROR_TITLE))?
-            .set_attribute("id", "error-title")?;
-        let list = d.add(&summary, "ul", "")?;
-        let item = d.add(&list, "li", "")?;
-        d.action(&item, "link", "fix", text(lang, error_text))?;
-    }
-    let form = d.add(top, "form", "")?;
-    attrs(
-        &form,
-        &[
-            ("novalidate", ""),
-            ("part", "form"),
-            ("data-question", def.id),
-        ],
-    )?;
-    if answered == 0 {
-        d.text(&form, "p", "intro", text(lang, t::INTRO))?;
-    }
-    let mut n = String::new();
-    crate::error::push_num(&mut n, answered as u32 + 1);
-    d.text(
-        &form,
-        "p",
-        "progress",
-        &fill(text(lang, t::QUESTION_N), "n", &n),
-    )?
-    .set_attribute("part", "progress")?;
-
-    let group_class = if s.error { "group has-error" } else { "group" };
-    let describedby = if s.error { "hint error" } else { "hint" };
-    let heading_attrs: &[(&str, &str)] = if s.error {
-        &[("tabindex", "-1"), ("part", "heading")]
-    } else {
-        &[("tabindex", "-1"), ("part", "heading"), ("data-focus", "")]
-    };
-    let hint_and_error = |group: &Element| -> Res {
-        if let Some(h) = def.hint {
-            d.text(group, "p", "hint", text(lang, h))?
-                .set_attribute("id", "hint")?;
-        }
-        if s.error {
-            d.text(group, "p", "error-message", text(lang, error_text))?
-                .set_attribute("id", "error")?;
-        }
-        Ok(())
-    };
-    let previous = s.last[q].as_ref();
-
-    if def.kind == QuestionKind::Number {
-        // One field: its label is the heading (GOV.UK).
-        let group = d.add(&form, "div", group_class)?;
-        let h = d.add(&group, "h2", "")?;
-        attrs(&h, heading_attrs)?;
-        let label = d.text(&h, "label", "", text(lang, def.text))?;
-        label.set_attribute("for", "answer")?;
-        hint_and_error(&group)?;
-        let input = d.add(&group, "input", "number")?;
-        attrs(
-            &input,
-            &[
-                ("id", "answer"),
-                ("name", "answer"),
-                ("type", "text"),
-                ("inputmode", "numeric"),
-                ("autocomplete", "off"),
-                ("spellcheck", "false"),
-                ("aria-describedby", describedby),
-            ],
-        )?;
-        if s.error {
-            input.set_attribute("aria-invalid", "true")?;
-        }
-        if let Some(Input::Number(x)) = previous {
-            let mut v = String::new();
-            crate::error::push_num(&mut v, *x as u32);
-            input.set_attribute("value", &v)?;
-        }
-    } else {
-        let group = d.add(&form, "fieldset", group_class)?;
-        group.set_attribute("aria-describedby", describedby)?;
-        let legend = d.add(&group, "legend", "")?;
-        let h = d.text(&legend, "h2", "", text(lang, def.text))?;
-        attrs(&h, heading_attrs)?;
-        hint_and_error(&group)?;
-        let options = d.add(&group, "div", "options")?;
-        options.set_attribute("part", "options")?;
-        let q = crate::interview::Question::new(q, lang);
-        let chosen = |v: &str| match previous {
-            Some(Input::Text(x)) => x == v,
-            Some(Input::List(xs)) => xs.iter().any(|x| matches!(x, Input::Text(t) if t == v)),
-            Some(Input::Bool(b)) => (v == "yes" && *b) || (v == "no" && !*b),
-            Some(Input::Null) => v == "?",
-            _ => false,
-        };
-        let mut items: Vec<(&str, &str)> = q
-            .options
-            .iter()
-            .flatten()
-            .map(|o| (o.value, o.label))
-            .collect();
-        let multiple = matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist);
-        match def.kind {
-            QuestionKind::YesNo => {
-                items = vec![
-                    ("yes", text(lang, t::ANSWER_YES)),
-                    ("no", text(lang, t::ANSWER_NO)),
-                    ("?", text(lang, t::ANSWER_NOT_SURE)),
-                ]
-            }
-            QuestionKind::One => items.push(("?", text(lang, t::ANSWER_NOT_SURE))),
-            _ => {}
-        }
-        let kind = if multiple { "checkbox" } else { "radio" };
-        for (i, (value, label)) in items.iter().enumerate() {
-            option(d, &options, kind, i, value, label, chosen(value))?;
-        }
-        if multiple {
-            d.text(&options, "p", "divider", text(lang, t::OR))?;
-            let none_chosen = matches!(previous, Some(Input::List(xs)) if xs.is_empty());
-            option(
-                d,
-                &options,
-                kind,
-                items.len(),
-                "none",
-                text(lang, t::NONE_OF_THESE),
-                none_chosen,
-            )?;
-        }
-    }
-    let submit = d.text(&form, "button", "button", text(lang, t::CONTINUE))?;
-    attrs(&submit, &[("type", "submit"), ("part", "button")])?;
-    Ok(())
-}
-
-fn option(
-    d: &Dom,
-    parent: &Element,
-    kind: &str,
-    i: usize,
-    value: &str,
-    label: &str,
-    checked: bool,
-) -> Res {
-    let item = d.add(parent, "div", "item")?;
-    let mut id = String::from("o");
-    crate::error::push_num(&mut id, i as u32);
-    let input = d.add(&item, "input", "")?;
-    attrs(
-        &input,
-        &[
-            ("type", kind),
-            ("id", &id),
-            ("name", "answer"),
-            ("value", value),
-        ],
-    )?;
-    if checked {
-        input.set_attribute("checked", "")?;
-    }
-    d.text(&item, "label", "", label)?
-        .set_attribute("for", &id)?;
-    Ok(())
+fn number_text(n: usize) -> String {
+    let mut s = String::new();
+    crate::error::push_num(&mut s, n as u32);
+    s
 }
 
 fn tel(number: &str) -> String {
@@ -742,12 +566,219 @@ fn tel(number: &str) -> String {
     href
 }
 
-fn result(d: &Dom, top: &Element, s: &State) -> Res {
+fn question(p: &mut Plan, s: &State, q: usize) {
+    let lang = s.interview.lang();
+    let def = &QUESTIONS[q];
+    let answered = s.interview.answered();
+    if answered > 0 {
+        p.open("button", "link back")
+            .attr("type", "button")
+            .attr("data-action", "back")
+            .attr("part", "back")
+            .text(text(lang, t::BACK))
+            .close();
+    }
+    if s.interview.result().triage == Level::Emergency {
+        p.open("div", "banner level-emergency")
+            .attr("role", "alert")
+            .attr("part", "banner");
+        p.leaf("p", "", with_number(lang, t::EMERGENCY_DURING, &s.number));
+        p.open("a", "call")
+            .attr("href", tel(&s.number))
+            .text(with_number(lang, t::CALL_NOW, &s.number))
+            .close();
+        p.action("link", "result", text(lang, t::SEE_RESULT_NOW));
+        p.close();
+    }
+    let error_text = text(
+        lang,
+        match def.kind {
+            QuestionKind::Number => t::ERROR_ENTER_NUMBER,
+            QuestionKind::Many | QuestionKind::Checklist => t::ERROR_CHOOSE_MANY,
+            _ => t::ERROR_CHOOSE_ONE,
+        },
+    );
+    if s.error {
+        p.open("div", "error-summary")
+            .attr("role", "alert")
+            .attr("tabindex", "-1")
+            .attr("data-focus", "")
+            .attr("part", "error-summary")
+            .attr("aria-labelledby", "error-title");
+        p.open("h2", "")
+            .attr("id", "error-title")
+            .text(text(lang, t::ERROR_TITLE))
+            .close();
+        p.open("ul", "")
+            .open("li", "")
+            .action("link", "fix", error_text)
+            .close()
+            .close();
+        p.close();
+    }
+    p.open("form", "")
+        .attr("novalidate", "")
+        .attr("part", "form")
+        .attr("data-question", def.id);
+    if answered == 0 {
+        p.leaf("p", "intro", text(lang, t::INTRO));
+    }
+    p.open("p", "progress")
+        .attr("part", "progress")
+        .text(fill(
+            text(lang, t::QUESTION_N),
+            "n",
+            &number_text(answered + 1),
+        ))
+        .close();
+
+    let group_class = if s.error { "group has-error" } else { "group" };
+    let describedby = if s.error { "hint error" } else { "hint" };
+    let heading = |p: &mut Plan| {
+        p.open("h2", "")
+            .attr("tabindex", "-1")
+            .attr("part", "heading");
+        if !s.error {
+            p.attr("data-focus", "");
+        }
+    };
+    let hint_and_error = |p: &mut Plan| {
+        if let Some(h) = def.hint {
+            p.open("p", "hint")
+                .attr("id", "hint")
+                .text(text(lang, h))
+                .close();
+        }
+        if s.error {
+            p.open("p", "error-message")
+                .attr("id", "error")
+                .text(error_text)
+                .close();
+        }
+    };
+    let previous = s.last[q].as_ref();
+
+    if def.kind == QuestionKind::Number {
+        // One field: its label is the heading (GOV.UK).
+        p.open("div", group_class);
+        heading(p);
+        p.open("label", "")
+            .attr("for", "answer")
+            .text(text(lang, def.text))
+            .close();
+        p.close();
+        hint_and_error(p);
+        p.open("input", "number")
+            .attr("id", "answer")
+            .attr("name", "answer")
+            .attr("type", "text")
+            .attr("inputmode", "numeric")
+            .attr("autocomplete", "off")
+            .attr("spellcheck", "false")
+            .attr("aria-describedby", describedby);
+        if s.error {
+            p.attr("aria-invalid", "true");
+        }
+        if let Some(Input::Number(x)) = previous {
+            p.attr("value", number_text(*x as usize));
+        }
+        p.close().close();
+    } else {
+        p.open("fieldset", group_class)
+            .attr("aria-describedby", describedby);
+        p.open("legend", "");
+        heading(p);
+        p.text(text(lang, def.text)).close().close();
+        hint_and_error(p);
+        p.open("div", "options").attr("part", "options");
+        let chosen = |v: &str| match previous {
+            Some(Input::Text(x)) => x == v,
+            Some(Input::List(xs)) => xs.iter().any(|x| matches!(x, Input::Text(t) if t == v)),
+            Some(Input::Bool(b)) => (v == "yes" && *b) || (v == "no" && !*b),
+            Some(Input::Null) => v == "?",
+            _ => false,
+        };
+        let multiple = matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist);
+        let kind = if multiple { "checkbox" } else { "radio" };
+        let mut items: Vec<(&'static str, &'static str)> = match def.kind {
+            QuestionKind::YesNo => vec![
+                ("yes", text(lang, t::ANSWER_YES)),
+                ("no", text(lang, t::ANSWER_NO)),
+            ],
+            QuestionKind::Checklist => def
+                .options
+                .iter()
+                .map(|f| (f.id(), text(lang, f.def().label)))
+                .collect(),
+            _ => def
+                .finding
+                .map_or(&[][..], |f| f.def().values)
+                .iter()
+                .map(|v| (v.id, text(lang, v.label)))
+                .collect(),
+        };
+        if !multiple {
+            items.push(("?", text(lang, t::ANSWER_NOT_SURE)));
+        }
+        for (i, (value, label)) in items.iter().enumerate() {
+            option(p, kind, i, value, label, chosen(value));
+        }
+        if multiple {
+            p.leaf("p", "divider", text(lang, t::OR));
+            let none_chosen = matches!(previous, Some(Input::List(xs)) if xs.is_empty());
+            option(
+                p,
+                kind,
+                items.len(),
+                "none",
+                text(lang, t::NONE_OF_THESE),
+                none_chosen,
+            );
+        }
+        p.close().close();
+    }
+    p.open("button", "button")
+        .attr("type", "submit")
+        .attr("part", "button")
+        .text(text(lang, t::CONTINUE))
+        .close();
+    p.close();
+}
+
+fn option(
+    p: &mut Plan,
+    kind: &'static str,
+    i: usize,
+    value: &'static str,
+    label: &'static str,
+    checked: bool,
+) {
+    let mut id = String::from("o");
+    crate::error::push_num(&mut id, i as u32);
+    p.open("div", "item");
+    p.open("input", "")
+        .attr("type", kind)
+        .attr("id", id.clone())
+        .attr("name", "answer")
+        .attr("value", value);
+    if checked {
+        p.attr("checked", "");
+    }
+    p.close();
+    p.open("label", "").attr("for", id).text(label).close();
+    p.close();
+}
+
+fn result(p: &mut Plan, s: &State) {
     let lang = s.interview.lang();
     let r = s.interview.result();
     let answers = s.interview.answers();
-    d.action(top, "link back", "back", text(lang, t::BACK))?
-        .set_attribute("part", "back")?;
+    p.open("button", "link back")
+        .attr("type", "button")
+        .attr("data-action", "back")
+        .attr("part", "back")
+        .text(text(lang, t::BACK))
+        .close();
 
     let level_class = match r.triage {
         Level::Emergency => "banner level-emergency",
@@ -755,64 +786,59 @@ fn result(d: &Dom, top: &Element, s: &State) -> Res {
         Level::Routine => "banner level-routine",
         Level::SelfCare => "banner level-self_care",
     };
-    let banner = d.add(top, "div", level_class)?;
-    attrs(
-        &banner,
-        &[("part", "banner"), ("data-triage", r.triage.id())],
-    )?;
-    let h = d.text(&banner, "h2", "", r.triage.title(lang))?;
-    attrs(&h, &[("tabindex", "-1"), ("data-focus", "")])?;
-    d.text(&banner, "p", "", r.triage.action(lang))?;
+    p.open("div", level_class)
+        .attr("part", "banner")
+        .attr("data-triage", r.triage.id());
+    p.open("h2", "")
+        .attr("tabindex", "-1")
+        .attr("data-focus", "")
+        .text(r.triage.title(lang))
+        .close();
+    p.leaf("p", "", r.triage.action(lang));
     if r.triage == Level::Emergency {
-        let call = d.text(
-            &banner,
-            "a",
-            "call",
-            &with_number(lang, t::CALL_NOW, &s.number),
-        )?;
-        call.set_attribute("href", &tel(&s.number))?;
+        p.open("a", "call")
+            .attr("href", tel(&s.number))
+            .text(with_number(lang, t::CALL_NOW, &s.number))
+            .close();
         if s.number == DEFAULT_NUMBER {
-            d.text(
-                &banner,
-                "p",
-                "note",
-                &with_number(lang, t::EMERGENCY_NOTE, &s.number),
-            )?;
+            p.leaf("p", "note", with_number(lang, t::EMERGENCY_NOTE, &s.number));
         }
     }
+    p.close();
 
-    let section = |class: &str, heading: &str| -> Res<Element> {
-        let sec = d.add(top, "section", class)?;
-        sec.set_attribute("part", class)?;
-        d.text(&sec, "h3", "", heading)?;
-        Ok(sec)
-    };
     let reasons = |ids: &[&str]| -> Vec<String> {
         ids.iter()
             .filter_map(|id| crate::kb::FindingId::by_name(id))
             .map(|f| describe_reason(f, answers, lang))
             .collect()
     };
+    let section = |p: &mut Plan, class: &'static str, heading: String| {
+        p.open("section", class)
+            .attr("part", class)
+            .leaf("h3", "", heading);
+    };
 
-    if let Some(first) = r.explanations.first() {
+    let top = r
+        .explanations
+        .first()
+        .and_then(|f| EXPLANATIONS.iter().find(|e| e.id == f.id));
+    if let (Some(first), Some(def)) = (r.explanations.first(), top) {
         let mut heading = String::from(text(lang, t::MOST_LIKELY));
-        heading.push_str(": ");
+        heading.push_str(text(lang, t::LABEL_SEPARATOR));
         heading.push_str(first.name);
-        let sec = section("explanations", &heading)?;
-        let def = EXPLANATIONS.iter().find(|e| e.id == first.id);
-        let box_ = d.add(&sec, "div", "explanation")?;
-        box_.set_attribute("data-explanation", first.id)?;
-        if let Some(def) = def {
-            d.text(&box_, "p", "", text(lang, def.summary))?;
-        }
+        section(p, "explanations", heading);
+        p.open("div", "explanation")
+            .attr("data-explanation", first.id);
+        p.leaf("p", "", text(lang, def.summary));
         let why = reasons(&first.reasons);
         if !why.is_empty() {
-            d.text(&box_, "h4", "", text(lang, t::WHY))?;
-            let ul = d.add(&box_, "ul", "")?;
-            for w in &why {
-                d.text(&ul, "li", "", w)?;
+            p.leaf("h4", "", text(lang, t::WHY)).open("ul", "");
+            for w in why {
+                p.leaf("li", "", w);
             }
+            p.close();
         }
+        p.close();
         // Others only when they are reasonably likely: a long list of long
         // shots would worry people for no reason.
         let others: Vec<_> = r.explanations[1..]
@@ -820,78 +846,83 @@ fn result(d: &Dom, top: &Element, s: &State) -> Res {
             .filter(|e| e.score >= ALSO_POSSIBLE_MIN)
             .collect();
         if !others.is_empty() {
-            d.text(&sec, "h4", "", text(lang, t::ALSO_POSSIBLE))?;
-            let ul = d.add(&sec, "ul", "")?;
+            p.leaf("h4", "", text(lang, t::ALSO_POSSIBLE))
+                .open("ul", "");
             for e in others {
-                let li = d.add(&ul, "li", "")?;
-                d.text(&li, "strong", "", e.name)?;
+                p.open("li", "").leaf("strong", "", e.name);
                 let why = reasons(&e.reasons);
                 if !why.is_empty() {
                     let mut line = String::from(" (");
                     line.push_str(&why.iter().take(2).cloned().collect::<Vec<_>>().join("; "));
                     line.push(')');
-                    d.text(&li, "span", "", &line)?;
+                    p.leaf("span", "", line);
                 }
+                p.close();
             }
+            p.close();
         }
+        p.close();
     }
 
-    let sec = section("advice", text(lang, t::WHAT_TO_DO))?;
-    let ul = d.add(&sec, "ul", "")?;
+    section(p, "advice", text(lang, t::WHAT_TO_DO).into());
+    p.open("ul", "");
     // The level's action is already in the banner.
     for a in r.advice.iter().filter(|a| **a != r.triage.action(lang)) {
-        d.text(&ul, "li", "", a)?;
+        p.leaf("li", "", *a);
     }
+    p.close().close();
 
-    if let Some(def) = r
-        .explanations
-        .first()
-        .and_then(|f| EXPLANATIONS.iter().find(|e| e.id == f.id))
-    {
-        let sec = section("doctor", text(lang, t::TELL_DOCTOR))?;
-        d.text(&sec, "p", "", text(lang, def.tell_doctor))?;
+    if let Some(def) = top {
+        section(p, "doctor", text(lang, t::TELL_DOCTOR).into());
+        p.leaf("p", "", text(lang, def.tell_doctor)).close();
     }
 
     if !r.complete {
-        let sec = section("open", text(lang, t::OPEN_QUESTIONS))?;
-        d.text(&sec, "p", "", text(lang, t::OPEN_QUESTIONS_HINT))?;
-        let ul = d.add(&sec, "ul", "")?;
-        for id in &r.unanswered {
-            if let Some(f) = crate::kb::FindingId::by_name(id) {
-                d.text(&ul, "li", "", text(lang, f.def().label))?;
-            }
+        section(p, "open", text(lang, t::OPEN_QUESTIONS).into());
+        p.leaf("p", "", text(lang, t::OPEN_QUESTIONS_HINT))
+            .open("ul", "");
+        for f in r
+            .unanswered
+            .iter()
+            .filter_map(|id| crate::kb::FindingId::by_name(id))
+        {
+            p.leaf("li", "", text(lang, f.def().label));
         }
+        p.close().close();
     }
 
-    let sec = section("answers", text(lang, t::YOUR_ANSWERS))?;
-    let dl = d.add(&sec, "dl", "")?;
+    section(p, "answers", text(lang, t::YOUR_ANSWERS).into());
+    p.open("dl", "");
     for q in s.interview.asked_in_order() {
-        d.text(&dl, "dt", "", text(lang, QUESTIONS[q].text))?;
-        d.text(&dl, "dd", "", &describe_answer(q, answers, lang))?;
+        p.leaf("dt", "", text(lang, QUESTIONS[q].text)).leaf(
+            "dd",
+            "",
+            describe_answer(q, answers, lang),
+        );
     }
+    p.close().close();
 
-    let actions = d.add(top, "div", "actions")?;
-    actions.set_attribute("part", "actions")?;
-    d.action(&actions, "secondary", "restart", text(lang, t::START_AGAIN))?;
-    d.action(&actions, "secondary", "copy", text(lang, t::COPY_SUMMARY))?;
-    d.action(&actions, "secondary", "print", text(lang, t::PRINT))?;
-    let status = d.add(&actions, "p", "status")?;
-    attrs(&status, &[("role", "status"), ("aria-live", "polite")])?;
+    p.open("div", "actions").attr("part", "actions");
+    p.action("secondary", "restart", text(lang, t::START_AGAIN));
+    p.action("secondary", "copy", text(lang, t::COPY_SUMMARY));
+    p.action("secondary", "print", text(lang, t::PRINT));
+    p.open("p", "status")
+        .attr("role", "status")
+        .attr("aria-live", "polite");
     match s.copy {
-        CopyState::Done => status.set_text_content(Some(text(lang, t::COPIED))),
-        CopyState::Failed => {
-            status.set_text_content(Some(text(lang, t::COPY_FAILED)));
-            let area = d.add(&actions, "textarea", "copy-text")?;
-            attrs(
-                &area,
-                &[
-                    ("readonly", ""),
-                    ("aria-label", text(lang, t::COPY_SUMMARY)),
-                ],
-            )?;
-            area.set_text_content(Some(&plain_text(&s.interview, &r, &s.number)));
+        CopyState::Done => {
+            p.text(text(lang, t::COPIED)).close();
         }
-        CopyState::Idle => {}
+        CopyState::Failed => {
+            p.text(text(lang, t::COPY_FAILED)).close();
+            p.open("textarea", "copy-text")
+                .attr("readonly", "")
+                .attr("aria-label", text(lang, t::COPY_SUMMARY));
+            p.text(plain_text(&s.interview, &r, &s.number)).close();
+        }
+        CopyState::Idle => {
+            p.close();
+        }
     }
-    Ok(())
+    p.close();
 }

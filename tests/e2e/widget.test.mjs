@@ -31,49 +31,89 @@ const interviews = [
   ['dev-34', 'urgent'],
   ['dev-31', 'emergency'],
 ];
+// English on the demo page; Spanish from the page's lang; Traditional Chinese
+// from the element's own lang attribute.
+const languages = [
+  ['en', '/', 'Question 1'],
+  ['es', '/lang-es.html', 'Pregunta 1'],
+  ['zh-Hant', '/lang-zh.html', '第 1 題'],
+];
 
-describe('keyboard-only interviews on the demo page', () => {
-  for (const [id, kind] of interviews) {
-    test(`${id} (${kind}): ${caseById(id).story}`, async () => {
-      const c = caseById(id);
-      const { context, page, log } = await open(browser, `${server.url}/`);
-      try {
-        await page.locator('twitch-triage form').waitFor();
-        const baseline = await settle(page, log);
-        await assertAccessible(page, `${id}: the first question`);
-        if (id === 'dev-18') {
-          await screenshots(page, 'question');
-          // Continue with nothing chosen: the error summary (keyboard: Tab to Continue, Enter).
-          await answerWithKeyboard(page, []);
-          assert.equal((await widgetState(page)).heading, 'There is a problem');
-          await assertAccessible(page, 'the error summary');
-          await screenshot(page, 'error-summary-1280-light');
+for (const [lang, path, firstProgress] of languages) {
+  describe(`keyboard-only interviews (${lang})`, () => {
+    for (const [id, kind] of interviews) {
+      test(`${id} (${kind}, ${lang}): ${caseById(id).story}`, async () => {
+        const c = caseById(id);
+        const { context, page, log } = await open(browser, server.url + path);
+        try {
+          await page.locator('twitch-triage form').waitFor();
+          const baseline = await settle(page, log);
+          assert.equal(await page.locator('twitch-triage .progress').textContent(), firstProgress, 'the right language');
+          await assertAccessible(page, `${id} ${lang}: the first question`);
+          if (id === 'dev-18') {
+            await screenshots(page, `question-${lang}`);
+            // Continue with nothing chosen: the error summary (keyboard: Tab to Continue, Enter).
+            await answerWithKeyboard(page, []);
+            assert.ok(await page.locator('twitch-triage .error-summary').isVisible());
+            await assertAccessible(page, `the error summary (${lang})`);
+            await screenshot(page, `error-summary-${lang}-1280-light`);
+          }
+          const asked = [];
+          for (let n = 0; n < 25; n++) {
+            const s = await widgetState(page);
+            if (s.triage) break;
+            assert.ok(s.question, `${id}: a question or the result is shown`);
+            if (asked.at(-1) !== s.question) asked.push(s.question);
+            await answerWithKeyboard(page, wanted(c, questions.get(s.question)));
+            await page.locator('twitch-triage h2').first().waitFor();
+            const after = await widgetState(page);
+            if (!after.triage) await assertAccessible(page, `${id} ${lang}: question ${after.question}`);
+          }
+          const result = await widgetState(page);
+          console.log(`${id} (${lang}): ${asked.length} questions by keyboard -> ${result.triage}, ${result.explanation}`);
+          assert.equal(result.triage, c.expect.triage, `${id}: banner level`);
+          assert.ok(c.expect.top.includes(result.explanation), `${id}: first explanation ${result.explanation}`);
+          await assertAccessible(page, `${id} ${lang}: the result (light)`);
+          await page.emulateMedia({ colorScheme: 'dark' });
+          await assertAccessible(page, `${id} ${lang}: the result (dark)`);
+          await page.emulateMedia({ colorScheme: 'light' });
+          await screenshots(page, `result-${kind}-${lang}`);
+          await assertNoEgress(context, page, log, baseline, `${id} ${lang}`);
+        } finally {
+          await context.close();
         }
-        const asked = [];
-        for (let n = 0; n < 25; n++) {
-          const s = await widgetState(page);
-          if (s.triage) break;
-          assert.ok(s.question, `${id}: a question or the result is shown`);
-          if (asked.at(-1) !== s.question) asked.push(s.question);
-          await answerWithKeyboard(page, wanted(c, questions.get(s.question)));
-          await page.locator('twitch-triage h2').first().waitFor();
-          const after = await widgetState(page);
-          if (!after.triage) await assertAccessible(page, `${id}: question ${after.question}`);
-        }
-        const result = await widgetState(page);
-        console.log(`${id}: ${asked.length} questions by keyboard -> ${result.triage}, ${result.explanation}`);
-        assert.equal(result.triage, c.expect.triage, `${id}: banner level`);
-        assert.ok(c.expect.top.includes(result.explanation), `${id}: first explanation ${result.explanation}`);
-        await assertAccessible(page, `${id}: the result (light)`);
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await assertAccessible(page, `${id}: the result (dark)`);
-        await page.emulateMedia({ colorScheme: 'light' });
-        await screenshots(page, `result-${kind}`);
-        await assertNoEgress(context, page, log, baseline, id);
-      } finally {
-        await context.close();
-      }
-    });
+      });
+    }
+  });
+}
+
+test('switching lang on a live element re-renders the screen and keeps the answers', async () => {
+  const { context, page, log } = await open(browser, `${server.url}/`);
+  try {
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    const baseline = await settle(page, log);
+    await w.locator('input[value=none]').check();
+    await w.locator('button[type=submit]').click();
+    await w.locator('input.number').fill('33');
+    await w.locator('button[type=submit]').click();
+    assert.equal((await widgetState(page)).question, 'body_areas');
+    await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'es'));
+    await w.locator('h2', { hasText: '¿Dónde se mueve el músculo?' }).waitFor();
+    assert.equal(await w.locator('.progress').textContent(), 'Pregunta 3');
+    await w.locator('[data-action=back]').click();
+    assert.equal(await w.locator('input.number').inputValue(), '33', 'the answer survives the switch');
+    await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'zh-Hant'));
+    await w.locator('h2', { hasText: '您幾歲？' }).waitFor();
+    await assertAccessible(page, 'after switching to zh-Hant');
+    // Only the new language's texts were fetched, from the same origin.
+    const fetched = log.requests.slice(baseline);
+    assert.deepEqual(fetched.map((u) => new URL(u).pathname), ['/twitch-triage/lang/es.txt', '/twitch-triage/lang/zh-Hant.txt']);
+    assert.ok(fetched.every((u) => u.startsWith(server.url)));
+    const violations = await page.evaluate(() => window.__violations);
+    assert.deepEqual(violations, [], 'connect-src self allows the texts');
+  } finally {
+    await context.close();
   }
 });
 

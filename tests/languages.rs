@@ -1,0 +1,172 @@
+//! Every text exists in English, Spanish and Traditional Chinese, with no
+//! empty strings and no English left in the other two.
+
+use twitch_triage::kb::{
+    parse_pack, text, Lang, TextId, TEXTS_EN, TEXTS_ES, TEXTS_ZH_HANT, TEXT_COUNT, TEXT_IDS,
+};
+use twitch_triage::{classify, Findings, Input, Interview};
+
+/// Texts that are rightly the same in Spanish as in English: words spelled
+/// the same in both languages.
+const SAME_IN_SPANISH: &[&str] = &["No", "Diabetes"];
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+#[test]
+fn every_text_exists_in_every_language() {
+    assert_eq!(TEXT_IDS.len(), TEXT_COUNT);
+    for (i, id) in TEXT_IDS.iter().enumerate() {
+        for (lang, table) in [
+            ("en", &TEXTS_EN),
+            ("es", &TEXTS_ES),
+            ("zh-Hant", &TEXTS_ZH_HANT),
+        ] {
+            assert!(!table[i].trim().is_empty(), "{id} is empty in {lang}");
+        }
+    }
+}
+
+#[test]
+fn no_english_is_left_in_spanish_or_chinese() {
+    let mut leftovers = Vec::new();
+    for (i, id) in TEXT_IDS.iter().enumerate() {
+        let (en, es, zh) = (TEXTS_EN[i], TEXTS_ES[i], TEXTS_ZH_HANT[i]);
+        // Punctuation only (a separator) has nothing to translate.
+        if !en.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if es == en && !SAME_IN_SPANISH.contains(&en) {
+            leftovers.push(format!("es {id}: {es:?}"));
+        }
+        if zh == en || !zh.chars().any(is_cjk) {
+            leftovers.push(format!("zh-Hant {id}: {zh:?}"));
+        }
+    }
+    assert!(
+        leftovers.is_empty(),
+        "English left in translations:\n{}",
+        leftovers.join("\n")
+    );
+}
+
+#[test]
+fn placeholders_are_kept_in_every_language() {
+    for (i, id) in TEXT_IDS.iter().enumerate() {
+        for ph in ["{n}", "{number}"] {
+            let in_en = TEXTS_EN[i].contains(ph);
+            assert_eq!(TEXTS_ES[i].contains(ph), in_en, "{id}: {ph} in es");
+            assert_eq!(
+                TEXTS_ZH_HANT[i].contains(ph),
+                in_en,
+                "{id}: {ph} in zh-Hant"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_language_packs_hold_the_same_texts() {
+    for (pack, lang, table) in [
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt")),
+            Lang::En,
+            &TEXTS_EN,
+        ),
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/texts/es.txt")),
+            Lang::Es,
+            &TEXTS_ES,
+        ),
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/texts/zh-Hant.txt")),
+            Lang::ZhHant,
+            &TEXTS_ZH_HANT,
+        ),
+    ] {
+        let (l, texts) = parse_pack(pack).unwrap();
+        assert_eq!(l, lang);
+        assert_eq!(texts, table.to_vec());
+    }
+    assert!(
+        parse_pack("twitch-triage texts 1 en 2 0\na\u{1e}b").is_err(),
+        "another build's pack is refused"
+    );
+    assert!(parse_pack("not a pack").is_err());
+}
+
+#[test]
+fn language_tags_and_codes() {
+    assert_eq!(Lang::parse("zh-hant").unwrap(), Lang::ZhHant);
+    assert_eq!(Lang::parse("ES").unwrap(), Lang::Es);
+    let e = Lang::parse("zh-Hans").unwrap_err();
+    assert!(e.message.contains("en, es, zh-Hant"), "{e}");
+    for (tag, want) in [
+        ("en-GB", Some(Lang::En)),
+        ("es-419", Some(Lang::Es)),
+        ("zh-TW", Some(Lang::ZhHant)),
+        ("zh-Hant-HK", Some(Lang::ZhHant)),
+        ("zh", Some(Lang::ZhHant)),
+        ("zh-CN", None),
+        ("zh-Hans", None),
+        ("fr", None),
+        ("", None),
+    ] {
+        assert_eq!(Lang::from_tag(tag), want, "{tag}");
+    }
+}
+
+#[test]
+fn results_and_questions_come_in_the_chosen_language() {
+    let mut f = Findings::new();
+    f.set(twitch_triage::kb::f::AGE, twitch_triage::Value::Int(30))
+        .unwrap();
+    for (lang, word) in [
+        (Lang::En, "doctor"),
+        (Lang::Es, "médico"),
+        (Lang::ZhHant, "醫師"),
+    ] {
+        let a = twitch_triage::classify_in(&f, lang);
+        assert!(
+            a.advice.iter().any(|x| x.contains(word)),
+            "{lang:?}: {:?}",
+            a.advice
+        );
+        let iv = Interview::new(lang);
+        let q = iv.next().unwrap();
+        assert_eq!(q.text, text(lang, twitch_triage::kb::QUESTIONS[0].text));
+    }
+    // The same answers give the same result in every language, apart from the words.
+    let mut iv = Interview::new(Lang::Es);
+    iv.answer("emergency_signs", &Input::List(vec![])).unwrap();
+    let es = iv.result();
+    iv.set_lang(Lang::En);
+    let en = iv.result();
+    assert_eq!(
+        (es.triage, es.explanations[0].id),
+        (en.triage, en.explanations[0].id)
+    );
+    assert_ne!(es.advice, en.advice);
+    let _ = classify(&f);
+}
+
+#[test]
+fn the_summary_is_in_the_chosen_language() {
+    for (lang, title) in [
+        (Lang::En, "Twitching: summary for a doctor"),
+        (Lang::Es, "Movimientos musculares: resumen para el médico"),
+        (Lang::ZhHant, "肌肉抽動：給醫師的摘要"),
+    ] {
+        let mut iv = Interview::new(lang);
+        iv.answer("emergency_signs", &Input::from(vec!["chest_pain"]))
+            .unwrap();
+        let s = twitch_triage::summary::plain_text(&iv, &iv.result(), "112");
+        assert!(s.starts_with(title), "{s}");
+        let id: TextId = twitch_triage::kb::FindingId::by_name("chest_pain")
+            .unwrap()
+            .def()
+            .label;
+        assert!(s.contains(text(lang, id)), "{s}");
+    }
+}
