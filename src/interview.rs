@@ -33,7 +33,7 @@ use crate::error::{push_list, push_num, Error, ErrorKind};
 use crate::findings::{value_index, Findings, Input, Value};
 use crate::kb::{
     text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, BACKGROUND, EVIDENCE_LR,
-    EVIDENCE_SLOT, EXPLANATIONS, QUESTIONS, SLOT_COUNT,
+    EVIDENCE_SLOT, EXPLANATIONS, LR_STEP, QUESTIONS, SLOT_COUNT,
 };
 use crate::rules::{eval, FindingSet, Truth};
 use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
@@ -406,7 +406,8 @@ impl LrTable {
         let mut t = vec![0f32; EXPLANATION_COUNT * SLOT_COUNT];
         for (e, def) in EXPLANATIONS.iter().enumerate() {
             for k in def.evidence.0 as usize..def.evidence.1 as usize {
-                t[e * SLOT_COUNT + EVIDENCE_SLOT[k] as usize] = EVIDENCE_LR[k];
+                t[e * SLOT_COUNT + EVIDENCE_SLOT[k] as usize] =
+                    (EVIDENCE_LR[k] as f64 * LR_STEP) as f32;
             }
         }
         LrTable(t)

@@ -20,7 +20,7 @@
 use crate::findings::{Findings, Value};
 use crate::kb::{
     FindingDef, FindingId, FindingKind, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, FINDINGS,
-    SLOT_COUNT,
+    LR_STEP, SLOT_COUNT,
 };
 
 pub const EXPLANATION_COUNT: usize = EXPLANATIONS.len();
@@ -82,7 +82,7 @@ pub fn log_scores(f: &Findings) -> [f64; EXPLANATION_COUNT] {
         let mut s = def.log_prior as f64;
         for k in a..b {
             if slots.contains(EVIDENCE_SLOT[k] as usize) {
-                s += EVIDENCE_LR[k] as f64;
+                s += EVIDENCE_LR[k] as f64 * LR_STEP;
             }
         }
         out[e] = s;
@@ -153,9 +153,10 @@ pub fn reasons(e: usize, f: &Findings) -> Vec<FindingId> {
             continue;
         }
         let id = slot_finding(s);
+        let lr = EVIDENCE_LR[k] as f64 * LR_STEP;
         match per.iter_mut().find(|(x, _)| *x == id) {
-            Some((_, lr)) => *lr += EVIDENCE_LR[k] as f64,
-            None => per.push((id, EVIDENCE_LR[k] as f64)),
+            Some((_, sum)) => *sum += lr,
+            None => per.push((id, lr)),
         }
     }
     per.retain(|(id, lr)| {
