@@ -241,6 +241,19 @@ fn main() {
             fail(&format!("finding {} is not asked by any question", f.id));
         }
     }
+    let mut q_by_name: Vec<(String, usize)> = questions_t
+        .keys()
+        .enumerate()
+        .map(|(i, id)| (id.clone(), i))
+        .collect();
+    q_by_name.sort();
+    writeln!(
+        w,
+        "/// Question indices sorted by name, for binary search.\npub static QUESTIONS_BY_NAME: [(&str, u8); {}] = [{}];",
+        q_by_name.len(),
+        q_by_name.iter().map(|(n, i)| format!("({}, {i})", lit(n))).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
     writeln!(
         w,
         "pub static QUESTIONS: [QuestionDef; {}] = [",
@@ -293,6 +306,19 @@ fn main() {
         .unwrap();
     }
     writeln!(w, "];").unwrap();
+    let mut by_name: Vec<(String, usize)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.clone(), i))
+        .collect();
+    by_name.sort();
+    writeln!(
+        w,
+        "/// Finding ids sorted by name, for binary search.\npub static FINDINGS_BY_NAME: [(&str, u8); {}] = [{}];",
+        by_name.len(),
+        by_name.iter().map(|(n, i)| format!("({}, {i})", lit(n))).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
     writeln!(w, "/// Finding ids by name, for code and tests that name a finding.\n#[allow(dead_code)]\npub mod f {{\n    use super::FindingId;").unwrap();
     for (i, f) in findings.iter().enumerate() {
         writeln!(

@@ -1,11 +1,20 @@
 // The JavaScript side of the WebAssembly boundary (a wasm-bindgen snippet).
 //
 // Values from the host page are untrusted: a getter or a Proxy trap can run
-// code and throw. These functions copy them into plain data (own enumerable
-// string keys, primitives and arrays of primitives) before Rust reads them
-// with serde-wasm-bindgen, so no host code runs while Rust holds any state.
-// Every function here is imported with `catch`: whatever the host code throws
-// becomes a TwitchTriageError. The checking itself happens in Rust.
+// code and throw. These functions read them once (own enumerable string keys,
+// primitives and arrays of primitives) and hand Rust one compact string, so
+// no host code runs while Rust holds any state and the boundary is crossed
+// once rather than several times per key. Every function here is imported
+// with `catch`: whatever the host code throws becomes a TwitchTriageError.
+// The checking itself happens in Rust (src/wasm.rs decodes, src/findings.rs
+// checks).
+//
+// The code: records `key US value` separated by RS; a value is `t`, `f`
+// (booleans), `z` (null, undefined), `n<whole number>`, `x` (any other
+// number), `s<string>`, `o` (anything else: never a valid answer) or `l`
+// followed by its items separated by GS.
+// Keys and strings never keep those three separators: a text holding one
+// cannot be a valid id anyway, so it is replaced and stays invalid.
 
 /** The error thrown for every refused input. */
 export class TwitchTriageError extends Error {
@@ -29,7 +38,7 @@ export function makeError(kind, key, expected, message) {
 const MAX_STRING = 1000;
 // Longer lists are cut one past the limit Rust enforces, so Rust still sees them as too long.
 const MAX_LIST = 33;
-// Values are copied for this many keys; the rest keep their key (so they are counted) but not their value.
+// Values are read for this many keys; the rest keep their key (so they are counted) but not their value.
 const MAX_KEYS = 57;
 
 // Reads o[k]; if host code throws, says which key it was.
@@ -41,51 +50,84 @@ function read(o, k) {
   }
 }
 
+const RS = '\x1e';
+const US = '\x1f';
+const GS = '\x1d';
+const SEPARATORS = /[\x1d-\x1f]/g;
+const text = (v) => (v.length > MAX_STRING ? v.slice(0, MAX_STRING + 1) : v).replace(SEPARATORS, '\ufffd');
+
 function primitive(v) {
   switch (typeof v) {
     case 'string':
-      return v.length > MAX_STRING ? v.slice(0, MAX_STRING + 1) : v;
+      return 's' + text(v);
     case 'number':
+      // Only whole numbers can be valid (an age): others, NaN and Infinity
+      // are sent as "a number that is not a whole number".
+      return Number.isSafeInteger(v) ? 'n' + v : 'x';
     case 'boolean':
-      return v;
+      return v ? 't' : 'f';
     case 'undefined':
-      return null;
+      return 'z';
     default:
-      // null stays null; objects, functions, symbols and bigints are never an
-      // answer: an empty object makes Rust report the wrong type.
-      return v === null ? null : {};
+      // null is "not sure"; objects, functions, symbols and bigints are never an answer.
+      return v === null ? 'z' : 'o';
   }
 }
 
-/** An answer: a primitive, or an array of primitives. */
-export function plainValue(v) {
+function value(v) {
   if (!Array.isArray(v)) return primitive(v);
   const n = Math.min(v.length, MAX_LIST);
-  const out = new Array(n);
+  let out = 'l';
   for (let i = 0; i < n; i++) {
     const x = read(v, i);
-    out[i] = Array.isArray(x) ? {} : primitive(x);
+    out += (i > 0 ? GS : '') + (Array.isArray(x) ? 'o' : primitive(x));
   }
   return out;
 }
 
-/** A findings map: a plain object whose values are answers. Anything else is returned as is, for Rust to refuse. */
-export function plainFindings(o) {
+/** An answer, as code. */
+export function answerCode(v) {
+  return value(v);
+}
+
+/**
+ * A findings map as code, or undefined when it is not an object at all.
+ * `ids` are the finding ids: when every key is one, the values are sent in
+ * that order without their keys (`#` then one record per id, empty when
+ * absent), so nothing has to be looked up by name.
+ */
+export function findingsCode(o, ids) {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
   const keys = Object.keys(o);
-  // No prototype: a key such as "__proto__" stays an ordinary key.
-  const out = Object.create(null);
+  if (keys.length <= ids.length) {
+    let found = 0;
+    let out = '#';
+    for (let i = 0; i < ids.length; i++) {
+      if (i > 0) out += RS;
+      if (Object.hasOwn(o, ids[i])) {
+        found++;
+        out += value(read(o, ids[i]));
+      }
+    }
+    if (found === keys.length) return out;
+  }
+  return keyedCode(o, keys);
+}
+
+// Any key: `key US value` records, in the caller's order.
+function keyedCode(o, keys) {
+  let out = '';
   for (let i = 0; i < keys.length; i++) {
-    if (i >= MAX_KEYS) {
-      out[keys[i]] = null;
-      continue;
+    let code = 'z';
+    if (i < MAX_KEYS) {
+      const v = read(o, keys[i]);
+      try {
+        code = value(v);
+      } catch (e) {
+        throw e && e.twitchTriageKey !== undefined ? { twitchTriageKey: keys[i], cause: e.cause } : { twitchTriageKey: keys[i], cause: e };
+      }
     }
-    const v = read(o, keys[i]);
-    try {
-      out[keys[i]] = plainValue(v);
-    } catch (e) {
-      throw e && e.twitchTriageKey !== undefined ? { twitchTriageKey: keys[i], cause: e.cause } : { twitchTriageKey: keys[i], cause: e };
-    }
+    out += (i > 0 ? RS : '') + text(keys[i]) + US + code;
   }
   return out;
 }

@@ -44,21 +44,29 @@ const load = () =>
     () => false,
   ));
 
-// Each language's texts are fetched once, when an element first needs them.
-const packs = new Map();
-function pack(lang) {
-  if (!packs.has(lang)) {
-    const url = new URL(`./lang/${lang}.txt`, import.meta.url);
-    packs.set(
+// Each language's texts are fetched once, when an element first needs them
+// (installing them needs the module).
+const fetched = new Map();
+const fetchText = (lang) => {
+  if (!fetched.has(lang)) {
+    fetched.set(
       lang,
-      fetch(url)
-        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
-        .then((t) => {
-          if (!installTexts(t)) throw new Error('not a language pack for this version');
-        }),
+      fetch(new URL(`./lang/${lang}.txt`, import.meta.url)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`)))),
     );
   }
-  return packs.get(lang);
+  return fetched.get(lang);
+};
+const installed = new Map();
+function pack(lang) {
+  if (!installed.has(lang)) {
+    installed.set(
+      lang,
+      fetchText(lang).then((t) => {
+        if (!installTexts(t)) throw new Error('not a language pack for this version');
+      }),
+    );
+  }
+  return installed.get(lang);
 }
 // The wanted language, or English when its texts cannot be had.
 const texts = (lang) => pack(lang).catch(() => pack('en'));
@@ -66,20 +74,23 @@ const texts = (lang) => pack(lang).catch(() => pack('en'));
 const widgets = new WeakMap();
 let fallbackSheet;
 
-// The fallback's language, chosen without the WebAssembly module.
-function fallbackTexts(el) {
+// The element's language as far as this file can tell without the module
+// (the module decides; this picks the fallback texts and which pack to start
+// fetching while the module loads).
+function jsLanguage(el) {
   const tag = (el.getAttribute('lang') || el.parentElement?.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en').toLowerCase();
-  if (tag.startsWith('es')) return FALLBACK.es;
-  if (/^zh(-(hant|tw|hk|mo)\b|$)/.test(tag)) return FALLBACK['zh-Hant'];
-  return FALLBACK.en;
+  if (tag.startsWith('es')) return 'es';
+  if (/^zh(-(hant|tw|hk|mo)\b|$)/.test(tag)) return 'zh-Hant';
+  return 'en';
 }
+const fallbackTexts = (el) => FALLBACK[jsLanguage(el)];
 
 function number(el) {
   const n = (el.getAttribute('emergency-number') ?? '').trim();
   return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : '112';
 }
 
-function show(el, root, lines) {
+function show(root, lines) {
   if (!fallbackSheet) {
     fallbackSheet = new CSSStyleSheet();
     fallbackSheet.replaceSync(':host{display:block}div{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
@@ -105,13 +116,17 @@ class TwitchTriageElement extends HTMLElement {
     // Moved or re-added: the shadow root and the widget, with its answers, stay.
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
-    show(this, root, [['p', fallbackTexts(this).loading]]);
+    show(root, [['p', fallbackTexts(this).loading]]);
+    fetchText(jsLanguage(this)).catch(() => {});
     load()
       .then((ok) => (ok ? texts(languageFor(this)) : Promise.reject(new Error('no WebAssembly'))))
-      .then(() => widgets.set(this, new Widget(this, root)))
+      .then(() => {
+        widgets.set(this, new Widget(this, root));
+        performance.mark('twitch-triage-ready');
+      })
       .catch(() => {
         const t = fallbackTexts(this);
-        show(this, root, [
+        show(root, [
           ['strong', t.title],
           ['p', t.failed],
           ['p', t.emergency.replace('{number}', number(this))],

@@ -55,6 +55,7 @@ const EXTRA_MIN_SCORE: f64 = 0.10;
 /// the interview (which also needs the raw posterior).
 pub(crate) struct Analysis {
     pub outcome: Outcome,
+    pub slots: score::Slots,
     pub posterior: [f64; EXPLANATION_COUNT],
     pub ranking: [u8; EXPLANATION_COUNT],
     pub level: Level,
@@ -63,11 +64,13 @@ pub(crate) struct Analysis {
 impl Analysis {
     pub fn new(f: &Findings) -> Analysis {
         let outcome = rules::evaluate(f);
-        let posterior = score::posterior(f);
+        let slots = score::lit_slots(f);
+        let posterior = score::normalise(&score::log_scores_of(&slots));
         let ranking = score::ranking(&posterior);
         let level = triage(&outcome, ranking[0] as usize);
         Analysis {
             outcome,
+            slots,
             posterior,
             ranking,
             level,
@@ -112,7 +115,10 @@ pub(crate) fn assessment(f: &Findings, a: &Analysis, lang: Lang) -> Assessment {
             name: text(lang, def.name),
             level: def.level,
             score: a.posterior[e],
-            reasons: score::reasons(e, f).into_iter().map(|id| id.id()).collect(),
+            reasons: score::reasons_of(e, f, &a.slots)
+                .into_iter()
+                .map(|id| id.id())
+                .collect(),
         });
     }
     let rules: Vec<Rule> = a

@@ -83,16 +83,22 @@ impl Findings {
         Ok(())
     }
 
-    /// Sets a finding from untrusted input (`null` makes it unknown).
-    pub fn set_input(&mut self, key: &str, input: &Input) -> Result<(), Error> {
+    /// Sets a finding from untrusted input (`null` makes it unknown) and
+    /// returns which finding it was.
+    pub fn set_input(&mut self, key: &str, input: &Input) -> Result<FindingId, Error> {
         let f = FindingId::by_name(key).ok_or_else(|| {
             let mut expected = String::from("one of the finding ids, such as ");
             push_list(&mut expected, FINDINGS.iter().take(4).map(|f| f.id));
             expected.push_str(" (see knowledge().findings)");
             Error::new(ErrorKind::UnknownFinding, key, &expected)
         })?;
-        let v = value_from_input(f.def(), input)?;
-        self.values[f.0 as usize] = v;
+        self.set_input_at(f, input)?;
+        Ok(f)
+    }
+
+    /// Sets finding `f` from untrusted input (`null` makes it unknown).
+    pub fn set_input_at(&mut self, f: FindingId, input: &Input) -> Result<(), Error> {
+        self.values[f.0 as usize] = value_from_input(f.def(), input)?;
         Ok(())
     }
 
@@ -108,8 +114,7 @@ impl Findings {
         let mut out = Findings::new();
         let mut seen = 0u64;
         for (k, v) in &map.entries {
-            out.set_input(k, v)?;
-            let bit = 1u64 << FindingId::by_name(k).map_or(0, |f| f.0);
+            let bit = 1u64 << out.set_input(k, v)?.0;
             if seen & bit != 0 {
                 return Err(Error::new(
                     ErrorKind::DuplicateKey,

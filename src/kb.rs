@@ -11,6 +11,14 @@ pub type TextId = u16;
 /// Marks a value with no text of its own (age bands).
 pub const NO_TEXT: TextId = TextId::MAX;
 
+/// Binary search in a generated table of (name, index) sorted by name.
+fn lookup(table: &[(&str, u8)], name: &str) -> Option<u8> {
+    table
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| table[i].1)
+}
+
 /// A finding, by its position in [`FINDINGS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FindingId(pub u8);
@@ -24,10 +32,7 @@ impl FindingId {
     }
     /// The finding with this id, if any.
     pub fn by_name(name: &str) -> Option<FindingId> {
-        FINDINGS
-            .iter()
-            .position(|f| f.id == name)
-            .map(|i| FindingId(i as u8))
+        lookup(&FINDINGS_BY_NAME, name).map(FindingId)
     }
     pub fn all() -> impl Iterator<Item = FindingId> {
         (0..FINDINGS.len() as u8).map(FindingId)
@@ -109,6 +114,19 @@ pub enum QuestionKind {
     Number,
 }
 
+impl QuestionKind {
+    /// The kind as the API names it.
+    pub fn id(self) -> &'static str {
+        match self {
+            QuestionKind::One => "one",
+            QuestionKind::Many => "many",
+            QuestionKind::Checklist => "checklist",
+            QuestionKind::YesNo => "yesno",
+            QuestionKind::Number => "number",
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct QuestionDef {
     pub id: &'static str,
@@ -136,7 +154,7 @@ impl QuestionDef {
         }
     }
     pub fn by_name(name: &str) -> Option<usize> {
-        QUESTIONS.iter().position(|q| q.id == name)
+        lookup(&QUESTIONS_BY_NAME, name).map(usize::from)
     }
 }
 

@@ -19,13 +19,12 @@ pub enum Truth {
     Unknown,
 }
 
-impl Truth {
-    fn from(b: bool) -> Truth {
-        if b {
-            Truth::True
-        } else {
-            Truth::False
-        }
+/// `holds` for a known value, `Unknown` for an unknown one.
+fn truth(known: bool, holds: bool) -> Truth {
+    match (known, holds) {
+        (false, _) => Truth::Unknown,
+        (true, true) => Truth::True,
+        (true, false) => Truth::False,
     }
 }
 
@@ -48,112 +47,147 @@ impl FindingSet {
     }
     /// The findings in knowledge-base order.
     pub fn iter(self) -> impl Iterator<Item = FindingId> {
-        FindingId::all().filter(move |f| self.contains(*f))
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros();
+            bits &= bits - 1;
+            Some(FindingId(i as u8))
+        })
     }
 }
 
 /// Three-valued truth of `c` for the answers `f`.
 pub fn eval(c: &Cond, f: &Findings) -> Truth {
-    match c {
-        Cond::Bool(id) => match f.get(*id) {
-            Value::Bool(b) => Truth::from(b),
-            _ => Truth::Unknown,
-        },
-        Cond::OneIn(id, mask) => match f.get(*id) {
-            Value::One(i) => Truth::from(mask & (1 << i) != 0),
-            _ => Truth::Unknown,
-        },
-        Cond::SetAny(id, mask) => match f.get(*id) {
-            Value::Set(s) => Truth::from(s & mask != 0),
-            _ => Truth::Unknown,
-        },
-        Cond::SetOnly(id, mask) => match f.get(*id) {
-            Value::Set(s) => Truth::from(s != 0 && s & !mask == 0),
-            _ => Truth::Unknown,
-        },
-        Cond::IntLt(id, n) => match f.get(*id) {
-            Value::Int(x) => Truth::from(x < *n),
-            _ => Truth::Unknown,
-        },
-        Cond::IntGe(id, n) => match f.get(*id) {
-            Value::Int(x) => Truth::from(x >= *n),
-            _ => Truth::Unknown,
-        },
-        Cond::Not(c) => match eval(c, f) {
-            Truth::True => Truth::False,
-            Truth::False => Truth::True,
-            Truth::Unknown => Truth::Unknown,
-        },
-        Cond::And(cs) => {
-            let mut out = Truth::True;
-            for c in *cs {
-                match eval(c, f) {
-                    Truth::False => return Truth::False,
-                    Truth::Unknown => out = Truth::Unknown,
-                    Truth::True => {}
-                }
-            }
-            out
-        }
-        Cond::Or(cs) => {
-            let mut out = Truth::False;
-            for c in *cs {
-                match eval(c, f) {
-                    Truth::True => return Truth::True,
-                    Truth::Unknown => out = Truth::Unknown,
-                    Truth::False => {}
-                }
-            }
-            out
-        }
-    }
+    scan(c, f).0
 }
 
-fn atom_finding(c: &Cond) -> Option<FindingId> {
+fn atom(c: &Cond, f: &Findings) -> Option<(FindingId, Truth)> {
+    Some(match c {
+        Cond::Bool(id) => (*id, truth(f.is_known(*id), f.get(*id) == Value::Bool(true))),
+        Cond::OneIn(id, mask) => (
+            *id,
+            truth(
+                f.is_known(*id),
+                matches!(f.get(*id), Value::One(i) if mask & (1 << i) != 0),
+            ),
+        ),
+        Cond::SetAny(id, mask) => (
+            *id,
+            truth(
+                f.is_known(*id),
+                matches!(f.get(*id), Value::Set(s) if s & mask != 0),
+            ),
+        ),
+        Cond::SetOnly(id, mask) => (
+            *id,
+            truth(
+                f.is_known(*id),
+                matches!(f.get(*id), Value::Set(s) if s != 0 && s & !mask == 0),
+            ),
+        ),
+        Cond::IntLt(id, n) => (
+            *id,
+            truth(
+                f.is_known(*id),
+                matches!(f.get(*id), Value::Int(x) if x < *n),
+            ),
+        ),
+        Cond::IntGe(id, n) => (
+            *id,
+            truth(
+                f.is_known(*id),
+                matches!(f.get(*id), Value::Int(x) if x >= *n),
+            ),
+        ),
+        _ => return None,
+    })
+}
+
+/// Evaluates `c` in one pass and returns its truth with the findings that
+/// decide it: for a `True` result, the findings that made it true (the
+/// findings of an "unless" part, `!...`, are not reasons); for an `Unknown`
+/// result, the unknown findings whose answers could still decide it (parts
+/// already decided are left out).
+fn scan(c: &Cond, f: &Findings) -> (Truth, FindingSet) {
+    let none = FindingSet::default();
+    if let Some((id, t)) = atom(c, f) {
+        let mut set = none;
+        if t != Truth::False {
+            set.insert(id);
+        }
+        return (t, set);
+    }
     match c {
-        Cond::Bool(id)
-        | Cond::OneIn(id, _)
-        | Cond::SetAny(id, _)
-        | Cond::SetOnly(id, _)
-        | Cond::IntLt(id, _)
-        | Cond::IntGe(id, _) => Some(*id),
-        _ => None,
+        Cond::Not(c) => match scan(c, f) {
+            (Truth::True, _) => (Truth::False, none),
+            (Truth::False, _) => (Truth::True, none),
+            unknown => unknown,
+        },
+        Cond::And(cs) => {
+            let (mut unknown, mut yes, mut open) = (false, none, none);
+            for c in *cs {
+                match scan(c, f) {
+                    (Truth::False, _) => return (Truth::False, none),
+                    (Truth::True, s) => yes = yes.union(s),
+                    (Truth::Unknown, s) => {
+                        unknown = true;
+                        open = open.union(s);
+                    }
+                }
+            }
+            if unknown {
+                (Truth::Unknown, open)
+            } else {
+                (Truth::True, yes)
+            }
+        }
+        Cond::Or(cs) => {
+            let (mut any, mut unknown, mut yes, mut open) = (false, false, none, none);
+            for c in *cs {
+                match scan(c, f) {
+                    (Truth::False, _) => {}
+                    (Truth::True, s) => {
+                        any = true;
+                        yes = yes.union(s);
+                    }
+                    (Truth::Unknown, s) => {
+                        unknown = true;
+                        open = open.union(s);
+                    }
+                }
+            }
+            if any {
+                (Truth::True, yes)
+            } else if unknown {
+                (Truth::Unknown, open)
+            } else {
+                (Truth::False, none)
+            }
+        }
+        _ => (Truth::False, none),
     }
 }
 
 /// For a condition that is `Unknown`: the unknown findings whose answers
 /// could still decide it. Parts already decided are not descended into.
 pub fn open(c: &Cond, f: &Findings, out: &mut FindingSet) {
-    if eval(c, f) != Truth::Unknown {
-        return;
-    }
-    match c {
-        Cond::Not(c) => open(c, f, out),
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| open(c, f, out)),
-        atom => {
-            if let Some(id) = atom_finding(atom) {
-                out.insert(id)
-            }
-        }
+    if let (Truth::Unknown, set) = scan(c, f) {
+        *out = out.union(set);
     }
 }
 
 /// For a condition that is `True`: the findings that made it true. The
 /// findings of an "unless" part (`!...`) are not reasons and are left out.
 pub fn because(c: &Cond, f: &Findings, out: &mut Vec<FindingId>) {
-    if eval(c, f) != Truth::True {
-        return;
-    }
-    match c {
-        Cond::Not(_) => {}
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| because(c, f, out)),
-        atom => {
-            if let Some(id) = atom_finding(atom) {
-                if !out.contains(&id) {
-                    out.push(id)
-                }
-            }
-        }
+    if let (Truth::True, set) = scan(c, f) {
+        out.extend(
+            set.iter()
+                .filter(|id| !out.contains(id))
+                .collect::<Vec<_>>(),
+        );
     }
 }
 
@@ -218,24 +252,20 @@ pub fn evaluate(f: &Findings) -> Outcome {
             continue;
         }
         let Some(cond) = rule.cond else { continue };
-        match eval(cond, f) {
-            Truth::True => {
-                let mut because_ = Vec::new();
-                because(cond, f, &mut because_);
-                out.fired.push(Fired {
-                    rule: i,
-                    because: because_,
-                });
-            }
-            Truth::Unknown => {
-                let set = if rule.level <= Level::Urgent {
+        match scan(cond, f) {
+            (Truth::True, set) => out.fired.push(Fired {
+                rule: i,
+                because: set.iter().collect(),
+            }),
+            (Truth::Unknown, set) => {
+                let open = if rule.level <= Level::Urgent {
                     &mut out.unanswered
                 } else {
                     &mut out.open_routine
                 };
-                open(cond, f, set);
+                *open = open.union(set);
             }
-            Truth::False => {}
+            (Truth::False, _) => {}
         }
     }
     out

@@ -75,7 +75,11 @@ pub fn lit_slots(f: &Findings) -> Slots {
 
 /// Unnormalised log scores of every explanation.
 pub fn log_scores(f: &Findings) -> [f64; EXPLANATION_COUNT] {
-    let slots = lit_slots(f);
+    log_scores_of(&lit_slots(f))
+}
+
+/// Unnormalised log scores of every explanation, from the lit slots.
+pub fn log_scores_of(slots: &Slots) -> [f64; EXPLANATION_COUNT] {
     let mut out = [0.0; EXPLANATION_COUNT];
     for (e, def) in EXPLANATIONS.iter().enumerate() {
         let (a, b) = (def.evidence.0 as usize, def.evidence.1 as usize);
@@ -144,7 +148,11 @@ const MAX_REASONS: usize = 4;
 /// Only answers that state something (a "yes", a chosen value, a ticked
 /// member, an age) are reasons; a "no" is never shown as a reason.
 pub fn reasons(e: usize, f: &Findings) -> Vec<FindingId> {
-    let slots = lit_slots(f);
+    reasons_of(e, f, &lit_slots(f))
+}
+
+/// [`reasons`], from the lit slots of `f`.
+pub fn reasons_of(e: usize, f: &Findings, slots: &Slots) -> Vec<FindingId> {
     let def = &EXPLANATIONS[e];
     let mut per: Vec<(FindingId, f64)> = Vec::new();
     for k in def.evidence.0 as usize..def.evidence.1 as usize {

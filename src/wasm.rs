@@ -1,15 +1,16 @@
 //! The JavaScript API (wasm-bindgen): `classify`, `Interview`, `knowledge`.
 //!
-//! This layer only converts. Untrusted values are first copied into plain
-//! data by `js/boundary.js` (so no host code runs while Rust holds state),
-//! then read into the same [`InputMap`] / [`Input`] that JSON deserialises
-//! to, and checked by the same core code. Results go back through
-//! serde-wasm-bindgen as plain objects and arrays. Every error is a
+//! This layer only converts. Untrusted values are first read by
+//! `js/boundary.js` (so no host code runs while Rust holds state) into one
+//! compact string, decoded here into the same [`InputMap`] / [`Input`] that
+//! JSON deserialises to, and checked by the same core code. Results go back
+//! through serde-wasm-bindgen as plain objects and arrays. Every error is a
 //! `TwitchTriageError`; nothing here can panic on any input.
 //!
-//! The plain copy is read with a few js-sys calls rather than serde's
-//! deserializer: serde's error machinery formats floats and would add about
-//! 20 KB to the module for errors this path never produces.
+//! One string rather than a js-sys call per key and value: the boundary is
+//! crossed once per call, which halves the cost of `classify` (see
+//! BENCHMARKS.md); serde's own deserializer would add its float-formatting
+//! error machinery (about 20 KB) for errors this path never produces.
 
 use std::cell::RefCell;
 
@@ -26,10 +27,10 @@ use crate::kb::Lang;
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(kind: &str, key: &str, expected: &str, message: &str) -> JsValue;
-    #[wasm_bindgen(catch, js_name = plainFindings)]
-    fn plain_findings(v: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = plainValue)]
-    fn plain_value(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = findingsCode)]
+    fn findings_code(v: &JsValue, ids: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = answerCode)]
+    fn answer_code(v: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 fn to_js_error(e: Error) -> JsValue {
@@ -76,63 +77,107 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
         })
 }
 
-/// One value of a plain copy (see `js/boundary.js`) as an [`Input`].
-fn input_from_js(v: &JsValue, nested: bool) -> Input {
-    if v.is_null() || v.is_undefined() {
-        Input::Null
-    } else if let Some(b) = v.as_bool() {
-        Input::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Input::Number(n)
-    } else if let Some(s) = v.as_string() {
-        if s.len() > MAX_STRING {
-            Input::TooLong
-        } else {
-            Input::Text(s)
+/// One value of the code `js/boundary.js` makes (see its header) as an [`Input`].
+fn decode_value(code: &str, nested: bool) -> Input {
+    let mut chars = code.chars();
+    let tag = chars.next();
+    let rest = chars.as_str();
+    match tag {
+        Some('t') => Input::Bool(true),
+        Some('f') => Input::Bool(false),
+        Some('z') => Input::Null,
+        // Whole numbers only: an integer parser is a fraction of a float parser's size.
+        Some('n') => rest
+            .parse::<i64>()
+            .map_or(Input::Object, |n| Input::Number(n as f64)),
+        // Not a whole number (a fraction, NaN, Infinity): refused as such by the core.
+        Some('x') => Input::Number(f64::NAN),
+        Some('s') if rest.len() > MAX_STRING => Input::TooLong,
+        Some('s') => Input::Text(rest.to_string()),
+        Some('l') if !nested => {
+            let items: Vec<Input> = if rest.is_empty() {
+                Vec::new()
+            } else {
+                rest.split('\x1d').map(|x| decode_value(x, true)).collect()
+            };
+            if items.len() > MAX_LIST {
+                Input::TooLong
+            } else {
+                Input::List(items)
+            }
         }
-    } else if js_sys::Array::is_array(v) && !nested {
-        let a = js_sys::Array::from(v);
-        if a.length() as usize > MAX_LIST {
-            Input::TooLong
-        } else {
-            Input::List(a.iter().map(|x| input_from_js(&x, true)).collect())
-        }
-    } else {
-        Input::Object
+        _ => Input::Object,
     }
 }
 
-/// Reads an untrusted findings-like object into an [`InputMap`].
-fn read_map(v: &JsValue, key: &str, expected: &str) -> Result<InputMap, JsValue> {
-    let plain = plain_findings(v).map_err(|e| unreadable(key, e))?;
-    if plain.is_undefined() {
+/// The finding ids, as a JavaScript array made once.
+fn finding_ids() -> JsValue {
+    thread_local! {
+        static IDS: JsValue = crate::kb::FINDINGS.iter().map(|f| strings::js(f.id)).collect::<js_sys::Array>().into();
+    }
+    IDS.with(JsValue::clone)
+}
+
+/// An untrusted findings-like object, as `js/boundary.js` codes it.
+// A short-lived value on the stack: boxing the larger variant would cost an
+// allocation on every call for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Coded {
+    /// Every key a finding id: the values, already checked.
+    ByFinding(Findings),
+    /// Any keys, in the caller's order.
+    Keyed(InputMap),
+}
+
+fn read_coded(v: &JsValue, key: &str, expected: &str) -> Result<Coded, JsValue> {
+    let code = findings_code(v, &finding_ids()).map_err(|e| unreadable(key, e))?;
+    let Some(code) = code.as_string() else {
         return Err(to_js_error(Error::new(
             ErrorKind::NotAnObject,
             key,
             expected,
         )));
-    }
-    let keys = js_sys::Object::keys(plain.unchecked_ref::<js_sys::Object>());
-    let mut map = InputMap {
-        entries: Vec::new(),
-        total: keys.length() as usize,
     };
-    for k in keys.iter().take(MAX_KEYS + 1) {
-        // The copy is a plain object: reading it cannot throw.
-        let value =
-            js_sys::Reflect::get(&plain, &k).map_or(Input::Object, |x| input_from_js(&x, false));
-        map.entries.push((k.as_string().unwrap_or_default(), value));
+    if let Some(values) = code.strip_prefix('#') {
+        let mut f = Findings::new();
+        for (id, value) in crate::kb::FindingId::all().zip(values.split('\x1e')) {
+            if !value.is_empty() {
+                f.set_input_at(id, &decode_value(value, false))
+                    .map_err(to_js_error)?;
+            }
+        }
+        return Ok(Coded::ByFinding(f));
     }
-    Ok(map)
+    let mut map = InputMap::default();
+    if code.is_empty() {
+        return Ok(Coded::Keyed(map));
+    }
+    for record in code.split('\x1e') {
+        map.total += 1;
+        if map.entries.len() <= MAX_KEYS {
+            let (k, v) = record.split_once('\x1f').unwrap_or((record, "z"));
+            map.entries.push((k.to_string(), decode_value(v, false)));
+        }
+    }
+    Ok(Coded::Keyed(map))
+}
+
+/// Reads an untrusted object into an [`InputMap`] (options).
+fn read_map(v: &JsValue, key: &str, expected: &str) -> Result<InputMap, JsValue> {
+    match read_coded(v, key, expected)? {
+        Coded::Keyed(map) => Ok(map),
+        // Only keys that are finding ids: not an options key among them.
+        Coded::ByFinding(_) => Ok(InputMap::default()),
+    }
 }
 
 fn read_findings(v: &JsValue) -> Result<Findings, JsValue> {
-    let map = read_map(
-        v,
-        "findings",
-        "an object mapping finding ids to answers, such as { age: 30, movement: \"flicker\" }",
-    )?;
-    Findings::from_map(&map).map_err(to_js_error)
+    let expected =
+        "an object mapping finding ids to answers, such as { age: 30, movement: \"flicker\" }";
+    match read_coded(v, "findings", expected)? {
+        Coded::ByFinding(f) => Ok(f),
+        Coded::Keyed(map) => Findings::from_map(&map).map_err(to_js_error),
+    }
 }
 
 /// The `lang` of an options object (`undefined` and `null` mean the default).
@@ -180,7 +225,7 @@ pub fn install_texts(pack: JsValue) -> Result<String, JsValue> {
 pub fn classify(findings: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let lang = read_lang(&options)?;
     let f = read_findings(&findings)?;
-    to_js(&assess::classify_in(&f, lang))
+    Ok(out::assessment(&assess::classify_in(&f, lang)))
 }
 
 /// The knowledge base with its texts: `knowledge({ lang })`.
@@ -210,10 +255,7 @@ impl JsInterview {
     /// The next question, or `null` when the interview has enough to conclude.
     pub fn next(&self) -> Result<JsValue, JsValue> {
         let q = self.inner.borrow().next();
-        match q {
-            Some(q) => to_js(&q),
-            None => Ok(JsValue::NULL),
-        }
+        Ok(q.map_or(JsValue::NULL, |q| out::question(&q)))
     }
 
     /// Answers a question; a bad answer throws and changes nothing.
@@ -228,8 +270,10 @@ impl JsInterview {
                 )))
             }
         };
-        let plain = plain_value(&value).map_err(|e| unreadable(&id, e))?;
-        let input = input_from_js(&plain, false);
+        let code = answer_code(&value).map_err(|e| unreadable(&id, e))?;
+        let input = code
+            .as_string()
+            .map_or(Input::Object, |c| decode_value(&c, false));
         self.inner
             .borrow_mut()
             .answer(&id, &input)
@@ -244,12 +288,122 @@ impl JsInterview {
     /// The result for the answers so far.
     pub fn result(&self) -> Result<JsValue, JsValue> {
         let r = self.inner.borrow().result();
-        to_js(&r)
+        Ok(out::assessment(&r))
     }
 
     /// The answers so far, as a findings object.
     pub fn answers(&self) -> Result<JsValue, JsValue> {
         let f = self.inner.borrow().answers().clone();
         to_js(&f)
+    }
+}
+
+/// JavaScript strings for `&'static str`s, made once: every string in a
+/// result (ids, names, advice) is static, and decoding each afresh on every
+/// call was a third of `classify`'s cost (see BENCHMARKS.md). A small
+/// open-addressing table keyed by address; when it is full, strings are
+/// simply made anew.
+mod strings {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsValue;
+
+    const SLOTS: usize = 2048;
+
+    thread_local! {
+        static CACHE: RefCell<Vec<Option<(usize, usize, JsValue)>>> = RefCell::new(vec![None; SLOTS]);
+    }
+
+    pub fn js(s: &'static str) -> JsValue {
+        let (ptr, len) = (s.as_ptr() as usize, s.len());
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let mut i = (ptr >> 2).wrapping_mul(0x9e37_79b9) % SLOTS;
+            for _ in 0..16 {
+                match &c[i] {
+                    Some((p, l, v)) if *p == ptr && *l == len => return v.clone(),
+                    Some(_) => i = (i + 1) % SLOTS,
+                    None => {
+                        let v = JsValue::from_str(s);
+                        c[i] = Some((ptr, len, v.clone()));
+                        return v;
+                    }
+                }
+            }
+            JsValue::from_str(s)
+        })
+    }
+}
+
+/// Results as plain objects, built with cached strings (see [`strings`]).
+mod out {
+    use super::strings::js;
+    use crate::assess::Assessment;
+    use crate::interview::Question;
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    fn set(o: &Object, k: &'static str, v: &JsValue) {
+        let _ = Reflect::set(o, &js(k), v);
+    }
+
+    fn list(items: &[&'static str]) -> JsValue {
+        let a = Array::new_with_length(items.len() as u32);
+        for (i, s) in items.iter().enumerate() {
+            a.set(i as u32, js(s));
+        }
+        a.into()
+    }
+
+    pub fn assessment(r: &Assessment) -> JsValue {
+        let o = Object::new();
+        set(&o, "triage", &js(r.triage.id()));
+        let ex = Array::new_with_length(r.explanations.len() as u32);
+        for (i, e) in r.explanations.iter().enumerate() {
+            let x = Object::new();
+            set(&x, "id", &js(e.id));
+            set(&x, "name", &js(e.name));
+            set(&x, "level", &js(e.level.id()));
+            set(&x, "score", &JsValue::from_f64(e.score));
+            set(&x, "reasons", &list(&e.reasons));
+            ex.set(i as u32, x.into());
+        }
+        set(&o, "explanations", &ex);
+        let rules = Array::new_with_length(r.rules.len() as u32);
+        for (i, rule) in r.rules.iter().enumerate() {
+            let x = Object::new();
+            set(&x, "id", &js(rule.id));
+            set(&x, "level", &js(rule.level.id()));
+            set(&x, "because", &list(&rule.because));
+            rules.set(i as u32, x.into());
+        }
+        set(&o, "rules", &rules);
+        set(&o, "unanswered", &list(&r.unanswered));
+        set(&o, "complete", &JsValue::from_bool(r.complete));
+        set(&o, "advice", &list(&r.advice));
+        o.into()
+    }
+
+    pub fn question(q: &Question) -> JsValue {
+        let o = Object::new();
+        set(&o, "id", &js(q.id));
+        set(&o, "kind", &js(q.kind.id()));
+        if let Some(f) = q.finding {
+            set(&o, "finding", &js(f));
+        }
+        set(&o, "text", &js(q.text));
+        if let Some(h) = q.hint {
+            set(&o, "hint", &js(h));
+        }
+        if let Some(options) = &q.options {
+            let a = Array::new_with_length(options.len() as u32);
+            for (i, opt) in options.iter().enumerate() {
+                let x = Object::new();
+                set(&x, "value", &js(opt.value));
+                set(&x, "label", &js(opt.label));
+                a.set(i as u32, x.into());
+            }
+            set(&o, "options", &a);
+        }
+        o.into()
     }
 }

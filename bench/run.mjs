@@ -1,0 +1,207 @@
+// The benchmark: every figure measured in one run, printed as one table and
+// written into BENCHMARKS.md. Run it with `npm run bench` (which builds the
+// package first).
+//
+//   - classify through the npm package in Node, per call (median, p99);
+//   - the peers on the same cases: json-rules-engine with rules generated
+//     from the knowledge base, and a plain-JavaScript port (bench/peer.mjs);
+//   - native Rust (divan): classify, and a whole interview;
+//   - start-up in headless Chromium: navigation to the first question
+//     rendered and focusable, median of 20 loads, next to a blank page;
+//   - WebAssembly linear memory over 1,000 interviews in one page;
+//   - the size of every shipped file, raw, gzip and brotli.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { serve, STRICT_CSP } from '../scripts/serve.mjs';
+import { sizes, WIDGET_FILES } from '../scripts/build.mjs';
+import { launch } from '../tests/node/browser.mjs';
+import { plainJs, rulesEngine } from './peer.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const rows = [];
+const row = (group, what, figure, note = '') => {
+  rows.push({ group, what, figure, note });
+  console.log(`  ${what}: ${figure}${note ? ` (${note})` : ''}`);
+};
+const us = (x) => `${x.toFixed(2)} µs`;
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
+}
+
+const cases = JSON.parse(readFileSync(join(root, 'tests', 'vignettes', 'dev.json'), 'utf8'));
+const model = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'model_json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }));
+
+// ------------------------------------------------------------------ Node
+console.log('\nclassify in Node, per call');
+const { classify } = await import(join(root, 'dist', 'node.js'));
+const engine = rulesEngine(model);
+const plain = plainJs(model);
+
+// The peers must give the same answers before their speed means anything.
+let agree = 0;
+for (const c of cases) {
+  const ours = classify(c.findings);
+  const a = await engine(c.findings);
+  const b = plain(c.findings);
+  const same = (p) => p.triage === ours.triage && p.explanations[0] === ours.explanations[0].id;
+  if (same(a) && same(b)) agree++;
+  else console.log(`  peers disagree on ${c.id}: ours ${ours.triage}/${ours.explanations[0].id}, engine ${a.triage}/${a.explanations[0]}, plain ${b.triage}/${b.explanations[0]}`);
+}
+
+function timeSync(fn, rounds) {
+  for (let r = 0; r < 20; r++) for (const c of cases) fn(c.findings); // warm-up
+  const t = [];
+  for (let r = 0; r < rounds; r++)
+    for (const c of cases) {
+      const t0 = process.hrtime.bigint();
+      fn(c.findings);
+      t.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  return stats(t);
+}
+async function timeAsync(fn, rounds) {
+  for (let r = 0; r < 10; r++) for (const c of cases) await fn(c.findings);
+  const t = [];
+  for (let r = 0; r < rounds; r++)
+    for (const c of cases) {
+      const t0 = process.hrtime.bigint();
+      await fn(c.findings);
+      t.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  return stats(t);
+}
+const rounds = quick ? 50 : 500;
+const ours = timeSync(classify, rounds);
+const jre = await timeAsync(engine, quick ? 10 : 100);
+const js = timeSync(plain, rounds);
+row('Speed (Node 20, per call, 38 vignettes)', 'classify, npm package (wasm, boundary included)', `median ${us(ours.median)}, p99 ${us(ours.p99)}`, `${ours.n} calls; goal p99 < 50 µs`);
+row('Speed (Node 20, per call, 38 vignettes)', 'peer: json-rules-engine + JS scoring', `median ${us(jre.median)}, p99 ${us(jre.p99)}`, `${jre.n} calls; ${(jre.median / ours.median).toFixed(1)}x slower than classify (median), goal >= 20x`);
+row('Speed (Node 20, per call, 38 vignettes)', 'peer: plain JavaScript port', `median ${us(js.median)}, p99 ${us(js.p99)}`, `${js.n} calls; ratio to classify ${(js.median / ours.median).toFixed(2)} (median)`);
+row('Speed (Node 20, per call, 38 vignettes)', 'peers agree with classify', `${agree}/${cases.length}`, 'same triage and first explanation');
+
+// ------------------------------------------------------------------ native
+console.log('\nnative Rust (divan)');
+const divan = execFileSync('cargo', ['bench', '--quiet', '--bench', 'core'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+for (const [name, label] of [
+  ['classify_one', 'classify (native)'],
+  ['interview_one', 'whole interview, next/answer to the end (native)'],
+]) {
+  const line = divan.split('\n').find((l) => l.includes(name));
+  const cols = line.split('│').map((x) => x.trim());
+  row('Speed (native Rust, divan)', label, `median ${cols[2]}`, `fastest ${cols[0].replace(/.*\s(\S+\s\S+)$/, '$1')}, mean ${cols[3]}`);
+}
+
+// ------------------------------------------------------------------ browser
+console.log('\nheadless Chromium');
+const server = await serve({
+  dirs: [join(root, 'www'), join(root, 'bench', 'pages'), join(root, 'tests')],
+  headers: () => ({ 'content-security-policy': STRICT_CSP }),
+});
+const browser = await launch();
+try {
+  const loads = quick ? 5 : 20;
+  const blank = [];
+  const ready = [];
+  const demoLoad = [];
+  for (let i = 0; i < loads; i++) {
+    for (const page of ['blank', 'demo']) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.goto(`${server.url}/${page === 'blank' ? 'blank.html' : ''}`, { waitUntil: 'load' });
+      if (page === 'blank') {
+        blank.push(await p.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
+      } else {
+        await p.waitForFunction(() => performance.getEntriesByName('twitch-triage-ready').length > 0);
+        const t = await p.evaluate(() => {
+          const input = document.querySelector('twitch-triage').shadowRoot.querySelector('form input');
+          input.focus();
+          return {
+            ready: performance.getEntriesByName('twitch-triage-ready')[0].startTime,
+            load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+            focusable: document.querySelector('twitch-triage').shadowRoot.activeElement === input,
+          };
+        });
+        if (!t.focusable) throw new Error('the first question is not focusable');
+        ready.push(t.ready);
+        demoLoad.push(t.load);
+      }
+      await context.close();
+    }
+  }
+  const b = stats(blank).median;
+  const r = stats(ready).median;
+  row('Start-up (headless Chromium, localhost, strict CSP)', 'blank page: load event', ms(b), `median of ${loads}`);
+  row('Start-up (headless Chromium, localhost, strict CSP)', 'demo page: first question rendered and focusable', ms(r), `median of ${loads}; the page's own load event at ${ms(stats(demoLoad).median)}`);
+  row('Start-up (headless Chromium, localhost, strict CSP)', 'difference', ms(r - b), 'goal <= 50 ms');
+
+  for (const [page, label] of [
+    ['memory-api.html', 'npm package: 1,000 interviews (new Interview ... free())'],
+    ['memory-widget.html', 'element: 1,000 interviews on its screens, "Start again" between'],
+  ]) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const t0 = Date.now();
+    await p.goto(`${server.url}/${page}`);
+    await p.waitForFunction(() => window.__memory, null, { timeout: 600000, polling: 500 });
+    const m = await p.evaluate(() => window.__memory);
+    const growth = m[1000] - m[10];
+    row(
+      'Memory (WebAssembly linear memory, one page)',
+      label,
+      `after 1: ${kb(m[1])}, 10: ${kb(m[10])}, 100: ${kb(m[100])}, 500: ${kb(m[500])}, 1,000: ${kb(m[1000])}`,
+      `growth after the first 10: ${kb(growth)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// ------------------------------------------------------------------ size
+console.log('\nsizes');
+const s = sizes(join(root, 'dist'));
+for (const f of s.rows.filter((r) => !r.file.endsWith('.d.ts'))) {
+  row('Size (dist/, every shipped file)', f.file, `${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
+}
+const widget = s.rows.filter((r) => WIDGET_FILES.includes(r.file));
+const packs = s.rows.filter((r) => r.file.startsWith('lang/'));
+const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
+const largest = packs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+row('Size (dist/, every shipped file)', 'element as a page loads it (wasm + JS + CSS + largest language pack)', `${kb(sum(widget, 'gzip') + largest.gzip)} gzip, ${kb(sum(widget, 'brotli') + largest.brotli)} brotli`, 'goal <= 45 KB gzip; CI fails over 60 KB');
+row('Size (dist/, every shipped file)', 'element with all three languages', `${kb(sum(widget, 'gzip') + sum(packs, 'gzip'))} gzip`, 'languages load on demand, one per page');
+row('Size (dist/, every shipped file)', 'total of dist/ (without .d.ts)', `${kb(sum(s.rows.filter((r) => !r.file.endsWith('.d.ts')), 'raw'))} raw, ${kb(sum(s.rows.filter((r) => !r.file.endsWith('.d.ts')), 'gzip'))} gzip`);
+
+// ------------------------------------------------------------------ table
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const rustc = execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim();
+const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+const header = `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ${rustc}; ${chromium}.`;
+let table = '| group | measure | figure | note |\n|---|---|---|---|\n';
+for (const r of rows) table += `| ${r.group} | ${r.what} | ${r.figure} | ${r.note} |\n`;
+console.log(`\n${header}\n\n${table}`);
+
+if (!quick) {
+  const file = join(root, 'BENCHMARKS.md');
+  const doc = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const at = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (at >= 0 && to > at) {
+    const body = `${start}\n${header} Measured ${new Date().toISOString().slice(0, 10)}.\n\n${table}${end}`;
+    writeFileSync(file, doc.slice(0, at) + body + doc.slice(to + end.length));
+    console.log('BENCHMARKS.md updated');
+  }
+}
