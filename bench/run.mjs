@@ -110,7 +110,7 @@ const server = await serve({
 });
 const browser = await launch();
 try {
-  const loads = quick ? 5 : 20;
+  const loads = 20;
   const blank = [];
   const ready = [];
   const demoLoad = [];
@@ -152,8 +152,15 @@ try {
     const context = await browser.newContext();
     const p = await context.newPage();
     const t0 = Date.now();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
     await p.goto(`${server.url}/${page}`);
-    await p.waitForFunction(() => window.__memory, null, { timeout: 600000, polling: 500 });
+    const done = await p.waitForFunction(() => window.__memory, null, { timeout: 600000, polling: 500 }).catch((e) => e);
+    if (done instanceof Error) {
+      row('Memory (WebAssembly linear memory, one page)', label, 'failed', `${errors.join('; ') || done.message}`.slice(0, 200));
+      await context.close();
+      continue;
+    }
     const m = await p.evaluate(() => window.__memory);
     const growth = m[1000] - m[10];
     row(

@@ -23,4 +23,5 @@ declare global {
   }
 }
 
-export {};
+/** Bytes of WebAssembly memory the elements of this page use (0 before they start). */
+export declare function memoryBytes(): number;

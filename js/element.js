@@ -38,11 +38,18 @@ const FALLBACK = {
 };
 
 let ready;
+let exports;
 const load = () =>
   (ready ??= init({ module_or_path: new URL('./twitch_triage_widget_bg.wasm', import.meta.url) }).then(
-    () => true,
+    (w) => {
+      exports = w;
+      return true;
+    },
     () => false,
   ));
+
+/** Bytes of WebAssembly memory the elements of this page use (0 before they start). */
+export const memoryBytes = () => exports?.memory.buffer.byteLength ?? 0;
 
 // Each language's texts are fetched once, when an element first needs them
 // (installing them needs the module).
@@ -79,6 +86,7 @@ let fallbackSheet;
 // fetching while the module loads).
 function jsLanguage(el) {
   const tag = (el.getAttribute('lang') || el.parentElement?.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en').toLowerCase();
+  // (Only the element's own attribute and its ancestors: the same order the module uses.)
   if (tag.startsWith('es')) return 'es';
   if (/^zh(-(hant|tw|hk|mo)\b|$)/.test(tag)) return 'zh-Hant';
   return 'en';
@@ -144,4 +152,10 @@ class TwitchTriageElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('twitch-triage')) customElements.define('twitch-triage', TwitchTriageElement);
+if (!customElements.get('twitch-triage')) {
+  // Start loading now, before any element is connected: the module and the
+  // page language's texts download while the page is still being parsed.
+  load();
+  fetchText(jsLanguage(document.documentElement)).catch(() => {});
+  customElements.define('twitch-triage', TwitchTriageElement);
+}

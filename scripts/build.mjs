@@ -16,7 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -25,7 +25,7 @@ export const WASM_LIMIT_RAW = 120 * 1024;
 /** Everything the element ships (wasm + JS + CSS, which is inside the wasm), gzip. */
 export const WIDGET_BUDGET_GZIP = 60 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
-export const WIDGET_FILES = ['element.js', 'twitch_triage_widget.js', 'twitch_triage_widget_bg.wasm'];
+export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
 
 function run(cmd, args, opts = {}) {
@@ -136,10 +136,20 @@ ${exports}`,
   const generated = run('cargo', ['run', '--quiet', '--release', '--example', 'typescript_types'], { capture: true });
   writeFileSync(join(dist, 'index.d.ts'), generated + readFileSync(join(root, 'js', 'api.d.ts'), 'utf8'));
 
-  // The element.
+  // The element: js/element.js with the wasm-bindgen glue bundled in, so a
+  // page loads one script, then the wasm and one language pack in parallel.
   const widget = wasm('widget', 'twitch_triage_widget');
-  writeFileSync(join(dist, 'twitch_triage_widget.js'), minified(join(widget, 'twitch_triage_widget.js')));
-  writeFileSync(join(dist, 'element.js'), minified(join(root, 'js', 'element.js')));
+  cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
+  buildSync({
+    entryPoints: [join(widget, 'element.js')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    outfile: join(dist, 'element.js'),
+    logLevel: 'warning',
+  });
   cpSync(join(root, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
 
   // The demo pages load the package from www/twitch-triage/.

@@ -1,14 +1,13 @@
 // 1,000 whole interviews through the <twitch-triage> element in one page
 // (answering on its screens, "Start again" between them), reading the
 // widget module's linear memory along the way.
-import init from '/twitch-triage/twitch_triage_widget.js';
+import { memoryBytes } from '/twitch-triage/element.js';
 
 const el = document.querySelector('twitch-triage');
 const until = async (test) => {
   while (!test()) await new Promise((r) => setTimeout(r, 5));
 };
 await until(() => el.shadowRoot?.querySelector('form'));
-const exports = await init(); // the instance element.js already made
 const root = el.shadowRoot;
 const memory = {};
 for (let i = 1; i <= 1000; i++) {
@@ -18,7 +17,7 @@ for (let i = 1; i <= 1000; i++) {
     else (root.querySelector('input[value=none]') ?? root.querySelector('input[value=no]') ?? root.querySelectorAll('input')[i % 3] ?? root.querySelector('input')).click();
     root.querySelector('button[type=submit]').click();
   }
-  if ([1, 10, 100, 500, 1000].includes(i)) memory[i] = exports.memory.buffer.byteLength;
+  if ([1, 10, 100, 500, 1000].includes(i)) memory[i] = memoryBytes();
   root.querySelector('[data-action=restart]').click();
 }
 window.__memory = memory;
