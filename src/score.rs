@@ -67,8 +67,8 @@ pub fn for_each_slot(def: &FindingDef, v: Value, mut lit: impl FnMut(usize)) {
 /// Every slot lit by the known findings.
 pub fn lit_slots(f: &Findings) -> Slots {
     let mut slots = Slots::default();
-    for (id, v) in f.known() {
-        for_each_slot(id.def(), v, |s| slots.insert(s));
+    for (def, v) in FINDINGS.iter().zip(f.values()) {
+        for_each_slot(def, *v, |s| slots.insert(s));
     }
     slots
 }
