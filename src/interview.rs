@@ -43,6 +43,9 @@ use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
 pub const TOP_CHANGE_MIN: f64 = 0.10;
 /// The same bar once the result is already an emergency.
 pub const EMERGENCY_TOP_CHANGE_MIN: f64 = 0.2;
+/// At most this many answers in one interview (each re-answer counts, so that
+/// a caller answering in a loop cannot grow the history without bound).
+pub const MAX_ANSWERS: usize = 256;
 /// Sets and checklists: answers with more ticks than this are not enumerated
 /// (they carry little probability; this keeps the search small).
 const MAX_TICKS: u32 = 3;
@@ -158,11 +161,13 @@ impl Interview {
 
     /// The questions answered so far, in the order they were first answered.
     pub fn asked_in_order(&self) -> impl Iterator<Item = usize> + '_ {
-        self.history
-            .iter()
-            .enumerate()
-            .filter(|(i, s)| !self.history[..*i].iter().any(|p| p.question == s.question))
-            .map(|(_, s)| s.question as usize)
+        let mut seen = 0u32;
+        self.history.iter().filter_map(move |s| {
+            let bit = 1u32 << s.question;
+            let first = seen & bit == 0;
+            seen |= bit;
+            first.then_some(s.question as usize)
+        })
     }
 
     /// Whether question `index` has been answered.
@@ -244,6 +249,12 @@ impl Interview {
             push_list(&mut expected, QUESTIONS.iter().map(|q| q.id));
             Error::new(ErrorKind::UnknownQuestion, id, &expected)
         })?;
+        if self.history.len() >= MAX_ANSWERS {
+            let mut expected = String::from("at most ");
+            push_num(&mut expected, MAX_ANSWERS as u32);
+            expected.push_str(" answers in one interview (go back, or start a new interview)");
+            return Err(Error::new(ErrorKind::TooLarge, id, &expected));
+        }
         let updates = parse_answer(&QUESTIONS[index], value)?;
         let previous = updates
             .iter()

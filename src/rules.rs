@@ -223,14 +223,22 @@ impl Outcome {
     }
 }
 
-/// Whether the rule `i` is switched off by the mutation check
-/// (`scripts/mutate-rules`), which rebuilds with
-/// `TWITCH_TRIAGE_DISABLE_RULE=<id>` to prove the tests guard every rule.
+/// Whether `rule` is switched off by the mutation check (`scripts/mutate-rules`
+/// runs the test suite once per rule with `TWITCH_TRIAGE_DISABLE_RULE=<id>`,
+/// to prove the tests guard every rule). Only builds with the
+/// `mutation-testing` feature read that variable; no shipped build has it.
+#[cfg(feature = "mutation-testing")]
 fn disabled(rule: &RuleDef) -> bool {
-    match option_env!("TWITCH_TRIAGE_DISABLE_RULE") {
-        Some(id) => id == rule.id,
-        None => false,
-    }
+    static DISABLED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    DISABLED
+        .get_or_init(|| std::env::var("TWITCH_TRIAGE_DISABLE_RULE").ok())
+        .as_deref()
+        == Some(rule.id)
+}
+
+#[cfg(not(feature = "mutation-testing"))]
+fn disabled(_: &RuleDef) -> bool {
+    false
 }
 
 /// Evaluates every safety rule, in knowledge-base order. The build checks

@@ -274,3 +274,18 @@ fn unsupported_language_names_the_supported_ones() {
     assert!(e.message.contains("en"), "{e}");
     assert_eq!(Lang::parse("EN").unwrap(), Lang::En);
 }
+
+#[test]
+fn an_interview_refuses_endless_answers_and_keeps_working() {
+    let mut iv = Interview::default();
+    for i in 0..twitch_triage::interview::MAX_ANSWERS {
+        iv.answer("age", &Input::from((i % 100) as i32)).unwrap();
+    }
+    let e = iv.answer("age", &Input::from(5)).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::TooLarge);
+    assert!(e.message.contains("at most 256 answers"), "{e}");
+    // Going back makes room again; nothing was lost.
+    assert!(iv.back());
+    iv.answer("age", &Input::from(7)).unwrap();
+    assert_eq!(iv.answered(), twitch_triage::interview::MAX_ANSWERS);
+}

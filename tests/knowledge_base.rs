@@ -347,3 +347,43 @@ fn scoring_tables_are_in_range() {
         .sum();
     assert!((priors - 1.0).abs() < 1e-3, "priors sum to {priors}");
 }
+
+/// An emergency or any advice never tells anyone to stop or change a medicine
+/// on their own (clinical-spec.md); it says to keep taking it or to ask.
+#[test]
+fn no_text_tells_anyone_to_stop_a_medicine() {
+    let forbidden = [
+        "stop taking",
+        "stop your medicine",
+        "stop the medicine",
+        "deje de tomar",
+        "deje el medicamento",
+        "停止服用",
+        "停藥",
+    ];
+    // "Do not stop ... on your own" is the right advice: only an
+    // instruction that is not negated is refused.
+    let negations = ["not ", "n't ", "no ", "ni ", "不要", "不"];
+    for lang in Lang::ALL {
+        for (i, id) in TEXT_IDS.iter().enumerate() {
+            let t = text(lang, i as TextId).to_lowercase();
+            for f in forbidden {
+                for (at, _) in t.match_indices(f) {
+                    let before: String = t[..at]
+                        .chars()
+                        .rev()
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    assert!(
+                        negations.iter().any(|n| before.contains(n)),
+                        "{id} ({}) says {f:?}: {t}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -195,5 +196,21 @@ test('a thousand random junk values never trap the module', () => {
     if (rnd() < 0.2) iv.back();
     iv.next();
     iv.result();
+  }
+});
+
+test('the shipped JavaScript never builds HTML from strings or evaluates code', () => {
+  const files = ['index.js', 'node.js', 'element.js', 'twitch_triage.js'];
+  const snippets = readdirSync(join(root, 'dist', 'snippets'), { recursive: true }).filter((f) => String(f).endsWith('.js'));
+  for (const f of [...files, ...snippets.map((s) => `snippets/${s}`)]) {
+    const code = readFileSync(join(root, 'dist', f), 'utf8');
+    for (const bad of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function', 'Function(', 'localStorage', 'sessionStorage', 'indexedDB', 'document.cookie', 'XMLHttpRequest', 'WebSocket', 'sendBeacon']) {
+      assert.ok(!code.includes(bad), `${f} contains ${bad}`);
+    }
+  }
+  // The only fetches are of the package's own files.
+  for (const f of ['index.js', 'element.js']) {
+    const code = readFileSync(join(root, 'dist', f), 'utf8');
+    for (const m of code.matchAll(/fetch\(([^)]{0,80})/g)) assert.ok(!/https?:/.test(m[1]), `${f}: ${m[0]}`);
   }
 });

@@ -1,0 +1,151 @@
+// Hostile host pages, in Debian's Chromium: aggressive global CSS, the script
+// twice, ten widgets, removing and re-adding (see widget.test.mjs for those
+// two), WebAssembly blocked by the page's CSP, the .wasm file missing, and
+// JavaScript disabled. Where the element cannot start, it must show a
+// readable fallback (what it is, that it could not start, the emergency
+// advice), never a blank box; elsewhere it must work and look right
+// (screenshots in test-results/screenshots/).
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
+import { answerWithKeyboard, assertAccessible, assertNoEgress, caseById, launch, open, questions, root, screenshot, settle, wanted, widgetState } from './helpers.mjs';
+
+const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
+let server;
+let browser;
+let temp;
+
+before(async () => {
+  // Pages built from one template: the package as shipped, or a copy of it
+  // whose .wasm file is missing.
+  temp = mkdtempSync(join(tmpdir(), 'twitch-triage-hostile-'));
+  const template = readFileSync(join(root, 'tests', 'e2e', 'pages', 'fallback.html'), 'utf8');
+  writeFileSync(join(temp, 'blocked.html'), template.replace('PACKAGE', '/twitch-triage'));
+  writeFileSync(join(temp, 'nojs.html'), template.replace('PACKAGE', '/twitch-triage'));
+  writeFileSync(join(temp, 'missing.html'), template.replace('PACKAGE', '/missing-pkg'));
+  cpSync(join(root, 'www', 'twitch-triage'), join(temp, 'missing-pkg'), { recursive: true });
+  rmSync(join(temp, 'missing-pkg', 'twitch_triage_widget_bg.wasm'));
+  server = await serve({
+    dirs: [join(root, 'www'), join(root, 'tests', 'e2e', 'pages'), temp],
+    headers: (path) => ({ 'content-security-policy': path === '/blocked.html' ? NO_WASM_CSP : STRICT_CSP }),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+test('aggressive global CSS: the element still works and looks right', async () => {
+  for (const width of [360, 1280]) {
+    const { context, page, log } = await open(browser, `${server.url}/hostile-css.html`, { width });
+    try {
+      await page.locator('twitch-triage form').waitFor();
+      const baseline = await settle(page, log);
+      // The page's styles do not reach inside: readable sizes and colours.
+      const style = await page.evaluate(() => {
+        const root = document.querySelector('twitch-triage').shadowRoot;
+        const cs = getComputedStyle(root.querySelector('h2'));
+        const box = getComputedStyle(root.querySelector('.tt'));
+        return { size: parseFloat(getComputedStyle(root.querySelector('.tt')).fontSize), color: cs.color, background: box.backgroundColor, transform: cs.textTransform, checkbox: root.querySelector('input').getBoundingClientRect().width };
+      });
+      assert.ok(style.size >= 16 && style.size <= 24, `font size ${style.size}px`);
+      assert.notEqual(style.color, 'rgb(255, 0, 255)');
+      assert.notEqual(style.background, 'rgb(0, 255, 0)');
+      assert.equal(style.transform, 'none');
+      assert.ok(style.checkbox >= 24, `touch target ${style.checkbox}px`);
+      await screenshot(page, `hostile-css-question-${width}`);
+      const c = caseById('dev-18');
+      for (let n = 0; n < 25; n++) {
+        const s = await widgetState(page);
+        if (s.triage) break;
+        await answerWithKeyboard(page, wanted(c, questions.get(s.question)));
+        await page.locator('twitch-triage h2').first().waitFor();
+      }
+      assert.equal((await widgetState(page)).triage, c.expect.triage);
+      await screenshot(page, `hostile-css-result-${width}`);
+      await assertNoEgress(context, page, log, baseline, 'hostile CSS');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('ten widgets on one page are independent', async () => {
+  const { context, page, log } = await open(browser, `${server.url}/ten.html`);
+  try {
+    for (let i = 0; i < 10; i++) await page.locator(`#w${i} form`).waitFor();
+    const baseline = await settle(page, log);
+    await page.locator('#w7 input[value=chest_pain]').check();
+    await page.locator('#w7 button[type=submit]').click();
+    await page.locator('#w3 input[value=none]').check();
+    await page.locator('#w3 button[type=submit]').click();
+    const states = await Promise.all([...Array(10).keys()].map((i) => widgetState(page, `#w${i}`)));
+    assert.equal(states[3].question, 'age');
+    assert.ok(await page.locator('#w7 .banner.level-emergency').isVisible());
+    for (const i of [0, 1, 2, 4, 5, 6, 8, 9]) assert.equal(states[i].question, 'emergency_signs', `#w${i} untouched`);
+    assert.equal(await page.locator('#w6 .progress').textContent(), 'Pregunta 1');
+    assert.equal(await page.locator('#w8 .progress').textContent(), '第 1 題');
+    await screenshot(page, 'ten-widgets');
+    await assertAccessible(page, 'ten widgets');
+    await assertNoEgress(context, page, log, baseline, 'ten widgets');
+  } finally {
+    await context.close();
+  }
+});
+
+/** The fallback a page shows when the element cannot start. */
+async function assertFallback(page, what, { byElement = true } = {}) {
+  const text = byElement
+    ? await page.locator('twitch-triage').evaluate((el) => el.shadowRoot?.textContent ?? '')
+    : await page.locator('twitch-triage').innerText();
+  assert.match(text, /twitching/i, `${what}: says what the tool is`);
+  assert.match(text, /could not start|needs\s+JavaScript/i, `${what}: says it could not start`);
+  assert.match(text, /call 999 now/, `${what}: gives the emergency advice with the page's number`);
+  // The element itself, or (without JavaScript) the page's content inside it.
+  const shown = byElement ? page.locator('twitch-triage') : page.locator('twitch-triage > p');
+  assert.ok(await shown.isVisible(), `${what}: not a blank box`);
+  const box = await shown.boundingBox();
+  assert.ok(box.height >= 16 && box.width > 200, `${what}: has a readable size (${box.width}x${box.height}px)`);
+}
+
+test('WebAssembly blocked by the page CSP: a readable fallback', async () => {
+  const { context, page } = await open(browser, `${server.url}/blocked.html`);
+  try {
+    await page.waitForFunction(() => /could not start/.test(document.querySelector('twitch-triage').shadowRoot?.textContent ?? ''));
+    await assertFallback(page, 'no wasm-unsafe-eval');
+    await screenshot(page, 'fallback-wasm-blocked');
+    await assertAccessible(page, 'the fallback');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the .wasm file missing (404): a readable fallback', async () => {
+  const { context, page, log } = await open(browser, `${server.url}/missing.html`);
+  try {
+    await page.waitForFunction(() => /could not start/.test(document.querySelector('twitch-triage').shadowRoot?.textContent ?? ''));
+    assert.ok(log.requests.some((u) => u.endsWith('/missing-pkg/twitch_triage_widget_bg.wasm')), 'it tried the file');
+    await assertFallback(page, 'wasm 404');
+    await screenshot(page, 'fallback-wasm-404');
+  } finally {
+    await context.close();
+  }
+});
+
+test('JavaScript disabled: the page\'s fallback content is shown', async () => {
+  const { context, page } = await open(browser, `${server.url}/nojs.html`, { javaScriptEnabled: false });
+  try {
+    await assertFallback(page, 'JavaScript disabled', { byElement: false });
+    await screenshot(page, 'fallback-no-javascript');
+  } finally {
+    await context.close();
+  }
+});
