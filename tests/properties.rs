@@ -86,7 +86,13 @@ fn findings_strategy() -> impl Strategy<Value = Findings> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    // Past failures are kept beside this file (tests/properties.proptest-regressions)
+    // and re-run first.
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn a_warning_sign_never_lowers_the_level(f in findings_strategy()) {
