@@ -58,7 +58,9 @@ fn minify_css(css: &str) -> String {
         if c == ' ' {
             let prev = if i > 0 { chars[i - 1] } else { ' ' };
             let next = chars.get(i + 1).copied().unwrap_or(' ');
-            if "{};,>".contains(prev) || "{};,>".contains(next) {
+            // (A space after ':' only ever follows a property name or a media
+            // feature here; selectors never have one.)
+            if "{};,>:".contains(prev) || "{};,>".contains(next) {
                 continue;
             }
         }

@@ -198,7 +198,7 @@ fn resolve_lang(host: &HtmlElement) -> Lang {
     ) {
         return l;
     }
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window_of(host) {
         for tag in w.navigator().languages().iter() {
             if let Some(l) = from(tag.as_string()) {
                 return l;
@@ -206,6 +206,13 @@ fn resolve_lang(host: &HtmlElement) -> Lang {
         }
     }
     Lang::En
+}
+
+/// The host's window, through its document. (Not `web_sys::window()`: that
+/// looks the global object up four ways, which costs about 1 KB of
+/// WebAssembly and glue.)
+fn window_of(host: &HtmlElement) -> Option<web_sys::Window> {
+    host.owner_document()?.default_view()
 }
 
 /// An emergency number is short and made of digits (and + * # -).
@@ -424,7 +431,7 @@ fn copy(st: &Rc<RefCell<State>>) -> Res {
         return Ok(());
     };
     let summary = plain_text(&s.interview, &s.interview.result(), &s.number);
-    let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
+    let navigator = window_of(&s.host).ok_or(JsValue::NULL)?.navigator();
     // No clipboard (an insecure page, an old browser): show the text instead.
     let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
     if clipboard.is_undefined() || clipboard.is_null() {
@@ -454,8 +461,8 @@ fn copy(st: &Rc<RefCell<State>>) -> Res {
 /// Prints only this element's summary: the page is hidden by a temporary
 /// document stylesheet, the controls by the element's own print styles.
 fn print(s: &State) -> Res {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let doc = window.document().ok_or(JsValue::NULL)?;
+    let doc = s.host.owner_document().ok_or(JsValue::NULL)?;
+    let window = doc.default_view().ok_or(JsValue::NULL)?;
     let page = CssStyleSheet::new()?;
     page.replace_sync(PRINT_PAGE_CSS)?;
     let before = doc.adopted_style_sheets();
