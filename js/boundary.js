@@ -34,6 +34,30 @@ export function makeError(kind, key, expected, message) {
   return new TwitchTriageError(kind, key, expected, message);
 }
 
+// Results are built here as object literals, one call per object rather than
+// one per property. A literal defines its properties: a setter that a host
+// page put on Object.prototype cannot intercept them.
+export const makeExplanation = (id, name, level, score, reasons) => ({ id, name, level, score, reasons });
+export const makeRule = (id, level, because) => ({ id, level, because });
+export const makeAssessment = (triage, explanations, rules, unanswered, complete, advice) => ({
+  triage,
+  explanations,
+  rules,
+  unanswered,
+  complete,
+  advice,
+});
+export const makeOption = (value, label) => ({ value, label });
+// `finding`, `hint` and `options` only when the question has them.
+export const makeQuestion = (id, kind, finding, text, hint, options) => ({
+  id,
+  kind,
+  ...(finding === undefined ? null : { finding }),
+  text,
+  ...(hint === undefined ? null : { hint }),
+  ...(options === undefined ? null : { options }),
+});
+
 // Longer strings are cut (they are refused anyway: no id is this long).
 const MAX_STRING = 1000;
 // Longer lists are cut one past the limit Rust enforces, so Rust still sees them as too long.

@@ -30,9 +30,11 @@ pub const EXPLANATION_COUNT: usize = EXPLANATIONS.len();
 pub struct Slots([u64; SLOT_COUNT.div_ceil(64)]);
 
 impl Slots {
+    #[inline(always)]
     pub fn insert(&mut self, s: usize) {
         self.0[s / 64] |= 1 << (s % 64);
     }
+    #[inline(always)]
     pub fn contains(&self, s: usize) -> bool {
         self.0[s / 64] & (1 << (s % 64)) != 0
     }

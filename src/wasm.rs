@@ -4,7 +4,9 @@
 //! `js/boundary.js` (so no host code runs while Rust holds state) into one
 //! compact string, decoded here into the same [`InputMap`] / [`Input`] that
 //! JSON deserialises to, and checked by the same core code. Results go back
-//! through serde-wasm-bindgen as plain objects and arrays. Every error is a
+//! as plain objects and arrays, built by object literals in
+//! `js/boundary.js` from cached JavaScript strings (`knowledge()`, which is
+//! not on any hot path, through serde-wasm-bindgen). Every error is a
 //! `TwitchTriageError`; nothing here can panic on any input.
 //!
 //! One string rather than a js-sys call per key and value: the boundary is
@@ -31,6 +33,36 @@ extern "C" {
     fn findings_code(v: &JsValue, ids: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = answerCode)]
     fn answer_code(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = makeExplanation)]
+    fn make_explanation(
+        id: &JsValue,
+        name: &JsValue,
+        level: &JsValue,
+        score: f64,
+        reasons: Vec<JsValue>,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = makeRule)]
+    fn make_rule(id: &JsValue, level: &JsValue, because: Vec<JsValue>) -> JsValue;
+    #[wasm_bindgen(js_name = makeOption)]
+    fn make_option(value: &JsValue, label: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = makeQuestion)]
+    fn make_question(
+        id: &JsValue,
+        kind: &JsValue,
+        finding: Option<JsValue>,
+        text: &JsValue,
+        hint: Option<JsValue>,
+        options: Option<Vec<JsValue>>,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = makeAssessment)]
+    fn make_assessment(
+        triage: &JsValue,
+        explanations: Vec<JsValue>,
+        rules: Vec<JsValue>,
+        unanswered: Vec<JsValue>,
+        complete: bool,
+        advice: Vec<JsValue>,
+    ) -> JsValue;
 }
 
 fn to_js_error(e: Error) -> JsValue {
@@ -334,76 +366,61 @@ mod strings {
     }
 }
 
-/// Results as plain objects, built with cached strings (see [`strings`]).
+/// Results as plain objects, made by object literals in `js/boundary.js`
+/// from cached strings (see [`strings`]).
 mod out {
     use super::strings::js;
     use crate::assess::Assessment;
     use crate::interview::Question;
-    use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::JsValue;
 
-    fn set(o: &Object, k: &'static str, v: &JsValue) {
-        let _ = Reflect::set(o, &js(k), v);
-    }
-
-    fn list(items: &[&'static str]) -> JsValue {
-        let a = Array::new_with_length(items.len() as u32);
-        for (i, s) in items.iter().enumerate() {
-            a.set(i as u32, js(s));
-        }
-        a.into()
+    fn strs(items: &[&'static str]) -> Vec<JsValue> {
+        items.iter().map(|s| js(s)).collect()
     }
 
     pub fn assessment(r: &Assessment) -> JsValue {
-        let o = Object::new();
-        set(&o, "triage", &js(r.triage.id()));
-        let ex = Array::new_with_length(r.explanations.len() as u32);
-        for (i, e) in r.explanations.iter().enumerate() {
-            let x = Object::new();
-            set(&x, "id", &js(e.id));
-            set(&x, "name", &js(e.name));
-            set(&x, "level", &js(e.level.id()));
-            set(&x, "score", &JsValue::from_f64(e.score));
-            set(&x, "reasons", &list(&e.reasons));
-            ex.set(i as u32, x.into());
-        }
-        set(&o, "explanations", &ex);
-        let rules = Array::new_with_length(r.rules.len() as u32);
-        for (i, rule) in r.rules.iter().enumerate() {
-            let x = Object::new();
-            set(&x, "id", &js(rule.id));
-            set(&x, "level", &js(rule.level.id()));
-            set(&x, "because", &list(&rule.because));
-            rules.set(i as u32, x.into());
-        }
-        set(&o, "rules", &rules);
-        set(&o, "unanswered", &list(&r.unanswered));
-        set(&o, "complete", &JsValue::from_bool(r.complete));
-        set(&o, "advice", &list(&r.advice));
-        o.into()
+        let explanations = r
+            .explanations
+            .iter()
+            .map(|e| {
+                super::make_explanation(
+                    &js(e.id),
+                    &js(e.name),
+                    &js(e.level.id()),
+                    e.score,
+                    strs(&e.reasons),
+                )
+            })
+            .collect();
+        let rules = r
+            .rules
+            .iter()
+            .map(|rule| super::make_rule(&js(rule.id), &js(rule.level.id()), strs(&rule.because)))
+            .collect();
+        super::make_assessment(
+            &js(r.triage.id()),
+            explanations,
+            rules,
+            strs(&r.unanswered),
+            r.complete,
+            strs(&r.advice),
+        )
     }
 
     pub fn question(q: &Question) -> JsValue {
-        let o = Object::new();
-        set(&o, "id", &js(q.id));
-        set(&o, "kind", &js(q.kind.id()));
-        if let Some(f) = q.finding {
-            set(&o, "finding", &js(f));
-        }
-        set(&o, "text", &js(q.text));
-        if let Some(h) = q.hint {
-            set(&o, "hint", &js(h));
-        }
-        if let Some(options) = &q.options {
-            let a = Array::new_with_length(options.len() as u32);
-            for (i, opt) in options.iter().enumerate() {
-                let x = Object::new();
-                set(&x, "value", &js(opt.value));
-                set(&x, "label", &js(opt.label));
-                a.set(i as u32, x.into());
-            }
-            set(&o, "options", &a);
-        }
-        o.into()
+        let options = q.options.as_ref().map(|options| {
+            options
+                .iter()
+                .map(|o| super::make_option(&js(o.value), &js(o.label)))
+                .collect()
+        });
+        super::make_question(
+            &js(q.id),
+            &js(q.kind.id()),
+            q.finding.map(js),
+            &js(q.text),
+            q.hint.map(js),
+            options,
+        )
     }
 }

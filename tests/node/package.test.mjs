@@ -85,6 +85,23 @@ test('results are plain objects and arrays', () => {
   assert.ok(k.findings.find((f) => f.id === 'age').max === 120);
 });
 
+test('setters a host page put on Object.prototype cannot intercept results', () => {
+  const trapped = ['triage', 'id', 'reasons', 'because', 'advice', 'kind', 'options', 'value'];
+  for (const k of trapped) {
+    Object.defineProperty(Object.prototype, k, { configurable: true, set() { throw new Error(`intercepted ${k}`); } });
+  }
+  try {
+    const a = classify({ age: 30, weakness: true, movement: 'flicker' });
+    assert.ok(Object.hasOwn(a, 'triage') && Object.hasOwn(a.explanations[0], 'id') && Object.hasOwn(a.rules[0], 'because'));
+    assert.deepEqual(Object.keys(a), ['triage', 'explanations', 'rules', 'unanswered', 'complete', 'advice']);
+    assert.deepEqual(Object.keys(a.explanations[0]), ['id', 'name', 'level', 'score', 'reasons']);
+    const q = new Interview().next();
+    assert.ok(Object.hasOwn(q, 'id') && Object.hasOwn(q, 'kind'));
+  } finally {
+    for (const k of trapped) delete Object.prototype[k];
+  }
+});
+
 const getterThrows = {};
 Object.defineProperty(getterThrows, 'fever', { enumerable: true, get() { throw new Error('getter exploded'); } });
 const tenThousandKeys = Object.fromEntries(Array.from({ length: 10000 }, (_, i) => [`k${i}`, true]));
