@@ -166,6 +166,9 @@ fn main() {
             .unwrap_or_else(|e| fail(&format!("{what}: {e}")))
     };
 
+    if questions_t.len() > 32 {
+        fail("at most 32 questions: the interview keeps the questions asked as the bits of a u32");
+    }
     let mut asked_by: Vec<Option<usize>> = vec![None; findings.len()];
     let mut qrows = Vec::new();
     let mut priorities = Vec::new();

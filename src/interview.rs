@@ -120,6 +120,7 @@ struct Step {
 pub struct Interview {
     lang: Lang,
     findings: Findings,
+    /// Bit `i`: question `i` was asked (the build allows at most 32 questions).
     asked: u32,
     history: Vec<Step>,
 }
