@@ -32,8 +32,8 @@ use crate::assess::{assessment, Analysis, Assessment};
 use crate::error::{push_list, push_num, Error, ErrorKind};
 use crate::findings::{value_index, Findings, Input, Value};
 use crate::kb::{
-    text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, BACKGROUND, EVIDENCE_LR,
-    EVIDENCE_SLOT, EXPLANATIONS, LR_STEP, QUESTIONS, SLOT_COUNT,
+    text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, ValueDef, BACKGROUND,
+    EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, LR_STEP, QUESTIONS, SLOT_COUNT,
 };
 use crate::rules::{eval, FindingSet, Truth};
 use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
@@ -85,9 +85,7 @@ impl Question {
                     .collect(),
             ),
             QuestionKind::One | QuestionKind::Many => Some(
-                q.finding
-                    .map(|f| f.def().values)
-                    .unwrap_or(&[])
+                values_of(q)
                     .iter()
                     .map(|v| QuestionOption {
                         value: v.id,
@@ -366,6 +364,11 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
 }
 
 /// What a question accepts as an answer, in words.
+/// The values of the finding a one-of or many question asks (none for others).
+fn values_of(q: &QuestionDef) -> &'static [ValueDef] {
+    q.finding.map_or(&[], |f| f.def().values)
+}
+
 fn expected_answer(q: &QuestionDef) -> String {
     let mut s = String::new();
     match q.kind {
@@ -375,25 +378,11 @@ fn expected_answer(q: &QuestionDef) -> String {
         }
         QuestionKind::Many => {
             s.push_str("a list (possibly empty) of ");
-            push_list(
-                &mut s,
-                q.finding
-                    .map(|f| f.def().values)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|v| v.id),
-            );
+            push_list(&mut s, values_of(q).iter().map(|v| v.id));
         }
         QuestionKind::One => {
             s.push_str("one of ");
-            push_list(
-                &mut s,
-                q.finding
-                    .map(|f| f.def().values)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|v| v.id),
-            );
+            push_list(&mut s, values_of(q).iter().map(|v| v.id));
             s.push_str(", or null for not sure");
         }
         QuestionKind::YesNo => s.push_str("true, false, or null for not sure"),

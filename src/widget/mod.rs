@@ -62,6 +62,15 @@ enum Screen {
     Result,
 }
 
+impl Screen {
+    /// The interview's next question, or the result when it has none.
+    fn next(interview: &Interview) -> Screen {
+        interview
+            .next_index()
+            .map_or(Screen::Result, Screen::Question)
+    }
+}
+
 type Callback = Closure<dyn FnMut(JsValue)>;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -103,9 +112,7 @@ impl Widget {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let interview = Interview::new(shown_lang(&host));
-        let first = interview
-            .next_index()
-            .map_or(Screen::Result, Screen::Question);
+        let first = Screen::next(&interview);
         let state = Rc::new(RefCell::new(State {
             host,
             root: root.clone(),
@@ -254,10 +261,7 @@ fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
                 s.started = true;
                 dispatch(&s.host, "twitch-triage-start", "{}")?;
             }
-            let next = s
-                .interview
-                .next_index()
-                .map_or(Screen::Result, Screen::Question);
+            let next = Screen::next(&s.interview);
             show(&mut s, next)
         }
         _ => {
@@ -287,10 +291,7 @@ fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
                 s.interview.back();
             }
             s.error = false;
-            let screen = s
-                .interview
-                .next_index()
-                .map_or(Screen::Result, Screen::Question);
+            let screen = Screen::next(&s.interview);
             show(&mut s, screen)
         }
         "result" => show(&mut s, Screen::Result),
@@ -300,10 +301,7 @@ fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
             s.last.iter_mut().for_each(|x| *x = None);
             s.started = false;
             s.error = false;
-            let first = s
-                .interview
-                .next_index()
-                .map_or(Screen::Result, Screen::Question);
+            let first = Screen::next(&s.interview);
             show(&mut s, first)
         }
         "fix" => {
