@@ -601,7 +601,7 @@ fn main() {
         .unwrap();
         // The language pack: a header line, then the texts in id order.
         let mut pack = format!(
-            "twitch-triage texts 1 {lang} {} {fp:016x}\n",
+            "twitch-triage texts 2 {lang} {} {fp:016x}\n",
             texts.ids.len()
         );
         pack.push_str(&texts.by_lang[l].join(&PACK_SEPARATOR.to_string()));

@@ -46,8 +46,10 @@ impl Finding {
     }
 }
 
-/// Separates the texts of a language pack.
-pub const PACK_SEPARATOR: char = '\u{1e}';
+/// Separates the texts of a language pack: a character no text needs, and
+/// one a JavaScript string literal keeps as it is (the packs ship as ES
+/// modules; a control character would be written as a six-letter escape).
+pub const PACK_SEPARATOR: char = '|';
 
 /// FNV-1a (64 bits) of the text ids, in order: a language pack built for
 /// another version of the knowledge base has another fingerprint.
@@ -86,7 +88,7 @@ impl Texts {
             }
             if s.contains(PACK_SEPARATOR) {
                 fail(&format!(
-                    "{id}: texts may not contain the pack separator U+001E"
+                    "{id}: texts may not contain the pack separator {PACK_SEPARATOR:?}"
                 ));
             }
             row.push(s.to_string());

@@ -1,8 +1,8 @@
 // <twitch-triage>: the custom element. wasm-bindgen cannot subclass
 // HTMLElement, so this small file defines the element, attaches its shadow
 // root and hands it to the Rust Widget (src/widget/) once the WebAssembly
-// module and the texts of the element's language (lang/<lang>.txt, from the
-// same origin) are ready. Everything the person sees after that is rendered
+// module and the texts of the element's language (lang/<lang>.js, a module
+// whose one export is the pack as a string, from the same origin) are ready. Everything the person sees after that is rendered
 // by Rust.
 //
 // If the module cannot start (WebAssembly blocked by the page's CSP, the
@@ -51,16 +51,13 @@ const load = () =>
 /** Bytes of WebAssembly memory the elements of this page use (0 before they start). */
 export const memoryBytes = () => exports?.memory.buffer.byteLength ?? 0;
 
-// Each language's texts are fetched once, when an element first needs them
-// (installing them needs the module).
+// Each language's texts are loaded once, when an element first needs them
+// (installing them needs the module). The pack is an ES module exporting one
+// string: a page can modulepreload it, and the browser hands the string over
+// sooner than a fetched body's text().
 const fetched = new Map();
 const fetchText = (lang) => {
-  if (!fetched.has(lang)) {
-    fetched.set(
-      lang,
-      fetch(new URL(`./lang/${lang}.txt`, import.meta.url)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`)))),
-    );
-  }
+  if (!fetched.has(lang)) fetched.set(lang, import(new URL(`./lang/${lang}.js`, import.meta.url).href).then((m) => m.default));
   return fetched.get(lang);
 };
 const installed = new Map();

@@ -24,7 +24,7 @@ const raw = join(root, 'target', 'wasm-bindgen');
 export const WASM_LIMIT_RAW = 120 * 1024;
 /** Everything the element ships (wasm + JS + CSS, which is inside the wasm), gzip. */
 export const WIDGET_BUDGET_GZIP = 60 * 1024;
-/** The files a page loads for the element, besides one language pack (lang/*.txt). */
+/** The files a page loads for the element, besides one language pack (lang/*.js). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
 
@@ -148,31 +148,32 @@ function build() {
 
   // The texts of every language, as language packs next to the wasm.
   run('cargo', ['run', '--quiet', '--release', '--example', 'text_packs', '--', join(dist, 'lang')]);
-  const packUrls = LANGS.map((l) => `new URL('./lang/${l}.txt', import.meta.url)`).join(', ');
+  // Each pack is an ES module whose default export is the pack (a string).
+  const packImports = LANGS.map((l, i) => `import t${i} from './lang/${l}.js';\n`).join('');
+  const packNames = LANGS.map((_, i) => `t${i}`).join(', ');
 
-  // Browsers and bundlers: instantiate and load the texts with top-level
-  // await. The URL forms let bundlers (Vite, webpack, Rollup) find the files
-  // and emit them as assets.
+  // Browsers and bundlers: instantiate with top-level await. The URL form
+  // lets bundlers (Vite, webpack, Rollup) find the wasm and emit it as an
+  // asset; the texts are plain modules they bundle.
   writeFileSync(
     join(dist, 'index.js'),
     `// twitch-triage for browsers and bundlers. Importing it loads the WebAssembly
-// module and the texts of every language from the package's own files (top-level
-// await); nothing else is fetched, stored or sent.
+// module (top-level await) and the texts of every language from the package's
+// own files; nothing else is fetched, stored or sent.
 import init, { installTexts } from './twitch_triage.js';
-const texts = [${packUrls}].map((url) => fetch(url).then((r) => r.text()));
-await init({ module_or_path: new URL('./twitch_triage_bg.wasm', import.meta.url) });
-for (const t of await Promise.all(texts)) installTexts(t);
+${packImports}await init({ module_or_path: new URL('./twitch_triage_bg.wasm', import.meta.url) });
+for (const t of [${packNames}]) installTexts(t);
 ${exports}`,
   );
   // Node: read and instantiate synchronously.
   writeFileSync(
     join(dist, 'node.js'),
     `// twitch-triage for Node. Importing it instantiates the WebAssembly module and
-// loads the texts synchronously from the package's own files; nothing is fetched or sent.
+// loads the texts from the package's own files; nothing is fetched or sent.
 import { readFileSync } from 'node:fs';
 import { initSync, installTexts } from './twitch_triage.js';
-initSync({ module: readFileSync(new URL('./twitch_triage_bg.wasm', import.meta.url)) });
-for (const url of [${packUrls}]) installTexts(readFileSync(url, 'utf8'));
+${packImports}initSync({ module: readFileSync(new URL('./twitch_triage_bg.wasm', import.meta.url)) });
+for (const t of [${packNames}]) installTexts(t);
 ${exports}`,
   );
   const generated = run('cargo', ['run', '--quiet', '--release', '--example', 'typescript_types'], { capture: true });

@@ -318,8 +318,8 @@ pub fn text(lang: Lang, id: TextId) -> &'static str {
         .unwrap_or_default()
 }
 
-/// Checks a language pack (a header line `twitch-triage texts 1 <lang>
-/// <count> <fingerprint>`, then the texts separated by U+001E) against this
+/// Checks a language pack (a header line `twitch-triage texts 2 <lang>
+/// <count> <fingerprint>`, then the texts separated by `|`) against this
 /// build's text ids, and splits it.
 pub fn parse_pack(pack: &str) -> Result<(Lang, Vec<&str>), Error> {
     let bad = |what: &str| Error::new(ErrorKind::WrongType, "texts", what);
@@ -327,8 +327,8 @@ pub fn parse_pack(pack: &str) -> Result<(Lang, Vec<&str>), Error> {
         .split_once('\n')
         .ok_or_else(|| bad("a twitch-triage language pack"))?;
     let mut h = header.split(' ');
-    if h.next() != Some("twitch-triage") || h.next() != Some("texts") || h.next() != Some("1") {
-        return Err(bad("a twitch-triage language pack, version 1"));
+    if h.next() != Some("twitch-triage") || h.next() != Some("texts") || h.next() != Some("2") {
+        return Err(bad("a twitch-triage language pack, version 2"));
     }
     let lang = Lang::parse(h.next().unwrap_or_default())?;
     let count: usize = h.next().and_then(|c| c.parse().ok()).unwrap_or(usize::MAX);

@@ -235,9 +235,9 @@ fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
     Ok(Lang::default())
 }
 
-/// Installs a language pack (`dist/lang/<lang>.txt`); the package's entry
-/// points install every language before anything else runs. Returns the
-/// language code.
+/// Installs a language pack (the string that `dist/lang/<lang>.js`
+/// exports); the package's entry points install every language before
+/// anything else runs. Returns the language code.
 #[wasm_bindgen(js_name = installTexts)]
 pub fn install_texts(pack: JsValue) -> Result<String, JsValue> {
     let text = pack.as_string().ok_or_else(|| {

@@ -242,7 +242,7 @@ fn knowledge_has_every_question_and_level() {
 fn a_pack_for_another_build_is_refused() {
     check_error(
         twitch_triage::wasm::install_texts(JsValue::from_str(
-            "twitch-triage texts 1 en 3 0000000000000000\na\u{1e}b\u{1e}c",
+            "twitch-triage texts 2 en 3 0000000000000000\na|b|c",
         )),
         "wrong_type",
         "texts",

@@ -108,7 +108,7 @@ test('switching lang on a live element re-renders the screen and keeps the answe
     await assertAccessible(page, 'after switching to zh-Hant');
     // Only the new language's texts were fetched, from the same origin.
     const fetched = log.requests.slice(baseline);
-    assert.deepEqual(fetched.map((u) => new URL(u).pathname), ['/twitch-triage/lang/es.txt', '/twitch-triage/lang/zh-Hant.txt']);
+    assert.deepEqual(fetched.map((u) => new URL(u).pathname), ['/twitch-triage/lang/es.js', '/twitch-triage/lang/zh-Hant.js']);
     assert.ok(fetched.every((u) => u.startsWith(server.url)));
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations, [], 'connect-src self allows the texts');

@@ -231,3 +231,17 @@ test('the shipped JavaScript never builds HTML from strings or evaluates code', 
     for (const m of code.matchAll(/fetch\(([^)]{0,80})/g)) assert.ok(!/https?:/.test(m[1]), `${f}: ${m[0]}`);
   }
 });
+
+test('each language pack is a module holding one string literal and nothing else', async () => {
+  const dir = join(root, 'dist', 'lang');
+  const files = readdirSync(dir).sort();
+  assert.deepEqual(files, ['en.js', 'es.js', 'zh-Hant.js']);
+  for (const file of files) {
+    const source = readFileSync(join(dir, file), 'utf8');
+    // One default export of a double-quoted string literal: data, no code.
+    assert.match(source, /^export default "(?:[^"\\\n]|\\.)*";\n$/, `${file} is one string literal`);
+    const { default: pack } = await import(join(dir, file));
+    assert.equal(typeof pack, 'string');
+    assert.ok(pack.startsWith(`twitch-triage texts 2 ${file.slice(0, -3)} `), `${file} is the ${file.slice(0, -3)} pack`);
+  }
+});
