@@ -1,6 +1,7 @@
 // A real consumer of the package: `npm pack`, install the tarball into a
-// fresh project without network, import it from Node, and build a minimal
-// Vite 7 app that imports it. The build must succeed and contain the wasm.
+// fresh project without network, import it from Node, and build minimal
+// Vite 7 apps that import the API and the element. The builds must succeed,
+// contain the wasm, and run in Chromium.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { serve } from '../../scripts/serve.mjs';
+import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
 import { launch } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,27 @@ before(() => {
 });
 
 after(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * Serves a built app, opens it in Chromium, waits for `ready` (a function
+ * run in the page), checks that no script error happened, then runs `check`.
+ */
+async function openBuilt(dist, ready, check, headers = () => ({})) {
+  const server = await serve({ dir: dist, headers });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url + '/');
+    await page.waitForFunction(ready, null, { timeout: 10000 });
+    assert.deepEqual(errors, []);
+    await check(page, server);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 test('the installed package imports from Node with no init call', () => {
   writeFileSync(
@@ -79,18 +101,39 @@ document.getElementById('out').textContent = classify({ age: 30, movement: 'flic
   assert.equal(readFileSync(join(app, 'dist', 'assets', wasm[0])).subarray(0, 4).toString('hex'), '0061736d', 'a real wasm file');
 
   // And the built app really runs: the bundler kept the module's instantiation.
-  const server = await serve({ dir: join(app, 'dist') });
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url + '/');
-    await page.waitForFunction(() => document.getElementById('out').textContent !== 'loading', null, { timeout: 10000 });
-    assert.deepEqual(errors, []);
-    assert.equal(await page.textContent('#out'), 'Harmless everyday twitching');
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  await openBuilt(
+    join(app, 'dist'),
+    () => document.getElementById('out').textContent !== 'loading',
+    async (page) => assert.equal(await page.textContent('#out'), 'Harmless everyday twitching'),
+  );
+});
+
+test('a Vite 7 app that imports the element builds, and the element starts in the page language under the strict CSP', async () => {
+  // The element finds its wasm and its language packs (modules of one string)
+  // through `new URL(..., import.meta.url)`, which the bundler must follow.
+  const dir = join(app, 'element');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>element consumer</title></head>
+<body><twitch-triage></twitch-triage><script type="module" src="/main.js"></script></body></html>`,
+  );
+  writeFileSync(join(dir, 'main.js'), `import 'twitch-triage/element';\n`);
+  sh('node', [vite, 'build', '--logLevel', 'warn'], dir);
+  const assets = readdirSync(join(dir, 'dist', 'assets'));
+  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 1, `one wasm asset in ${assets}`);
+
+  await openBuilt(
+    join(dir, 'dist'),
+    () => performance.getEntriesByName('twitch-triage-ready').length > 0,
+    async (page, server) => {
+      const heading = await page.evaluate(() => document.querySelector('twitch-triage').shadowRoot.querySelector('h2').textContent);
+      assert.match(heading, /¿/, `a Spanish first question: ${heading}`);
+      // Only the Spanish pack was loaded, from the app's own assets.
+      const packs = server.requests.map((r) => r.path).filter((p) => /\/(en|es|zh-Hant)-[\w-]+\.js$/.test(p));
+      assert.equal(packs.length, 1, `one language pack: ${packs}`);
+      assert.match(packs[0], /\/assets\/es-/);
+    },
+    () => ({ 'content-security-policy': STRICT_CSP }),
+  );
 });
