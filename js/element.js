@@ -2,8 +2,8 @@
 // HTMLElement, so this small file defines the element, attaches its shadow
 // root and hands it to the Rust Widget (src/widget/) once the WebAssembly
 // module and the texts of the element's language (lang/<lang>.js, a module
-// whose one export is the pack as a string, from the same origin) are ready. Everything the person sees after that is rendered
-// by Rust.
+// whose one export is the pack as a string, from the same origin) are ready.
+// Everything the person sees after that is rendered by Rust.
 //
 // If the module cannot start (WebAssembly blocked by the page's CSP, the
 // .wasm file missing), the element shows what it is, that it could not
@@ -55,17 +55,17 @@ export const memoryBytes = () => exports?.memory.buffer.byteLength ?? 0;
 // (installing them needs the module). The pack is an ES module exporting one
 // string: a page can modulepreload it, and the browser hands the string over
 // sooner than a fetched body's text().
-const fetched = new Map();
-const fetchText = (lang) => {
-  if (!fetched.has(lang)) fetched.set(lang, import(new URL(`./lang/${lang}.js`, import.meta.url).href).then((m) => m.default));
-  return fetched.get(lang);
+const loading = new Map();
+const loadText = (lang) => {
+  if (!loading.has(lang)) loading.set(lang, import(new URL(`./lang/${lang}.js`, import.meta.url).href).then((m) => m.default));
+  return loading.get(lang);
 };
 const installed = new Map();
 function pack(lang) {
   if (!installed.has(lang)) {
     installed.set(
       lang,
-      fetchText(lang).then((t) => {
+      loadText(lang).then((t) => {
         if (!installTexts(t)) throw new Error('not a language pack for this version');
       }),
     );
@@ -80,7 +80,7 @@ let fallbackSheet;
 
 // The element's language as far as this file can tell without the module
 // (the module decides; this picks the fallback texts and which pack to start
-// fetching while the module loads).
+// loading while the module loads).
 function jsLanguage(el) {
   const tag = (el.getAttribute('lang') || el.parentElement?.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en').toLowerCase();
   // (Only the element's own attribute and its ancestors: the same order the module uses.)
@@ -122,7 +122,7 @@ class TwitchTriageElement extends HTMLElement {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
     show(root, [['p', fallbackTexts(this).loading]]);
-    fetchText(jsLanguage(this)).catch(() => {});
+    loadText(jsLanguage(this)).catch(() => {});
     load()
       .then((ok) => (ok ? texts(languageFor(this)) : Promise.reject(new Error('no WebAssembly'))))
       .then(() => {
@@ -143,7 +143,7 @@ class TwitchTriageElement extends HTMLElement {
   attributeChangedCallback(name) {
     const widget = widgets.get(this);
     if (!widget) return;
-    // A new language: fetch its texts first. The answers stay either way.
+    // A new language: load its texts first. The answers stay either way.
     if (name === 'lang') texts(languageFor(this)).finally(() => widget.attributeChanged());
     else widget.attributeChanged();
   }
@@ -153,6 +153,6 @@ if (!customElements.get('twitch-triage')) {
   // Start loading now, before any element is connected: the module and the
   // page language's texts download while the page is still being parsed.
   load();
-  fetchText(jsLanguage(document.documentElement)).catch(() => {});
+  loadText(jsLanguage(document.documentElement)).catch(() => {});
   customElements.define('twitch-triage', TwitchTriageElement);
 }
