@@ -571,17 +571,22 @@ fn tel(number: &str) -> String {
     href
 }
 
+/// The "Back" link at the top of a question (after the first) and of the result.
+fn back_link(p: &mut Plan, lang: Lang) {
+    p.open("button", "link back")
+        .attr("type", "button")
+        .attr("data-action", "back")
+        .attr("part", "back")
+        .text(text(lang, t::BACK))
+        .close();
+}
+
 fn question(p: &mut Plan, s: &State, q: usize) {
     let lang = s.interview.lang();
     let def = &QUESTIONS[q];
     let answered = s.interview.answered();
     if answered > 0 {
-        p.open("button", "link back")
-            .attr("type", "button")
-            .attr("data-action", "back")
-            .attr("part", "back")
-            .text(text(lang, t::BACK))
-            .close();
+        back_link(p, lang);
     }
     if s.interview.result().triage == Level::Emergency {
         p.open("div", "banner level-emergency")
@@ -778,12 +783,7 @@ fn result(p: &mut Plan, s: &State) {
     let lang = s.interview.lang();
     let r = s.interview.result();
     let answers = s.interview.answers();
-    p.open("button", "link back")
-        .attr("type", "button")
-        .attr("data-action", "back")
-        .attr("part", "back")
-        .text(text(lang, t::BACK))
-        .close();
+    back_link(p, lang);
 
     let level_class = match r.triage {
         Level::Emergency => "banner level-emergency",
