@@ -181,7 +181,7 @@ ${exports}`,
 
   // The element: js/element.js with the wasm-bindgen glue bundled in, so a
   // page loads one script, then the wasm and one language pack in parallel.
-  const widget = wasm('widget', 'twitch_triage_widget');
+  const widget = wasm('trap-panics', 'twitch_triage_widget');
   cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
   minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));
   buildSync({

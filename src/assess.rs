@@ -1,6 +1,7 @@
 //! `classify`: from the answers so far to an [`Assessment`] with the exact
 //! shape of the public API contract (`../shared/clinical-spec.md`).
 
+use alloc::{vec, vec::Vec};
 use serde::Serialize;
 
 use crate::findings::Findings;

@@ -2,6 +2,7 @@
 //! was expected. Messages are built by concatenation, not `format!`, to keep
 //! the WebAssembly build small.
 
+use alloc::string::{String, ToString};
 use core::fmt;
 
 /// What kind of input was refused.
@@ -111,7 +112,7 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 /// Appends a small unsigned number in decimal (avoids pulling in `format!`).
 pub(crate) fn push_num(s: &mut String, mut n: u32) {

@@ -4,6 +4,10 @@
 //! JSON through serde, or JavaScript through serde-wasm-bindgen) and is
 //! checked here, once, into a fixed-size [`Findings`] table.
 
+use alloc::{
+    string::{String, ToString},
+    vec::Vec,
+};
 use core::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -225,7 +229,7 @@ pub(crate) fn value_from_input(def: &FindingDef, input: &Input) -> Result<Value,
         (_, Input::Null) => Ok(Value::Unknown),
         (FindingKind::Bool, Input::Bool(b)) => Ok(Value::Bool(*b)),
         (FindingKind::Int { min, max }, Input::Number(x)) => {
-            if x.is_finite() && x.fract() == 0.0 && *x >= min as f64 && *x <= max as f64 {
+            if crate::math::is_whole(*x) && *x >= min as f64 && *x <= max as f64 {
                 Ok(Value::Int(*x as u8))
             } else {
                 wrong(ErrorKind::OutOfRange)

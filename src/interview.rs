@@ -26,6 +26,7 @@
 //! Everything is a pure function of the answers and the set of questions
 //! already asked, so the same answers always give the same questions.
 
+use alloc::{string::String, vec, vec::Vec};
 use serde::Serialize;
 
 use crate::assess::{assessment, Analysis, Assessment};
@@ -333,7 +334,7 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
                 (QuestionKind::YesNo, Input::Bool(b)) => Value::Bool(*b),
                 (QuestionKind::Number, Input::Number(x)) => match def.kind {
                     FindingKind::Int { min, max }
-                        if x.fract() == 0.0 && *x >= min as f64 && *x <= max as f64 =>
+                        if crate::math::is_whole(*x) && *x >= min as f64 && *x <= max as f64 =>
                     {
                         Value::Int(*x as u8)
                     }
@@ -429,7 +430,7 @@ struct QuestionValue {
 fn entropy(p: &[f64; EXPLANATION_COUNT]) -> f64 {
     -p.iter()
         .filter(|&&x| x > 0.0)
-        .map(|x| x * x.ln())
+        .map(|&x| x * crate::math::ln(x))
         .sum::<f64>()
 }
 
@@ -500,7 +501,7 @@ fn value_of(q: &'static QuestionDef, a: &Analysis, table: &LrTable) -> QuestionV
         let mut joint = [0.0f64; EXPLANATION_COUNT];
         let mut p_outcome = 0.0;
         for e in 0..EXPLANATION_COUNT {
-            joint[e] = a.posterior[e] * logp[e].exp();
+            joint[e] = a.posterior[e] * crate::math::exp(logp[e]);
             p_outcome += joint[e];
         }
         if p_outcome <= 0.0 {

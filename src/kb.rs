@@ -2,6 +2,7 @@
 //! and texts, compiled from `kb/*.toml` by `build/main.rs` into the static
 //! tables below. Nothing here is parsed or computed at start-up.
 
+use alloc::{string::String, vec::Vec};
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
@@ -349,6 +350,7 @@ pub fn parse_pack(pack: &str) -> Result<(Lang, Vec<&str>), Error> {
 /// language. Installing a language again is harmless.
 #[cfg(feature = "external-texts")]
 pub fn install_texts(pack: &str) -> Result<Lang, Error> {
+    use alloc::{boxed::Box, string::ToString};
     let (lang, _) = parse_pack(pack)?;
     if packs::get(lang).is_none() {
         // Kept for the life of the page: at most one copy per language.
@@ -375,14 +377,18 @@ pub fn has_texts(lang: Lang) -> bool {
 #[cfg(feature = "external-texts")]
 mod packs {
     use super::Lang;
-    use std::cell::Cell;
+    use core::cell::Cell;
 
     type Pack = &'static [&'static str];
 
-    thread_local! {
+    #[cfg(not(feature = "trap-panics"))]
+    std::thread_local! {
         // The WebAssembly builds are single-threaded.
         static PACKS: [Cell<Option<Pack>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
     }
+    #[cfg(feature = "trap-panics")]
+    static PACKS: crate::OneThread<[Cell<Option<Pack>>; 3]> =
+        crate::OneThread([Cell::new(None), Cell::new(None), Cell::new(None)]);
 
     pub fn get(lang: Lang) -> Option<Pack> {
         PACKS.with(|p| p[lang as usize].get())

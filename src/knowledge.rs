@@ -1,6 +1,7 @@
 //! `knowledge()`: the knowledge base with its texts in one language, for
 //! people who build their own interface on top of `classify` and `Interview`.
 
+use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::interview::{Question, QuestionOption};

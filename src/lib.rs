@@ -18,6 +18,10 @@
 //! assert_ne!(result.triage, Level::SelfCare);
 //! ```
 
+#![cfg_attr(feature = "trap-panics", no_std)]
+
+extern crate alloc;
+
 pub mod assess;
 pub mod error;
 pub mod findings;
@@ -34,6 +38,57 @@ pub mod summary;
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+/// Without std, a panic stops the module at once: the same trap as std's
+/// `panic = "abort"`, without the message. The element's JavaScript shows its
+/// "could not start" text if this happens before the first question.
+#[cfg(all(target_arch = "wasm32", feature = "trap-panics"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+/// The float functions the scoring and the interview use: std's, or in the
+/// no_std element build the libm crate's (on wasm32 std calls the same code).
+pub(crate) mod math {
+    #[cfg(not(feature = "trap-panics"))]
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+    #[cfg(not(feature = "trap-panics"))]
+    pub fn ln(x: f64) -> f64 {
+        x.ln()
+    }
+    #[cfg(feature = "trap-panics")]
+    pub use libm::{exp, log as ln};
+
+    /// Whether `x` is a whole number (`fract() == 0.0`, which needs std).
+    pub fn is_whole(x: f64) -> bool {
+        x % 1.0 == 0.0
+    }
+}
+
+/// A static for the no_std element build, with the `with` of a
+/// `thread_local!`: that build runs on one thread (wasm32 without atomics).
+#[cfg(feature = "trap-panics")]
+pub(crate) struct OneThread<T>(pub(crate) T);
+// SAFETY: only built for wasm32 without the atomics feature (checked below),
+// which has one thread, as for the allocator.
+#[cfg(feature = "trap-panics")]
+unsafe impl<T> Sync for OneThread<T> {}
+#[cfg(feature = "trap-panics")]
+impl<T> OneThread<T> {
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        f(&self.0)
+    }
+}
+#[cfg(all(
+    feature = "trap-panics",
+    not(all(target_arch = "wasm32", not(target_feature = "atomics")))
+))]
+compile_error!(
+    "the trap-panics feature is for the single-threaded wasm32 build of the element only"
+);
 
 /// The JavaScript API (wasm-bindgen); public so the wasm tests can call it.
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]

@@ -11,6 +11,7 @@
 
 use crate::findings::{Findings, Value};
 use crate::kb::{Cond, FindingId, Level, RuleDef, Special, RULES};
+use alloc::vec::Vec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Truth {
@@ -48,7 +49,7 @@ impl FindingSet {
     /// The findings in knowledge-base order.
     pub fn iter(self) -> impl Iterator<Item = FindingId> {
         let mut bits = self.0;
-        std::iter::from_fn(move || {
+        core::iter::from_fn(move || {
             if bits == 0 {
                 return None;
             }

@@ -22,6 +22,7 @@ use crate::kb::{
     FindingDef, FindingId, FindingKind, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, FINDINGS,
     LR_STEP, SLOT_COUNT,
 };
+use alloc::vec::Vec;
 
 pub const EXPLANATION_COUNT: usize = EXPLANATIONS.len();
 
@@ -102,7 +103,7 @@ pub fn normalise(logs: &[f64; EXPLANATION_COUNT]) -> [f64; EXPLANATION_COUNT] {
     let mut out = [0.0; EXPLANATION_COUNT];
     let mut sum = 0.0;
     for (o, l) in out.iter_mut().zip(logs) {
-        *o = (l - max).exp();
+        *o = crate::math::exp(l - max);
         sum += *o;
     }
     out.iter_mut().for_each(|o| *o /= sum);

@@ -8,6 +8,10 @@ use crate::interview::Interview;
 use crate::kb::{
     t, text, FindingId, FindingKind, Lang, QuestionKind, TextId, EXPLANATIONS, QUESTIONS,
 };
+use alloc::{
+    string::{String, ToString},
+    vec::Vec,
+};
 
 /// `template` with every `{key}` replaced by `value`. (No string slicing by
 /// index: that would pull the panic path's Unicode tables into the wasm.)

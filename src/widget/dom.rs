@@ -4,7 +4,8 @@
 //! Keeping every web-sys call in that one loop keeps the WebAssembly module
 //! small: a screen's code only pushes plain values.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{vec, vec::Vec};
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, Node};

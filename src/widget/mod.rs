@@ -15,8 +15,13 @@
 
 mod dom;
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::{
+    rc::Rc,
+    string::{String, ToString},
+    vec,
+    vec::Vec,
+};
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,10 +44,15 @@ const DEFAULT_NUMBER: &str = "112";
 /// "Also possible" lists other explanations at least this likely.
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
-thread_local! {
+#[cfg(not(feature = "trap-panics"))]
+std::thread_local! {
     /// One stylesheet shared by every widget of the page.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
+/// One stylesheet shared by every widget of the page.
+#[cfg(feature = "trap-panics")]
+static SHEET: crate::OneThread<RefCell<Option<CssStyleSheet>>> =
+    crate::OneThread(RefCell::new(None));
 
 fn sheet() -> Res<CssStyleSheet> {
     SHEET.with(|s| {
