@@ -1,6 +1,6 @@
 // Builds the npm package into dist/, twice over:
 //   the JavaScript API  (cargo --features js-api) -> index.js, node.js, twitch_triage*
-//   the <twitch-triage> element (cargo --features widget) -> element.js, twitch_triage_widget*
+//   the <twitch-triage> element (cargo --features trap-panics: the widget, no_std) -> element.js, twitch_triage_widget*
 // each through cargo (wasm32, release) -> wasm-bindgen (pinned CLI, --target
 // web) -> wasm-opt -Oz. Then it writes the entry points and the TypeScript
 // declarations, copies the package into www/twitch-triage/ for the demo
@@ -181,6 +181,8 @@ ${exports}`,
 
   // The element: js/element.js with the wasm-bindgen glue bundled in, so a
   // page loads one script, then the wasm and one language pack in parallel.
+  // Built no_std with a panic handler that only traps (feature trap-panics):
+  // std's panic formatting would add about 5 KB.
   const widget = wasm('trap-panics', 'twitch_triage_widget');
   cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
   minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));
