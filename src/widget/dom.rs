@@ -4,8 +4,7 @@
 //! Keeping every web-sys call in that one loop keeps the WebAssembly module
 //! small: a screen's code only pushes plain values.
 
-use alloc::borrow::Cow;
-use alloc::{vec, vec::Vec};
+use alloc::{borrow::Cow, vec, vec::Vec};
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, Node};
