@@ -381,12 +381,11 @@ mod packs {
 
     type Pack = &'static [&'static str];
 
-    #[cfg(not(feature = "trap-panics"))]
+    #[cfg(not(target_arch = "wasm32"))]
     std::thread_local! {
-        // The WebAssembly builds are single-threaded.
         static PACKS: [Cell<Option<Pack>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
     }
-    #[cfg(feature = "trap-panics")]
+    #[cfg(target_arch = "wasm32")]
     static PACKS: crate::OneThread<[Cell<Option<Pack>>; 3]> =
         crate::OneThread([Cell::new(None), Cell::new(None), Cell::new(None)]);
 

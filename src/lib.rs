@@ -32,7 +32,8 @@ pub mod rules;
 pub mod score;
 pub mod summary;
 /// The WebAssembly builds use a small free-list allocator: the module is
-/// single-threaded (no atomics, no threads), as `AssumeSingleThreaded` requires.
+/// single-threaded (no atomics, no threads; checked below), as
+/// `AssumeSingleThreaded` requires.
 #[cfg(all(target_arch = "wasm32", any(feature = "js-api", feature = "widget")))]
 #[global_allocator]
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
@@ -68,27 +69,30 @@ pub(crate) mod math {
     }
 }
 
-/// A static for the no_std element build, with the `with` of a
-/// `thread_local!`: that build runs on one thread (wasm32 without atomics).
-#[cfg(feature = "trap-panics")]
+/// A static for the WebAssembly builds, with the `with` of a `thread_local!`
+/// (which the no_std element build does not have): like the allocator, it
+/// relies on the module running on one thread (wasm32 without atomics).
+#[cfg(all(target_arch = "wasm32", feature = "external-texts"))]
 pub(crate) struct OneThread<T>(pub(crate) T);
-// SAFETY: only built for wasm32 without the atomics feature (checked below),
-// which has one thread, as for the allocator.
-#[cfg(feature = "trap-panics")]
+// SAFETY: wasm32 without the atomics feature (checked below) has one thread.
+#[cfg(all(target_arch = "wasm32", feature = "external-texts"))]
 unsafe impl<T> Sync for OneThread<T> {}
-#[cfg(feature = "trap-panics")]
+#[cfg(all(target_arch = "wasm32", feature = "external-texts"))]
 impl<T> OneThread<T> {
     pub(crate) fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
         f(&self.0)
     }
 }
 #[cfg(all(
-    feature = "trap-panics",
-    not(all(target_arch = "wasm32", not(target_feature = "atomics")))
+    target_arch = "wasm32",
+    target_feature = "atomics",
+    feature = "external-texts"
 ))]
 compile_error!(
-    "the trap-panics feature is for the single-threaded wasm32 build of the element only"
+    "the WebAssembly builds assume one thread (the allocator, `OneThread`): build without atomics"
 );
+#[cfg(all(feature = "trap-panics", not(target_arch = "wasm32")))]
+compile_error!("the trap-panics feature is for the wasm32 build of the element only");
 
 /// The JavaScript API (wasm-bindgen); public so the wasm tests can call it.
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]

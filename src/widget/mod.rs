@@ -44,13 +44,7 @@ const DEFAULT_NUMBER: &str = "112";
 /// "Also possible" lists other explanations at least this likely.
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
-#[cfg(not(feature = "trap-panics"))]
-std::thread_local! {
-    /// One stylesheet shared by every widget of the page.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-}
 /// One stylesheet shared by every widget of the page.
-#[cfg(feature = "trap-panics")]
 static SHEET: crate::OneThread<RefCell<Option<CssStyleSheet>>> =
     crate::OneThread(RefCell::new(None));
 
