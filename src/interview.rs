@@ -325,7 +325,11 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
                 .collect())
         }
         _ => {
-            let f = q.finding.expect("non-checklist questions ask one finding");
+            // build/main.rs gives every other kind of question its finding;
+            // an error (not a panic) if a knowledge base ever did not.
+            let Some(f) = q.finding else {
+                return err(ErrorKind::WrongAnswerShape);
+            };
             let def = f.def();
             let v = match (q.kind, value) {
                 (QuestionKind::One | QuestionKind::YesNo | QuestionKind::Number, Input::Null) => {

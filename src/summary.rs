@@ -8,10 +8,18 @@ use crate::interview::Interview;
 use crate::kb::{
     t, text, FindingId, FindingKind, Lang, QuestionKind, TextId, EXPLANATIONS, QUESTIONS,
 };
-use alloc::{
-    string::{String, ToString},
-    vec::Vec,
-};
+use alloc::string::{String, ToString};
+
+/// Appends `items` to `out`, separated by "; ". (One small loop instead of
+/// `Vec::join`, which would be compiled once per item type: 1 KB of wasm each.)
+pub fn push_joined<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(item.as_ref());
+    }
+}
 
 /// `template` with every `{key}` replaced by `value`. (No string slicing by
 /// index: that would pull the panic path's Unicode tables into the wasm.)
@@ -142,19 +150,21 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         if !first.reasons.is_empty() {
             s.push_str(text(lang, t::WHY));
             s.push_str(text(lang, t::LABEL_SEPARATOR));
-            let reasons: Vec<String> = first
-                .reasons
-                .iter()
-                .filter_map(|r| FindingId::by_name(r))
-                .map(|r| describe_reason(r, f, lang))
-                .collect();
-            line(&mut s, &reasons.join("; "));
+            push_joined(
+                &mut s,
+                first
+                    .reasons
+                    .iter()
+                    .filter_map(|r| FindingId::by_name(r))
+                    .map(|r| describe_reason(r, f, lang)),
+            );
+            s.push('\n');
         }
         if result.explanations.len() > 1 {
             s.push_str(text(lang, t::ALSO_POSSIBLE));
             s.push_str(text(lang, t::LABEL_SEPARATOR));
-            let names: Vec<&str> = result.explanations[1..].iter().map(|e| e.name).collect();
-            line(&mut s, &names.join("; "));
+            push_joined(&mut s, result.explanations[1..].iter().map(|e| e.name));
+            s.push('\n');
         }
     }
     s.push('\n');
@@ -185,13 +195,15 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         s.push('\n');
         s.push_str(text(lang, t::OPEN_QUESTIONS));
         s.push_str(text(lang, t::LABEL_SEPARATOR));
-        let open: Vec<&str> = result
-            .unanswered
-            .iter()
-            .filter_map(|id| FindingId::by_name(id))
-            .map(|id| text(lang, id.def().label))
-            .collect();
-        line(&mut s, &open.join("; "));
+        push_joined(
+            &mut s,
+            result
+                .unanswered
+                .iter()
+                .filter_map(|id| FindingId::by_name(id))
+                .map(|id| text(lang, id.def().label)),
+        );
+        s.push('\n');
     }
     s.push('\n');
     line(&mut s, text(lang, t::DISCLAIMER));

@@ -103,10 +103,7 @@ fn an_emergency_answer_gives_an_emergency_result_at_once() {
 
 #[test]
 fn not_sure_leaves_findings_unanswered_and_never_self_care() {
-    let c = common::cases()
-        .into_iter()
-        .find(|c| c.id == "dev-18")
-        .unwrap();
+    let c = common::case("dev-18");
     let mut iv = Interview::default();
     while let Some(i) = iv.next_index() {
         let q = &QUESTIONS[i];

@@ -2,9 +2,21 @@
 
 mod common;
 
-use twitch_triage::kb::{f, Lang, QuestionDef};
-use twitch_triage::summary::{describe_answer, describe_reason, fill, plain_text};
+use twitch_triage::kb::{f, FindingId, Lang, QuestionDef};
+use twitch_triage::summary::{describe_answer, describe_reason, fill, plain_text, push_joined};
 use twitch_triage::{Input, Interview};
+
+#[test]
+fn lists_are_joined_with_semicolons() {
+    let mut s = String::from("x: ");
+    push_joined(&mut s, ["a", "b", "c"]);
+    assert_eq!(s, "x: a; b; c");
+    push_joined(&mut s, Vec::<String>::new());
+    assert_eq!(s, "x: a; b; c", "nothing to add, nothing added");
+    let mut one = String::new();
+    push_joined(&mut one, [String::from("only")]);
+    assert_eq!(one, "only");
+}
 
 #[test]
 fn fill_replaces_only_the_named_placeholder() {
@@ -15,10 +27,7 @@ fn fill_replaces_only_the_named_placeholder() {
 
 #[test]
 fn the_summary_holds_the_result_the_reasons_and_every_answer() {
-    let c = common::cases()
-        .into_iter()
-        .find(|c| c.id == "dev-06")
-        .unwrap();
+    let c = common::case("dev-06");
     let (iv, asked) = common::simulate(&c);
     let r = iv.result();
     let s = plain_text(&iv, &r, "112");
@@ -31,7 +40,22 @@ fn the_summary_holds_the_result_the_reasons_and_every_answer() {
         s.contains("Most likely: Signs that need a nerve specialist"),
         "{s}"
     );
-    assert!(s.contains("Why we think so: "), "{s}");
+    // The reasons, and the other explanations, each on one line.
+    let reasons: Vec<String> = r.explanations[0]
+        .reasons
+        .iter()
+        .map(|n| describe_reason(FindingId::by_name(n).unwrap(), iv.answers(), Lang::En))
+        .collect();
+    assert!(
+        reasons.len() > 1,
+        "the case has several reasons: {reasons:?}"
+    );
+    let why = format!("\nWhy we think so: {}\n", reasons.join("; "));
+    assert!(s.contains(&why), "expected {why:?} in {s}");
+    let others: Vec<&str> = r.explanations[1..].iter().map(|e| e.name).collect();
+    assert!(!others.is_empty());
+    let also = format!("\nAlso possible: {}\n", others.join("; "));
+    assert!(s.contains(&also), "expected {also:?} in {s}");
     assert!(s.contains("New weakness"), "{s}");
     assert!(s.contains("How old are you? 52 years"), "{s}");
     for q in &asked {

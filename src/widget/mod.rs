@@ -21,7 +21,7 @@ use alloc::{
     vec,
     vec::Vec,
 };
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,7 +32,9 @@ use web_sys::{
 
 use crate::findings::Value;
 use crate::kb::{t, text, FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, QUESTIONS};
-use crate::summary::{describe_answer, describe_reason, fill, plain_text, with_number};
+use crate::summary::{
+    describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
+};
 use crate::{Assessment, Input, Interview};
 use dom::{focus, Plan, Res};
 
@@ -45,17 +47,19 @@ const DEFAULT_NUMBER: &str = "112";
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
 /// One stylesheet shared by every widget of the page.
-static SHEET: crate::OneThread<RefCell<Option<CssStyleSheet>>> =
-    crate::OneThread(RefCell::new(None));
+static SHEET: crate::OneThread<Cell<Option<CssStyleSheet>>> = crate::OneThread(Cell::new(None));
 
 fn sheet() -> Res<CssStyleSheet> {
     SHEET.with(|s| {
-        if let Some(sheet) = s.borrow().as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(CSS)?;
-        *s.borrow_mut() = Some(sheet.clone());
+        let sheet = match s.take() {
+            Some(sheet) => sheet,
+            None => {
+                let sheet = CssStyleSheet::new()?;
+                sheet.replace_sync(CSS)?;
+                sheet
+            }
+        };
+        s.set(Some(sheet.clone()));
         Ok(sheet)
     })
 }
@@ -117,7 +121,7 @@ impl Widget {
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let interview = Interview::new(shown_lang(&host));
         let first = Screen::next(&interview);
-        let state = Rc::new(RefCell::new(State {
+        let mut first_state = State {
             host,
             root: root.clone(),
             interview,
@@ -129,7 +133,11 @@ impl Widget {
             started: false,
             copy: CopyState::Idle,
             pending: None,
-        }));
+        };
+        // The first screen is rendered before any listener can run.
+        read_attributes(&mut first_state);
+        render(&mut first_state, false)?;
+        let state = Rc::new(RefCell::new(first_state));
         let mut listeners = Vec::new();
         for (name, handler) in [
             (
@@ -146,11 +154,6 @@ impl Widget {
             });
             root.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())?;
             listeners.push(closure);
-        }
-        {
-            let mut s = state.borrow_mut();
-            read_attributes(&mut s);
-            render(&mut s, false)?;
         }
         Ok(Widget {
             state,
@@ -862,7 +865,7 @@ fn result(p: &mut Plan, s: &State) {
                 let why = reasons(&e.reasons);
                 if !why.is_empty() {
                     let mut line = String::from(" (");
-                    line.push_str(&why.iter().take(2).cloned().collect::<Vec<_>>().join("; "));
+                    push_joined(&mut line, why.iter().take(2));
                     line.push(')');
                     p.leaf("span", "", line);
                 }

@@ -29,6 +29,14 @@ pub fn cases() -> Vec<Case> {
     serde_json::from_str(&text).unwrap()
 }
 
+/// The worked case with this id.
+pub fn case(id: &str) -> Case {
+    cases()
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no worked case {id}"))
+}
+
 pub fn findings(c: &Case) -> Findings {
     let text = serde_json::to_string(&c.findings).unwrap();
     let map: InputMap = serde_json::from_str(&text).unwrap();
