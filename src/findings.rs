@@ -131,12 +131,12 @@ impl Findings {
         Ok(out)
     }
 
-    /// Known findings with their values.
     /// Every finding's value, in knowledge-base order.
     pub fn values(&self) -> &[Value; FINDING_COUNT] {
         &self.values
     }
 
+    /// Known findings with their values.
     pub fn known(&self) -> impl Iterator<Item = (FindingId, Value)> + '_ {
         FindingId::all()
             .map(|f| (f, self.get(f)))

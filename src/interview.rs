@@ -368,12 +368,12 @@ fn parse_answer(q: &'static QuestionDef, value: &Input) -> Result<Vec<(FindingId
     }
 }
 
-/// What a question accepts as an answer, in words.
 /// The values of the finding a one-of or many question asks (none for others).
 fn values_of(q: &QuestionDef) -> &'static [ValueDef] {
     q.finding.map_or(&[], |f| f.def().values)
 }
 
+/// What a question accepts as an answer, in words.
 fn expected_answer(q: &QuestionDef) -> String {
     let mut s = String::new();
     match q.kind {
