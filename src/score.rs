@@ -13,7 +13,7 @@
 //!   slot + 2 + 2m (absent) or slot + 3 + 2m (present)
 //!
 //! The log-probability of an answer is the sum of its slots' parameters,
-//! [`BACKGROUND`] for the whole population plus [`EVIDENCE_LR`] for an
+//! [`BACKGROUND`](crate::kb::BACKGROUND) for the whole population plus [`EVIDENCE_LR`] for an
 //! explanation that differs from it. Scores are for ranking; the person sees
 //! words, not these numbers.
 
