@@ -314,6 +314,86 @@ fn a_whole_interview_ends_on_the_result_screen_with_events() {
 }
 
 #[wasm_bindgen_test]
+fn also_possible_lists_only_likely_explanations_with_a_reason() {
+    // A person who denies every trigger and any change of medicine, and is
+    // not asked which medicines they take: "A medicine side effect" still
+    // ranks second, only because the medicines are unknown.
+    let p = page(&[("share-answers", "")]);
+    p.check("none");
+    p.submit();
+    p.one("input.number")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .set_value("33");
+    p.submit();
+    for value in ["none", "flicker", "days"] {
+        p.check(value);
+        p.submit();
+    }
+    for _ in 0..20 {
+        if p.has("[data-triage]") {
+            break;
+        }
+        if p.has("input[value=comes_and_goes]") {
+            p.check("comes_and_goes");
+            p.submit();
+        } else {
+            p.answer_plainly();
+        }
+    }
+    assert!(p.has("[data-triage]"), "the interview ended");
+    // The same answers through the core, from the complete event.
+    let detail = p
+        .events
+        .borrow()
+        .iter()
+        .find(|e| e.0 == "twitch-triage-complete")
+        .expect("complete event")
+        .1
+        .clone();
+    let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
+    let map: twitch_triage::InputMap = serde_json::from_value(detail["answers"].clone()).unwrap();
+    let r = twitch_triage::classify(&twitch_triage::Findings::from_map(&map).unwrap());
+    // At least as likely as the screen's bar (ALSO_POSSIBLE_MIN in src/widget).
+    let likely = |e: &&twitch_triage::Explanation| e.score >= 0.05;
+    let reasonless: Vec<&str> = r.explanations[1..]
+        .iter()
+        .filter(likely)
+        .filter(|e| e.reasons.is_empty())
+        .map(|e| e.name)
+        .collect();
+    assert!(
+        !reasonless.is_empty(),
+        "the case should have a likely explanation with no reason: {:?}",
+        r.explanations
+    );
+    let expected: Vec<&str> = r.explanations[1..]
+        .iter()
+        .filter(likely)
+        .filter(|e| !e.reasons.is_empty())
+        .map(|e| e.name)
+        .collect();
+    let items = p.root.query_selector_all("[part=explanations] li").unwrap();
+    let mut shown = Vec::new();
+    for i in 0..items.length() {
+        let li: Element = items.item(i).unwrap().dyn_into().unwrap();
+        if let Some(name) = li.query_selector("strong").unwrap() {
+            assert!(
+                li.query_selector("span").unwrap().is_some(),
+                "each one says why"
+            );
+            shown.push(name.text_content().unwrap());
+        }
+    }
+    assert_eq!(
+        shown,
+        expected,
+        "not shown: {reasonless:?}; on the screen: {:?}",
+        p.one("[part=explanations]").outer_html()
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
     let p = page(&[("share-answers", "")]);
     p.check("chest_pain");

@@ -43,7 +43,8 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 /// While printing, the host page shows only the element that asked to print.
 const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
 const DEFAULT_NUMBER: &str = "112";
-/// "Also possible" lists other explanations at least this likely.
+/// "Also possible" lists other explanations at least this likely (and
+/// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
 /// One stylesheet shared by every widget of the page.
@@ -851,11 +852,14 @@ fn result(p: &mut Plan, s: &State) {
             p.close();
         }
         p.close();
-        // Others only when they are reasonably likely: a long list of long
-        // shots would worry people for no reason.
+        // Others only when they are reasonably likely and something the
+        // person said points to them: a list of long shots, or of causes
+        // that rank only because they were never asked about (a medicine
+        // side effect for someone not asked about medicines), would worry
+        // people for no reason. The summary for a doctor lists them all.
         let others: Vec<_> = r.explanations[1..]
             .iter()
-            .filter(|e| e.score >= ALSO_POSSIBLE_MIN)
+            .filter(|e| e.score >= ALSO_POSSIBLE_MIN && !e.reasons.is_empty())
             .collect();
         if !others.is_empty() {
             p.leaf("h4", "", text(lang, t::ALSO_POSSIBLE))
