@@ -373,6 +373,11 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
         .filter(|e| !e.reasons.is_empty())
         .map(|e| e.name)
         .collect();
+    assert!(
+        !expected.is_empty(),
+        "and one with a reason: {:?}",
+        r.explanations
+    );
     let items = p.root.query_selector_all("[part=explanations] li").unwrap();
     let mut shown = Vec::new();
     for i in 0..items.length() {
