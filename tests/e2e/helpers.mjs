@@ -89,6 +89,23 @@ export async function assertAccessible(page, what) {
   assert.deepEqual(found, [], `axe on ${what}`);
 }
 
+/**
+ * WCAG 1.4.10 (reflow): at 320 CSS px wide the page, with the element on it,
+ * does not scroll sideways. Leaves the page at 1280 px.
+ */
+export async function assertReflows(page, what) {
+  await page.setViewportSize({ width: 320, height: 900 });
+  const wide = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    // What sticks out (a <pre> that scrolls inside itself does not count).
+    out: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5 && !e.closest('pre'))
+      .map((e) => `<${e.localName}${e.className ? ` class="${e.className}"` : ''}>`),
+  }));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.ok(wide.page <= 320, `${what}: ${wide.page} px wide at 320 px (sticking out: ${wide.out.join(', ')})`);
+}
+
 export async function screenshot(page, name) {
   const dir = join(artifacts, 'screenshots');
   mkdirSync(dir, { recursive: true });

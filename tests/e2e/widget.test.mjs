@@ -3,14 +3,15 @@
 //   default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
 //   connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'
 // Three whole interviews with the keyboard only (a self-care, an urgent and an
-// emergency case from the vignettes), axe on every screen, no requests after
-// load, no CSP violations, no cookies or storage, and screenshots.
+// emergency case from the vignettes), axe on every screen, no sideways
+// scrolling at 320 px wide (WCAG reflow), no requests after load, no CSP
+// violations, no cookies or storage, and screenshots.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  answerWithKeyboard, assertAccessible, assertNoEgress, caseById, launch, open, questions, screenshot,
+  answerWithKeyboard, assertAccessible, assertNoEgress, assertReflows, caseById, launch, open, questions, screenshot,
   screenshots, settle, site, wanted, widgetState,
 } from './helpers.mjs';
 
@@ -51,6 +52,7 @@ for (const [lang, path, firstProgress] of languages) {
           assert.equal(await page.locator('twitch-triage .progress').textContent(), firstProgress, 'the right language');
           await assertAccessible(page, `${id} ${lang}: the first question`);
           if (id === 'dev-18') {
+            await assertReflows(page, `the first question (${lang})`);
             await screenshots(page, `question-${lang}`);
             // Continue with nothing chosen: the error summary (keyboard: Tab to Continue, Enter).
             await answerWithKeyboard(page, []);
@@ -77,6 +79,7 @@ for (const [lang, path, firstProgress] of languages) {
           await page.emulateMedia({ colorScheme: 'dark' });
           await assertAccessible(page, `${id} ${lang}: the result (dark)`);
           await page.emulateMedia({ colorScheme: 'light' });
+          await assertReflows(page, `${id} ${lang}: the result`);
           await screenshots(page, `result-${kind}-${lang}`);
           await assertNoEgress(context, page, log, baseline, `${id} ${lang}`);
         } finally {
@@ -240,6 +243,7 @@ test('the themed article page and the Vite example work under the strict CSP', a
         await page.locator(ready).waitFor();
         const baseline = await settle(page, log);
         await assertAccessible(page, `${path} (${scheme})`);
+        await assertReflows(page, path);
         await screenshot(page, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${scheme}`);
         if (path.startsWith('/vite')) {
           // Its own interface, driven by the package's Interview.
