@@ -1,6 +1,8 @@
 //! The knowledge base is complete (every id of the spec is there, with its
 //! texts and sources) and consistent (every id it references exists).
 
+mod common;
+
 use twitch_triage::kb::*;
 
 /// The findings of `../shared/clinical-spec.md`, with their types.
@@ -240,6 +242,36 @@ fn every_explanation_has_texts_advice_and_sources() {
             assert!(e.evidence.1 > e.evidence.0, "{} has no evidence", e.id);
         }
     }
+}
+
+#[test]
+fn explanations_ask_for_urgent_help_only_under_a_condition() {
+    // Their steps and safety net are shown only on routine and self-care
+    // results (urgent and emergency advice comes from the rules).
+    let mut bad = Vec::new();
+    for e in &EXPLANATIONS {
+        for t in e.todo.iter().chain([&e.safety_net]) {
+            let s = text(Lang::En, *t);
+            if common::calls_for_help_unconditionally(s) {
+                bad.push(format!("{}: {s}", e.id));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "unconditional calls for help:\n{}",
+        bad.join("\n")
+    );
+    // The check itself.
+    assert!(common::calls_for_help_unconditionally(
+        "Get help now: call the emergency number."
+    ));
+    assert!(common::calls_for_help_unconditionally(
+        "Call the emergency number straight away; do not wait to see if it passes."
+    ));
+    assert!(!common::calls_for_help_unconditionally(
+        "Call the emergency number if you faint; do not wait to see if it passes."
+    ));
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! Properties over random answers: the safety rules are floors, screening
 //! gaps never give self-care, nothing panics, the interview terminates.
 
+mod common;
+
 use proptest::prelude::*;
 use twitch_triage::kb::{FindingId, FindingKind, Level, QUESTIONS, RULES};
 use twitch_triage::{classify, Findings, Input, Interview, Value};
@@ -116,6 +118,19 @@ proptest! {
         if !a.unanswered.is_empty() {
             prop_assert_ne!(a.triage, Level::SelfCare);
             prop_assert!(a.rules.iter().any(|r| r.id == "R9"));
+        }
+    }
+
+    #[test]
+    fn a_routine_or_self_care_result_never_says_get_help_now(f in findings_strategy()) {
+        let a = classify(&f);
+        if a.triage >= Level::Routine {
+            for line in &a.advice {
+                prop_assert!(
+                    !common::calls_for_help_unconditionally(line),
+                    "{:?} result (first: {}) says {:?}", a.triage, a.explanations[0].id, line
+                );
+            }
         }
     }
 

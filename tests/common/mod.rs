@@ -87,3 +87,21 @@ pub fn simulate(c: &Case) -> (Interview, Vec<&'static str>) {
     }
     (iv, asked)
 }
+
+/// Whether an English instruction sends the person for urgent or emergency
+/// help (now, today, straight away, the emergency number or department,
+/// hospital) without a condition ("if ..."). The spec gives urgent and
+/// emergency to the safety rules alone, so an explanation's own steps and
+/// safety net may ask for such help only under a condition: they are shown
+/// on routine and self-care results, where an unconditional "get help now"
+/// would contradict the result.
+pub fn calls_for_help_unconditionally(text: &str) -> bool {
+    let s = text
+        .to_lowercase()
+        .replace("wait to see if it passes", "wait")
+        .replace("wait for it to pass", "wait");
+    let urgent = ["emergency", " now", "today", "straight away", "hospital"]
+        .iter()
+        .any(|w| s.contains(w));
+    urgent && !s.split(|c: char| !c.is_alphanumeric()).any(|w| w == "if")
+}
