@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties over random answers: the safety rules are floors, screening
-//! gaps never give self-care, nothing panics, the interview terminates.
+//! gaps never give self-care, a routine or self-care result never says to
+//! get help now, nothing panics, the interview terminates.
 
 mod common;
 
