@@ -65,7 +65,10 @@ function triage(fired, top) {
 function toEngine(c) {
   if (c.all) return { all: c.all.map(toEngine) };
   if (c.any) return { any: c.any.map(toEngine) };
+  // An unknown fact makes an operator false here, so `not` is already true
+  // unless the exception is known to hold: the meaning of `unless`.
   if (c.not) return { not: toEngine(c.not) };
+  if (c.unless) return { not: toEngine(c.unless) };
   if (c.is) return { fact: c.is, operator: 'equal', value: true };
   if (c.oneOf) return { fact: c.oneOf, operator: 'in', value: c.values };
   if (c.hasAny) return { fact: c.hasAny, operator: 'containsAny', value: c.values };
@@ -103,8 +106,9 @@ function toFunction(c) {
     const fs = c.any.map(toFunction);
     return (f) => fs.some((g) => g(f));
   }
-  if (c.not) {
-    const g = toFunction(c.not);
+  if (c.not || c.unless) {
+    // Unknown facts make the atoms false, so this is also `unless`.
+    const g = toFunction(c.not ?? c.unless);
     return (f) => !g(f);
   }
   if (c.is) return (f) => f[c.is] === true;

@@ -15,6 +15,7 @@ pub enum Cond {
     IntLt(usize, u8),
     IntGe(usize, u8),
     Not(Box<Cond>),
+    Unless(Box<Cond>),
     And(Vec<Cond>),
     Or(Vec<Cond>),
 }
@@ -30,6 +31,7 @@ impl Cond {
             Cond::IntLt(f, n) => format!("Cond::IntLt(FindingId({f}), {n})"),
             Cond::IntGe(f, n) => format!("Cond::IntGe(FindingId({f}), {n})"),
             Cond::Not(c) => format!("Cond::Not(&{})", c.to_rust()),
+            Cond::Unless(c) => format!("Cond::Unless(&{})", c.to_rust()),
             Cond::And(cs) => format!(
                 "Cond::And(&[{}])",
                 cs.iter().map(Cond::to_rust).collect::<Vec<_>>().join(", ")
@@ -213,7 +215,16 @@ impl State<'_, '_> {
     }
     fn unary(&mut self) -> Result<Cond, String> {
         if self.eat("!") {
-            return Ok(Cond::Not(Box::new(self.unary()?)));
+            return match self.unary()? {
+                c @ (Cond::Not(_) | Cond::Unless(_) | Cond::And(_) | Cond::Or(_)) => Err(format!(
+                    "`!` applies to one answer only; write an exception as `unless ...`, \
+                     which lowers the floor only once the answers establish it: !{c:?}"
+                )),
+                c => Ok(Cond::Not(Box::new(c))),
+            };
+        }
+        if self.keyword("unless") {
+            return Ok(Cond::Unless(Box::new(self.unary()?)));
         }
         if self.eat("(") {
             let c = self.or()?;

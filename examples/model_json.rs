@@ -28,6 +28,7 @@ fn cond(c: &Cond) -> Value {
         Cond::IntLt(f, n) => json!({ "lessThan": f.id(), "value": n }),
         Cond::IntGe(f, n) => json!({ "atLeast": f.id(), "value": n }),
         Cond::Not(c) => json!({ "not": cond(c) }),
+        Cond::Unless(c) => json!({ "unless": cond(c) }),
         Cond::And(cs) => json!({ "all": cs.iter().map(cond).collect::<Vec<_>>() }),
         Cond::Or(cs) => json!({ "any": cs.iter().map(cond).collect::<Vec<_>>() }),
     }

@@ -19,6 +19,13 @@
 //!    those with at least [`TOP_CHANGE_MIN`] chance of changing the first
 //!    explanation; when there is none, stop.
 //!
+//! In step 1, when the level rests only on rules that fired because an
+//! exception (`unless`) is not known yet, the questions that could establish
+//! it are asked too: such a rule fires while its exception is unknown, so
+//! that "not sure" never lowers a floor, and asking keeps that caution from
+//! turning into a false alarm (a person on an antidepressant whose jerks
+//! come only as they fall asleep is asked when the jerks happen).
+//!
 //! Once the result is `emergency`, screening stops: only the core questions
 //! (one tap each) and step 3 with a higher bar ([`EMERGENCY_TOP_CHANGE_MIN`])
 //! remain. The person should get help, not answer many more questions.
@@ -192,11 +199,16 @@ impl Interview {
         // 1. Safety screening, and the core questions. Once the result is an
         //    emergency, screening can stop, but the few core questions still
         //    come: the explanation shown must rest on where and what it is.
-        let must = if a.level == Level::Emergency {
+        //    And while the level rests on rules that fired only because an
+        //    exception is not known yet, ask what could establish it.
+        let mut must = if a.level == Level::Emergency {
             FindingSet::default()
         } else {
             a.outcome.unanswered
         };
+        if a.level < EXPLANATIONS[a.top()].level {
+            must = must.union(a.outcome.lowerable);
+        }
         if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
             return Some(q);
         }

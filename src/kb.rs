@@ -170,6 +170,10 @@ pub enum Cond {
     IntLt(FindingId, u8),
     IntGe(FindingId, u8),
     Not(&'static Cond),
+    /// `unless c`: true unless `c` is known to hold. An exception lowers a
+    /// rule's floor only once the answers establish it; while it is unknown
+    /// the rule still fires (see `rules::evaluate`).
+    Unless(&'static Cond),
     And(&'static [Cond]),
     Or(&'static [Cond]),
 }

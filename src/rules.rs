@@ -8,6 +8,12 @@
 //! every emergency and urgent rule are the result's `unanswered` list (rule
 //! R9). They are computed from the conditions themselves, so a new rule
 //! is screened for without any list to keep up to date.
+//!
+//! An exception (`unless c`) lowers a rule's floor only once the answers
+//! establish it: while `c` is unknown the rule fires. "Not sure" must never
+//! be what lowers a floor. The findings that could still establish such an
+//! exception are the outcome's `lowerable` set, so that the interview asks
+//! them before it settles on a level.
 
 use crate::findings::{Findings, Value};
 use crate::kb::{Cond, FindingId, Level, RuleDef, Special, RULES};
@@ -127,6 +133,11 @@ fn scan(c: &Cond, f: &Findings) -> (Truth, FindingSet) {
             (Truth::False, _) => (Truth::True, none),
             unknown => unknown,
         },
+        // An exception counts only once the answers establish it.
+        Cond::Unless(c) => match scan(c, f) {
+            (Truth::True, _) => (Truth::False, none),
+            _ => (Truth::True, none),
+        },
         Cond::And(cs) => {
             let (mut unknown, mut yes, mut open) = (false, none, none);
             for c in *cs {
@@ -180,6 +191,18 @@ pub fn open(c: &Cond, f: &Findings, out: &mut FindingSet) {
     }
 }
 
+/// For a condition that is `True`: the unknown findings whose answers could
+/// still establish one of its exceptions (`unless` parts), and so make it
+/// false. Empty when the condition holds whatever the rest of the answers.
+fn exceptions_open(c: &Cond, f: &Findings, out: &mut FindingSet) {
+    match c {
+        Cond::Unless(c) => open(c, f, out),
+        Cond::Not(c) => exceptions_open(c, f, out),
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| exceptions_open(c, f, out)),
+        _ => {}
+    }
+}
+
 /// For a condition that is `True`: the findings that made it true. The
 /// findings of an "unless" part (`!...`) are not reasons and are left out.
 pub fn because(c: &Cond, f: &Findings, out: &mut Vec<FindingId>) {
@@ -215,6 +238,10 @@ pub struct Outcome {
     pub unanswered: FindingSet,
     /// Unknown findings that could still make a routine rule fire.
     pub open_routine: FindingSet,
+    /// Unknown findings that could lower the floor: when every rule at the
+    /// floor's level fired only because an exception (`unless`) is not
+    /// known yet, the findings that could establish those exceptions.
+    pub lowerable: FindingSet,
 }
 
 impl Outcome {
@@ -247,12 +274,20 @@ fn disabled(_: &RuleDef) -> bool {
 /// when the not-screened rule (R9) is reached.
 pub fn evaluate(f: &Findings) -> Outcome {
     let mut out = Outcome::default();
+    // The floor so far, and whether it can still be lowered.
+    let mut floor: Option<(Level, bool)> = None;
     for (i, rule) in RULES.iter().enumerate() {
         if disabled(rule) {
             continue;
         }
         if rule.special == Some(Special::NotScreened) {
             if !out.unanswered.is_empty() {
+                lower(
+                    &mut out.lowerable,
+                    &mut floor,
+                    rule.level,
+                    FindingSet::default(),
+                );
                 out.fired.push(Fired {
                     rule: i,
                     because: out.unanswered.iter().collect(),
@@ -262,10 +297,15 @@ pub fn evaluate(f: &Findings) -> Outcome {
         }
         let Some(cond) = rule.cond else { continue };
         match scan(cond, f) {
-            (Truth::True, set) => out.fired.push(Fired {
-                rule: i,
-                because: set.iter().collect(),
-            }),
+            (Truth::True, set) => {
+                let mut exceptions = FindingSet::default();
+                exceptions_open(cond, f, &mut exceptions);
+                lower(&mut out.lowerable, &mut floor, rule.level, exceptions);
+                out.fired.push(Fired {
+                    rule: i,
+                    because: set.iter().collect(),
+                })
+            }
             (Truth::Unknown, set) => {
                 let open = if rule.level <= Level::Urgent {
                     &mut out.unanswered
@@ -277,5 +317,31 @@ pub fn evaluate(f: &Findings) -> Outcome {
             (Truth::False, _) => {}
         }
     }
+    if !floor.is_some_and(|(_, lowerable)| lowerable) {
+        out.lowerable = FindingSet::default();
+    }
     out
+}
+
+/// Keeps `lowerable` for the most urgent level fired so far: a rule of a
+/// more urgent level starts it afresh; a rule that holds whatever the other
+/// answers (no open exception) means the floor cannot be lowered.
+fn lower(
+    lowerable: &mut FindingSet,
+    floor: &mut Option<(Level, bool)>,
+    level: Level,
+    exceptions: FindingSet,
+) {
+    let can = !exceptions.is_empty();
+    match floor {
+        Some((l, _)) if *l < level => {}
+        Some((l, c)) if *l == level => {
+            *c &= can;
+            *lowerable = lowerable.union(exceptions);
+        }
+        _ => {
+            *floor = Some((level, can));
+            *lowerable = exceptions;
+        }
+    }
 }

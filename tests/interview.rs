@@ -159,3 +159,55 @@ fn answering_again_and_going_back_restores_the_first_answer() {
     );
     assert!(iv.was_asked(twitch_triage::kb::QuestionDef::by_name("movement").unwrap()));
 }
+
+/// A person on an antidepressant, agitated and sweating a lot, with twitches
+/// that started today; `movement` and `when` as given (absent: "not sure").
+fn on_antidepressant(movement: Option<&str>, when: &[&str]) -> common::Case {
+    let mut f = serde_json::Map::new();
+    for q in &twitch_triage::kb::FINDINGS {
+        if q.kind == twitch_triage::kb::FindingKind::Bool {
+            f.insert(q.id.into(), false.into());
+        }
+    }
+    f.insert("agitated".into(), true.into());
+    f.insert("sweating_hot".into(), true.into());
+    f.insert("medicines".into(), serde_json::json!(["antidepressant"]));
+    f.insert("age".into(), 30.into());
+    f.insert("body_areas".into(), serde_json::json!(["leg_or_foot"]));
+    f.insert("distribution".into(), "several_spots".into());
+    f.insert("duration".into(), "hours".into());
+    f.insert("course".into(), "stable".into());
+    f.insert("when".into(), serde_json::json!(when));
+    if let Some(m) = movement {
+        f.insert("movement".into(), m.into());
+    }
+    serde_json::from_value(serde_json::json!({
+        "id": "antidepressant", "story": "", "findings": f,
+        "expect": { "triage": "", "top": [] }
+    }))
+    .unwrap()
+}
+
+#[test]
+fn not_sure_never_lowers_a_floor_and_an_exception_is_asked_first() {
+    let e8 = |a: &twitch_triage::Assessment| a.rules.iter().any(|r| r.id == "E8");
+    // Serotonin toxicity (E8) holds "unless sleep-only jerks". Not sure what
+    // the movement looks like: that does not establish the exception.
+    let (iv, _) = common::simulate(&on_antidepressant(None, &["falling_asleep"]));
+    let r = iv.result();
+    assert!(e8(&r), "{:?}", r.rules);
+    assert_eq!(r.triage, Level::Emergency);
+    // Jerks that come only when falling asleep: the interview asks when
+    // before it settles on an emergency, and the exception holds.
+    let (iv, asked) = common::simulate(&on_antidepressant(Some("jerk"), &["falling_asleep"]));
+    let r = iv.result();
+    assert!(asked.contains(&"when"), "{asked:?}");
+    assert!(!e8(&r), "{:?}", r.rules);
+    assert_ne!(r.triage, Level::Emergency);
+    // The same jerks at rest too: E8 fires.
+    let (iv, _) = common::simulate(&on_antidepressant(
+        Some("jerk"),
+        &["falling_asleep", "at_rest"],
+    ));
+    assert!(e8(&iv.result()));
+}

@@ -291,6 +291,44 @@ fn every_rule_has_advice_and_sources() {
     }
 }
 
+/// Exceptions are written `unless ...`, which holds while the exception is
+/// unknown; `!` applies to one answer only ("is no"). A `!(...)` exception
+/// would be unknown while any of its answers is, and "not sure" would then
+/// lower the floor (the build refuses one too).
+#[test]
+fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
+    fn check(c: &Cond, rule: &str, unless: &mut usize) {
+        match c {
+            Cond::Not(inner) => assert!(
+                !matches!(
+                    inner,
+                    Cond::Not(_) | Cond::Unless(_) | Cond::And(_) | Cond::Or(_)
+                ),
+                "{rule}: `!` over a compound condition: {inner:?}"
+            ),
+            Cond::Unless(inner) => {
+                *unless += 1;
+                check(inner, rule, unless)
+            }
+            Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| check(c, rule, unless)),
+            _ => {}
+        }
+    }
+    for r in &RULES {
+        let mut unless = 0;
+        if let Some(c) = r.cond {
+            check(c, r.id, &mut unless);
+        }
+        // The spec's rules with "unless": E8, U6, U9, R1 and R5 (two).
+        let expected = match r.id {
+            "E8" | "U6" | "U9" | "R1" => 1,
+            "R5" => 2,
+            _ => 0,
+        };
+        assert_eq!(unless, expected, "{}: exceptions", r.id);
+    }
+}
+
 #[test]
 fn every_finding_is_asked_by_exactly_one_question() {
     for f in FindingId::all() {

@@ -549,6 +549,70 @@ fn r10_any_warning_sign() {
     );
 }
 
+/// An exception ("unless sleep-only jerks", "unless only after exercise")
+/// lowers a floor only once the answers establish it: "not sure" about the
+/// movement, or when it happens, leaves the rule firing.
+#[test]
+fn an_exception_that_is_not_known_does_not_stop_its_rule() {
+    let med = set("medicines", vec!["antidepressant"]);
+    let sleep = set("when", vec!["falling_asleep"]);
+    // E8: not sure what the movement looks like, even with jerks only as
+    // they fall asleep; jerks, not sure when.
+    for (m, w) in [
+        (unknown("movement"), sleep.clone()),
+        (set("movement", "jerk"), unknown("when")),
+    ] {
+        check(
+            "E8",
+            &[med.clone(), yes("agitated"), yes("medicine_changed"), m, w],
+            &[
+                med.clone(),
+                yes("agitated"),
+                yes("medicine_changed"),
+                set("movement", "jerk"),
+                sleep.clone(),
+            ],
+        );
+    }
+    let jerk = set("movement", "jerk");
+    let child = [set("age", 10), jerk.clone(), set("duration", "days")];
+    check(
+        "U6",
+        &[child.as_slice(), &[unknown("when")]].concat(),
+        &[child.as_slice(), std::slice::from_ref(&sleep)].concat(),
+    );
+    let today = [
+        jerk.clone(),
+        set("duration", "hours"),
+        set("distribution", "one_spot"),
+    ];
+    check(
+        "U9",
+        &[today.as_slice(), &[unknown("when")]].concat(),
+        &[today.as_slice(), &[set("when", vec!["after_exercise"])]].concat(),
+    );
+    check(
+        "R1",
+        &[set("duration", "months"), jerk.clone(), unknown("when")],
+        &[set("duration", "months"), jerk.clone(), sleep.clone()],
+    );
+    check(
+        "R5",
+        &[jerk.clone(), unknown("when")],
+        &[jerk.clone(), sleep.clone()],
+    );
+    let exercise = [
+        jerk,
+        set("when", vec!["after_exercise"]),
+        set("duration", "days"),
+    ];
+    check(
+        "R5",
+        &[exercise.as_slice(), &[unknown("recent_intense_exercise")]].concat(),
+        &[exercise.as_slice(), &[yes("recent_intense_exercise")]].concat(),
+    );
+}
+
 #[test]
 fn every_rule_has_a_test_here() {
     let src: String = include_str!("rules.rs").split_whitespace().collect();

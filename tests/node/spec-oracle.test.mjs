@@ -1,0 +1,158 @@
+// The safety rules, transcribed by hand from ../shared/clinical-spec.md
+// ("Safety rules (must always hold)"), not generated from kb/rules.toml, and
+// checked against the real npm package on random answer sets. A second,
+// independent reading of the spec: a rule the knowledge base words
+// differently from the spec shows up here.
+//
+// How unknown answers are read: a rule fires when its answers make it true.
+// An unknown answer never makes a condition true, and never establishes an
+// exception ("unless ..."): an exception lowers a floor only once the answers
+// show that it applies.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { classify } from 'twitch-triage';
+
+const YES_NO = [
+  'suppressible', 'urge_before', 'restless_legs_urge', 'breathing_difficulty', 'breathless_on_effort',
+  'loss_of_awareness', 'sudden_confusion', 'memory_decline', 'weakness', 'weakness_worsening',
+  'one_sided_symptoms', 'sudden_onset', 'speech_or_swallowing', 'muscle_wasting', 'dexterity_loss_or_falls',
+  'chest_pain', 'head_injury', 'fever', 'stiff_neck_or_rash', 'jaw_stiffness', 'recent_wound',
+  'bladder_bowel_or_saddle', 'dark_urine', 'agitated', 'sweating_hot', 'tingling_around_mouth',
+  'pregnant_or_recently_gave_birth', 'stiffness', 'pain', 'frequent_cramps', 'numbness_tingling',
+  'insomnia_sweating', 'vomiting_diarrhea', 'dehydrated', 'recent_intense_exercise', 'stimulants',
+  'stress_anxiety', 'poor_sleep', 'heavy_alcohol', 'stroke_history', 'on_stroke_side', 'ms_or_spinal_injury',
+  'epilepsy', 'kidney_or_liver_disease', 'thyroid_disease', 'diabetes', 'medicine_changed',
+];
+const ONE_OF = {
+  distribution: ['one_spot', 'several_spots', 'whole_body'],
+  movement: ['flicker', 'jerk', 'shaking', 'rippling', 'twisting', 'cramp'],
+  duration: ['hours', 'days', 'weeks', 'months'],
+  course: ['improving', 'stable', 'worsening', 'comes_and_goes'],
+};
+const SETS = {
+  body_areas: ['eyelid', 'face', 'tongue', 'neck', 'arm_or_hand', 'leg_or_foot', 'trunk'],
+  when: ['at_rest', 'during_movement', 'falling_asleep', 'after_waking', 'after_exercise', 'on_startle', 'any_time'],
+  medicines: [
+    'antidepressant', 'antipsychotic', 'anti_sickness', 'lithium', 'opioid', 'stimulant_medicine',
+    'asthma_reliever', 'diuretic', 'chemotherapy', 'benzodiazepine', 'recreational_drugs', 'other',
+  ],
+};
+// The spec's warning signs (Findings > Warning signs): our rule R10 sends
+// any of them at least to a routine appointment.
+const WARNING_SIGNS = YES_NO.slice(YES_NO.indexOf('breathing_difficulty'), YES_NO.indexOf('stiffness'));
+const SEROTONERGIC = ['antidepressant', 'lithium', 'opioid', 'stimulant_medicine', 'recreational_drugs'];
+
+/** The rules of the spec that fire for answers `f`, by id. */
+function specRules(f) {
+  const yes = (k) => f[k] === true;
+  const movement = (...m) => m.includes(f.movement);
+  const duration = (...d) => d.includes(f.duration);
+  const takes = (m) => (f.medicines ?? []).includes(m);
+  const whenOnly = (w) => Array.isArray(f.when) && f.when.length === 1 && f.when[0] === w;
+  const age = typeof f.age === 'number' ? f.age : undefined;
+  const short = duration('hours', 'days');
+  const sleepOnlyJerks = f.movement === 'jerk' && whenOnly('falling_asleep');
+  const r = {
+    E1: yes('breathing_difficulty'),
+    E2: yes('loss_of_awareness'),
+    E3: yes('sudden_onset') && (yes('weakness') || yes('speech_or_swallowing') || yes('one_sided_symptoms')),
+    E4: yes('sudden_confusion'),
+    E5: yes('chest_pain'),
+    E6: yes('head_injury') && (movement('jerk', 'shaking') || yes('vomiting_diarrhea') || (age !== undefined && age >= 65)),
+    E7: yes('fever') && (yes('stiff_neck_or_rash') || takes('chemotherapy')),
+    E8: SEROTONERGIC.some(takes) && ['agitated', 'sweating_hot', 'fever', 'stiffness'].some(yes)
+      && (yes('medicine_changed') || short) && !sleepOnlyJerks,
+    E9: (takes('antipsychotic') || takes('anti_sickness')) && yes('stiffness')
+      && ['fever', 'sweating_hot', 'agitated'].some(yes),
+    E10: yes('dark_urine') && ['recent_intense_exercise', 'pain', 'weakness'].some(yes),
+    E11: yes('jaw_stiffness'),
+    E12: yes('bladder_bowel_or_saddle'),
+    E13: (yes('weakness_worsening') && short) || (yes('weakness') && yes('numbness_tingling') && short),
+    E14: yes('pregnant_or_recently_gave_birth') && movement('jerk'),
+    U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
+    U2: yes('memory_decline'),
+    U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
+    U4: yes('fever') && movement('jerk', 'shaking'),
+    U5: yes('head_injury'),
+    U6: age !== undefined && age < 16 && movement('twisting', 'jerk', 'shaking') && short && !sleepOnlyJerks,
+    U7: age !== undefined && age < 1,
+    U8: movement('twisting') && short,
+    U9: movement('jerk', 'shaking') && duration('hours') && f.distribution === 'one_spot'
+      && !whenOnly('falling_asleep') && !whenOnly('after_exercise'),
+    U10: takes('lithium') && (yes('vomiting_diarrhea') || movement('jerk') || yes('dexterity_loss_or_falls') || yes('memory_decline')),
+    U11: yes('heavy_alcohol') && movement('shaking') && (yes('agitated') || yes('sweating_hot')),
+    U12: yes('recent_wound') && (yes('stiffness') || movement('cramp')),
+    R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
+    R2: f.course === 'worsening',
+    R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
+    R4: (yes('stroke_history') || yes('ms_or_spinal_injury')) && (yes('pain') || yes('stiffness')),
+    R5: movement('shaking', 'twisting', 'rippling', 'jerk') && !sleepOnlyJerks
+      && !(whenOnly('after_exercise') && yes('recent_intense_exercise') && short),
+    R6: ['kidney_or_liver_disease', 'thyroid_disease', 'diabetes'].some(yes)
+      && (movement('jerk', 'shaking', 'cramp') || yes('frequent_cramps')),
+    R7: yes('numbness_tingling'),
+    R8: (f.body_areas ?? []).includes('tongue'),
+    R10: WARNING_SIGNS.some(yes),
+  };
+  return Object.keys(r).filter((id) => r[id]);
+}
+
+const RANK = { emergency: 0, urgent: 1, routine: 2, self_care: 3 };
+const levelOf = (id) => (id[0] === 'E' ? 'emergency' : id[0] === 'U' ? 'urgent' : 'routine');
+
+/** Seeded answer sets, sparse to nearly complete, with every kind of "not sure". */
+function* answerSets(n, seed) {
+  let s = seed;
+  const random = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = (a) => a[Math.floor(random() * a.length)];
+  for (let i = 0; i < n; i++) {
+    const unknown = pick([0, 0.05, 0.3, 0.7]);
+    const yes = pick([0.03, 0.1, 0.3]);
+    const f = {};
+    for (const k of YES_NO) if (random() >= unknown) f[k] = random() < yes;
+    for (const [k, v] of Object.entries(ONE_OF)) if (random() >= unknown) f[k] = pick(v);
+    for (const [k, v] of Object.entries(SETS)) {
+      if (random() >= unknown) f[k] = v.filter(() => random() < (k === 'medicines' ? 0.12 : 0.25));
+    }
+    if (random() >= unknown) f.age = pick([0, 1, 5, 15, 16, 30, 64, 65, 90, 120]);
+    yield f;
+  }
+}
+
+test(`the rules that fire are the spec's, and the level is the most urgent floor and first explanation (50,000 answer sets)`, () => {
+  let fired = 0;
+  const seen = new Set();
+  for (const f of answerSets(50_000, 20261121)) {
+    const a = classify(f);
+    const what = JSON.stringify(f);
+    const want = specRules(f);
+    const got = a.rules.map((r) => r.id).filter((id) => id !== 'R9');
+    assert.deepEqual(got, want, `rules for ${what}`);
+    want.forEach((id) => seen.add(id));
+    fired += want.length;
+    // R9: screening is incomplete exactly when something is left unanswered,
+    // and then the result is never self-care.
+    assert.equal(a.complete, a.unanswered.length === 0, what);
+    assert.equal(a.rules.some((r) => r.id === 'R9'), !a.complete, what);
+    if (!a.complete) assert.notEqual(a.triage, 'self_care', what);
+    const floor = Math.min(...a.rules.map((r) => RANK[r.level]), RANK[a.explanations[0].level]);
+    assert.equal(RANK[a.triage], floor, `level for ${what}`);
+    for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
+  }
+  // Every rule came up, so none is checked only by its absence.
+  assert.equal(seen.size, 35, `rules seen: ${[...seen].sort().join(' ')}`);
+  assert.ok(fired > 50_000);
+});
+
+test(`"not sure" never establishes an exception: the spec's cases`, () => {
+  const rules = (f) => classify(f).rules.map((r) => r.id);
+  const ssri = { medicines: ['antidepressant'], agitated: true, duration: 'days' };
+  // Serotonin toxicity, unless the only movement is jerks as one falls asleep.
+  assert.ok(rules({ ...ssri }).includes('E8'));
+  assert.ok(rules({ ...ssri, when: ['falling_asleep'] }).includes('E8'));
+  assert.ok(rules({ ...ssri, movement: 'jerk' }).includes('E8'));
+  assert.ok(!rules({ ...ssri, movement: 'jerk', when: ['falling_asleep'] }).includes('E8'));
+  assert.equal(classify({ ...ssri }).triage, 'emergency');
+});
