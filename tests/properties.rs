@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties over random answers: the safety rules are floors, screening
 //! gaps never give self-care, a routine or self-care result never says to
-//! get help now, nothing panics, the interview terminates.
+//! get help now, nothing panics, the interview terminates (having asked
+//! what could settle a rule or establish an exception behind the level).
 
 mod common;
 
@@ -203,6 +204,13 @@ proptest! {
             for f in &r.unanswered {
                 let f = FindingId::by_name(f).unwrap();
                 prop_assert!(iv.was_asked(f.def().question as usize));
+            }
+        }
+        // A level that only rules with an unsettled exception set was not
+        // settled on before the question that could establish it.
+        if r.triage < r.explanations[0].level {
+            for f in twitch_triage::rules::evaluate(iv.answers()).lowerable.iter() {
+                prop_assert!(iv.was_asked(f.def().question as usize), "{} not asked", f.id());
             }
         }
     }

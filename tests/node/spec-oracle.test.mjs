@@ -156,3 +156,28 @@ test(`"not sure" never establishes an exception: the spec's cases`, () => {
   assert.ok(!rules({ ...ssri, movement: 'jerk', when: ['falling_asleep'] }).includes('E8'));
   assert.equal(classify({ ...ssri }).triage, 'emergency');
 });
+
+test(`every unknown answer that alone could make an emergency or urgent rule fire is listed in unanswered (10,000 answer sets)`, () => {
+  const urgentOrWorse = (id) => id[0] === 'E' || id[0] === 'U';
+  // Each unknown finding's values that a rule can turn on (single members
+  // of a set; the ages at the rules' bounds).
+  const candidates = [
+    ...YES_NO.map((k) => [k, [true]]),
+    ...Object.entries(ONE_OF),
+    ...Object.entries(SETS).map(([k, v]) => [k, v.map((m) => [m])]),
+    ['age', [0, 15, 65]],
+  ];
+  let checked = 0;
+  for (const f of answerSets(10_000, 7)) {
+    const a = classify(f);
+    const before = new Set(specRules(f));
+    for (const [k, values] of candidates) {
+      if (k in f) continue;
+      const raises = values.find((v) => specRules({ ...f, [k]: v }).some((id) => urgentOrWorse(id) && !before.has(id)));
+      if (raises === undefined) continue;
+      checked++;
+      assert.ok(a.unanswered.includes(k), `${k} = ${JSON.stringify(raises)} would fire a rule, but is not in unanswered: ${JSON.stringify(f)}`);
+    }
+  }
+  assert.ok(checked > 10_000, `${checked} checks`);
+});
