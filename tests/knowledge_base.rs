@@ -457,3 +457,73 @@ fn no_text_tells_anyone_to_stop_a_medicine() {
         }
     }
 }
+
+/// Syllables in an English word, by the usual vowel-group heuristic (a
+/// silent final "e", "es" or "ed" does not count).
+fn syllables(word: &str) -> usize {
+    let w: String = word
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if w.len() <= 3 {
+        return usize::from(!w.is_empty());
+    }
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let b = w.as_bytes();
+    let mut end = b.len();
+    if w.ends_with("ed") || (w.ends_with("es") && !vowel(b[end - 3])) {
+        end -= 2;
+    } else if w.ends_with('e') && !w.ends_with("le") {
+        end -= 1;
+    }
+    let groups = (0..end)
+        .filter(|&i| vowel(b[i]) && (i == 0 || !vowel(b[i - 1])))
+        .count();
+    groups.max(1)
+}
+
+/// The guide asks for about a grade-8 reading level. Flesch-Kincaid grade
+/// over every English text of a dozen words or more (questions, hints,
+/// explanations, steps, safety nets, advice), pooled, and for each text.
+#[test]
+fn english_texts_read_at_about_grade_eight() {
+    let (mut sentences, mut words, mut syl) = (0usize, 0usize, 0usize);
+    let grade = |s: usize, w: usize, y: usize| {
+        0.39 * w as f64 / s as f64 + 11.8 * y as f64 / w as f64 - 15.59
+    };
+    let mut worst = (0.0, "");
+    for i in 0..TEXT_COUNT {
+        let t = text(Lang::En, i as TextId);
+        let ws: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .collect();
+        if ws.len() < 12 {
+            continue;
+        }
+        // A sentence ends at . ! ? or a colon that starts a list or clause.
+        let s = t
+            .split(['.', '!', '?', ':'])
+            .filter(|p| p.split_whitespace().next().is_some())
+            .count()
+            .max(1);
+        let y: usize = ws.iter().map(|w| syllables(w)).sum();
+        let g = grade(s, ws.len(), y);
+        if g > worst.0 {
+            worst = (g, t);
+        }
+        (sentences, words, syl) = (sentences + s, words + ws.len(), syl + y);
+    }
+    let pooled = grade(sentences, words, syl);
+    println!(
+        "grade {pooled:.1} over {words} words, {:.1} words a sentence; hardest text {:.1}: {}",
+        words as f64 / sentences as f64,
+        worst.0,
+        worst.1
+    );
+    assert!(words > 3000, "{words} words");
+    assert!(pooled <= 8.0, "grade {pooled:.1}");
+    assert!(words as f64 / sentences as f64 <= 18.0);
+    assert!(worst.0 <= 15.0, "grade {:.1}: {}", worst.0, worst.1);
+}
