@@ -145,8 +145,10 @@ pub(crate) fn assessment(f: &Findings, a: &Analysis, lang: Lang) -> Assessment {
 
 /// What to do now: the level's action; for an emergency, to bring the
 /// medicines; the advice of the rules that set the level (and of R9 when
-/// screening is incomplete); for a routine or self-care result, the first
-/// explanation's steps and its safety net.
+/// screening is incomplete, except on an emergency result: "we cannot say
+/// this is safe to look after at home" only distracts from calling for
+/// help, and `unanswered` still lists what was left open); for a routine or
+/// self-care result, the first explanation's steps and its safety net.
 fn advice(a: &Analysis, lang: Lang) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = vec![a.level.action(lang)];
     let mut push = |s: &'static str| {
@@ -159,7 +161,7 @@ fn advice(a: &Analysis, lang: Lang) -> Vec<&'static str> {
     }
     for r in &a.outcome.fired {
         let def = &RULES[r.rule];
-        if def.level == a.level || def.special.is_some() {
+        if def.level == a.level || (def.special.is_some() && a.level != Level::Emergency) {
             push(text(lang, def.advice));
         }
     }

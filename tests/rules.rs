@@ -539,6 +539,33 @@ fn r9_not_screened() {
         vec!["chest_pain"]
     );
 }
+/// R9's advice ("we cannot say this is safe to look after at home, talk to
+/// a doctor") comes with an urgent or routine result; on an emergency result
+/// it would only distract from calling for help (the open questions are
+/// still listed in `unanswered`).
+#[test]
+fn r9_advice_is_not_given_beside_an_emergency() {
+    let r9 = RULES.iter().find(|r| r.id == "R9").unwrap();
+    let advice = twitch_triage::kb::text(twitch_triage::kb::Lang::En, r9.advice);
+    for (answers, level, shown) in [
+        (
+            &[unknown("chest_pain"), yes("head_injury")][..],
+            Level::Urgent,
+            true,
+        ),
+        (
+            &[unknown("chest_pain"), yes("jaw_stiffness")][..],
+            Level::Emergency,
+            false,
+        ),
+    ] {
+        let a = classify(&with(answers));
+        assert_eq!(a.triage, level);
+        assert!(a.rules.iter().any(|r| r.id == "R9"));
+        assert_eq!(a.unanswered, vec!["chest_pain"]);
+        assert_eq!(a.advice.contains(&advice), shown, "{:?}", a.advice);
+    }
+}
 #[test]
 fn r10_any_warning_sign() {
     check("R10", &[yes("agitated")], &[yes("dehydrated")]);
