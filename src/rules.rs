@@ -115,9 +115,9 @@ fn atom(c: &Cond, f: &Findings) -> Option<(FindingId, Truth)> {
 
 /// Evaluates `c` in one pass and returns its truth with the findings that
 /// decide it: for a `True` result, the findings that made it true (the
-/// findings of an "unless" part, `!...`, are not reasons); for an `Unknown`
-/// result, the unknown findings whose answers could still decide it (parts
-/// already decided are left out).
+/// findings of a negated part, `!...` or `unless ...`, are not reasons);
+/// for an `Unknown` result, the unknown findings whose answers could still
+/// decide it (parts already decided are left out).
 fn scan(c: &Cond, f: &Findings) -> (Truth, FindingSet) {
     let none = FindingSet::default();
     if let Some((id, t)) = atom(c, f) {
@@ -197,14 +197,14 @@ pub fn open(c: &Cond, f: &Findings, out: &mut FindingSet) {
 fn exceptions_open(c: &Cond, f: &Findings, out: &mut FindingSet) {
     match c {
         Cond::Unless(c) => open(c, f, out),
-        Cond::Not(c) => exceptions_open(c, f, out),
         Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| exceptions_open(c, f, out)),
         _ => {}
     }
 }
 
 /// For a condition that is `True`: the findings that made it true. The
-/// findings of an "unless" part (`!...`) are not reasons and are left out.
+/// findings of a negated part (`!...`, `unless ...`) are not reasons and are
+/// left out.
 pub fn because(c: &Cond, f: &Findings, out: &mut Vec<FindingId>) {
     if let (Truth::True, set) = scan(c, f) {
         out.extend(
