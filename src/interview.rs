@@ -43,7 +43,7 @@ use crate::kb::{
     text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, ValueDef, BACKGROUND,
     EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, LR_STEP, QUESTIONS, SLOT_COUNT,
 };
-use crate::rules::{eval, FindingSet, Truth};
+use crate::rules::{eval, lowerable, FindingSet, Truth};
 use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
 
 /// Ask a ranking question only if it changes the first explanation with at
@@ -207,7 +207,7 @@ impl Interview {
             a.outcome.unanswered
         };
         if a.level < EXPLANATIONS[a.top()].level {
-            must = must.union(a.outcome.lowerable);
+            must = must.union(lowerable(&a.outcome, &self.findings));
         }
         if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
             return Some(q);

@@ -12,8 +12,8 @@
 //! An exception (`unless c`) lowers a rule's floor only once the answers
 //! establish it: while `c` is unknown the rule fires. "Not sure" must never
 //! be what lowers a floor. The findings that could still establish such an
-//! exception are the outcome's `lowerable` set, so that the interview asks
-//! them before it settles on a level.
+//! exception ([`lowerable`]) are what the interview asks before it settles
+//! on a level.
 
 use crate::findings::{Findings, Value};
 use crate::kb::{Cond, FindingId, Level, RuleDef, Special, RULES};
@@ -238,10 +238,6 @@ pub struct Outcome {
     pub unanswered: FindingSet,
     /// Unknown findings that could still make a routine rule fire.
     pub open_routine: FindingSet,
-    /// Unknown findings that could lower the floor: when every rule at the
-    /// floor's level fired only because an exception (`unless`) is not
-    /// known yet, the findings that could establish those exceptions.
-    pub lowerable: FindingSet,
 }
 
 impl Outcome {
@@ -274,20 +270,12 @@ fn disabled(_: &RuleDef) -> bool {
 /// when the not-screened rule (R9) is reached.
 pub fn evaluate(f: &Findings) -> Outcome {
     let mut out = Outcome::default();
-    // The floor so far, and whether it can still be lowered.
-    let mut floor: Option<(Level, bool)> = None;
     for (i, rule) in RULES.iter().enumerate() {
         if disabled(rule) {
             continue;
         }
         if rule.special == Some(Special::NotScreened) {
             if !out.unanswered.is_empty() {
-                lower(
-                    &mut out.lowerable,
-                    &mut floor,
-                    rule.level,
-                    FindingSet::default(),
-                );
                 out.fired.push(Fired {
                     rule: i,
                     because: out.unanswered.iter().collect(),
@@ -297,15 +285,10 @@ pub fn evaluate(f: &Findings) -> Outcome {
         }
         let Some(cond) = rule.cond else { continue };
         match scan(cond, f) {
-            (Truth::True, set) => {
-                let mut exceptions = FindingSet::default();
-                exceptions_open(cond, f, &mut exceptions);
-                lower(&mut out.lowerable, &mut floor, rule.level, exceptions);
-                out.fired.push(Fired {
-                    rule: i,
-                    because: set.iter().collect(),
-                })
-            }
+            (Truth::True, set) => out.fired.push(Fired {
+                rule: i,
+                because: set.iter().collect(),
+            }),
             (Truth::Unknown, set) => {
                 let open = if rule.level <= Level::Urgent {
                     &mut out.unanswered
@@ -317,31 +300,27 @@ pub fn evaluate(f: &Findings) -> Outcome {
             (Truth::False, _) => {}
         }
     }
-    if !floor.is_some_and(|(_, lowerable)| lowerable) {
-        out.lowerable = FindingSet::default();
-    }
     out
 }
 
-/// Keeps `lowerable` for the most urgent level fired so far: a rule of a
-/// more urgent level starts it afresh; a rule that holds whatever the other
-/// answers (no open exception) means the floor cannot be lowered.
-fn lower(
-    lowerable: &mut FindingSet,
-    floor: &mut Option<(Level, bool)>,
-    level: Level,
-    exceptions: FindingSet,
-) {
-    let can = !exceptions.is_empty();
-    match floor {
-        Some((l, _)) if *l < level => {}
-        Some((l, c)) if *l == level => {
-            *c &= can;
-            *lowerable = lowerable.union(exceptions);
+/// Unknown findings that could lower the floor of `outcome`: when every rule
+/// at the floor's level fired only because an exception (`unless`) is not
+/// known yet, the findings that could establish those exceptions; otherwise
+/// none. Only the interview needs it, so `classify` does not compute it.
+pub fn lowerable(outcome: &Outcome, f: &Findings) -> FindingSet {
+    let mut out = FindingSet::default();
+    let Some(floor) = outcome.floor() else {
+        return out;
+    };
+    for r in outcome.fired.iter().filter(|r| r.def().level == floor) {
+        let mut exceptions = FindingSet::default();
+        if let Some(cond) = r.def().cond {
+            exceptions_open(cond, f, &mut exceptions);
         }
-        _ => {
-            *floor = Some((level, can));
-            *lowerable = exceptions;
+        if exceptions.is_empty() {
+            return FindingSet::default();
         }
+        out = out.union(exceptions);
     }
+    out
 }
