@@ -78,21 +78,48 @@ const texts = (lang) => pack(lang).catch(() => pack('en'));
 const widgets = new WeakMap();
 let fallbackSheet;
 
-// The element's language as far as this file can tell without the module
-// (the module decides; this picks the fallback texts and which pack to start
-// loading while the module loads).
+// A language tag's supported language, or null (as Lang::from_tag in
+// src/kb.rs: the primary subtag; Chinese only in Traditional script).
+function tagLang(tag) {
+  const [primary, sub] = (tag ?? '').toLowerCase().split(/[-_]/);
+  if (primary === 'en' || primary === 'es') return primary;
+  if (primary === 'zh' && (sub === undefined || ['hant', 'tw', 'hk', 'mo'].includes(sub))) return 'zh-Hant';
+  return null;
+}
+
+// The element's language, in the module's order (resolve_lang in
+// src/widget/mod.rs): its own lang, the nearest lang of the page, the
+// browser's languages, English. It picks the fallback texts and which pack
+// to start loading while the module loads; the module decides.
 function jsLanguage(el) {
-  const tag = (el.getAttribute('lang') || el.parentElement?.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en').toLowerCase();
-  // (Only the element's own attribute and its ancestors: the same order the module uses.)
-  if (tag.startsWith('es')) return 'es';
-  if (/^zh(-(hant|tw|hk|mo)\b|$)/.test(tag)) return 'zh-Hant';
-  return 'en';
+  return (
+    tagLang(el.getAttribute('lang')) ??
+    tagLang(el.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
+    (navigator.languages ?? []).map(tagLang).find(Boolean) ??
+    'en'
+  );
 }
 const fallbackTexts = (el) => FALLBACK[jsLanguage(el)];
 
 function number(el) {
   const n = (el.getAttribute('emergency-number') ?? '').trim();
   return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : '112';
+}
+
+// A host page's mistake in an attribute is said in the console, with what was
+// expected and what the element does instead (it never fails or goes blank).
+function checkAttribute(el, name) {
+  const value = el.getAttribute(name);
+  if (name === 'emergency-number' && value !== null && number(el) !== value.trim()) {
+    console.warn(
+      `<twitch-triage>: emergency-number="${value}" is not a number to call (digits, spaces and + * # - only, at most 16, at least one digit); it shows 112 instead.`,
+    );
+  }
+  if (name === 'lang' && value && !tagLang(value)) {
+    console.warn(
+      `<twitch-triage>: lang="${value}" is not a language it has texts for (en, es, zh-Hant); it uses the page's language, else the browser's, else English.`,
+    );
+  }
 }
 
 function show(root, lines) {
@@ -141,6 +168,8 @@ class TwitchTriageElement extends HTMLElement {
   }
 
   attributeChangedCallback(name) {
+    // (Also called for each attribute the element has when it is upgraded.)
+    checkAttribute(this, name);
     const widget = widgets.get(this);
     if (!widget) return;
     // A new language: load its texts first. The answers stay either way.

@@ -209,6 +209,48 @@ test('several widgets on one page work independently; the script twice is harmle
   }
 });
 
+test("a host's mistake in an attribute is said in the console; the element still works", async () => {
+  // The page is in Spanish; the element asks for French (no texts) and a
+  // number with words in it.
+  const { context, page, log } = await open(browser, `${server.url}/mistakes.html`);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    const w = page.locator('#w');
+    await w.locator('form').waitFor();
+    await settle(page, log);
+    // Warnings given before the listener above was added are in the page's
+    // console too: reload with it in place.
+    warnings.length = 0;
+    log.requests.length = 0;
+    await page.reload({ waitUntil: 'load' });
+    await w.locator('form').waitFor();
+    await settle(page, log);
+    assert.equal(await w.locator('.progress').textContent(), 'Pregunta 1', "the page's language, not French");
+    assert.ok((await w.locator('.emergency-line').textContent()).includes('112'), 'the default number');
+    assert.deepEqual(
+      warnings.sort(),
+      [
+        '<twitch-triage>: emergency-number="911 (US)" is not a number to call (digits, spaces and + * # - only, at most 16, at least one digit); it shows 112 instead.',
+        '<twitch-triage>: lang="fr" is not a language it has texts for (en, es, zh-Hant); it uses the page\'s language, else the browser\'s, else English.',
+      ],
+    );
+    // Only the texts it shows were loaded: the script looks for the language
+    // in the same order as the module.
+    const packs = log.requests.filter((u) => u.includes('/lang/')).map((u) => u.split('/').pop());
+    assert.deepEqual(packs, ['es.js']);
+    // Mended on the live element: no new warning, the right number.
+    warnings.length = 0;
+    await page.evaluate(() => document.getElementById('w').setAttribute('emergency-number', '911'));
+    assert.ok((await w.locator('.emergency-line').textContent()).includes('911'));
+    await page.evaluate(() => document.getElementById('w').setAttribute('lang', 'en-US'));
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.progress')?.textContent === 'Question 1');
+    assert.deepEqual(warnings, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('removing the element and adding it back keeps the interview', async () => {
   const { context, page } = await open(browser, `${server.url}/move.html`);
   try {
