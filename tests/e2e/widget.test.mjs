@@ -146,6 +146,21 @@ test('the result screen: copy summary, print styles, start again', async () => {
     assert.equal(await w.locator('[part=answers]').isVisible(), true);
     await screenshot(page, 'print-1280');
     await page.emulateMedia({ media: 'screen' });
+    // Forced colours drop backgrounds: the banner and the call button keep a
+    // visible border in a system colour, so they still stand out as a box
+    // and a button.
+    const borders = () =>
+      page.evaluate(() =>
+        ['.banner', '.call'].map((sel) => {
+          const cs = getComputedStyle(document.querySelector('twitch-triage').shadowRoot.querySelector(sel));
+          return `${sel} ${cs.borderTopStyle} ${parseFloat(cs.borderTopWidth) >= 2}`;
+        }),
+      );
+    assert.deepEqual(await borders(), ['.banner none false', '.call none false'], 'no border in normal colours');
+    await page.emulateMedia({ forcedColors: 'active' });
+    assert.deepEqual(await borders(), ['.banner solid true', '.call solid true'], 'a border in forced colours');
+    await screenshot(page, 'result-forced-colors-1280');
+    await page.emulateMedia({ forcedColors: 'none' });
     await w.locator('[data-action=restart]').click();
     assert.equal((await widgetState(page)).question, 'emergency_signs');
     await assertNoEgress(context, page, log, baseline, 'copy and print');
