@@ -180,17 +180,19 @@ try {
   row(S, 'difference (demo page - blank page)', ms(m.demo - m.blank), 'goal <= 50 ms');
   // The same difference taken within each round (the pages load one after
   // the other), which the machine's drift between rounds does not move.
-  const paired = stats(t.demo.map((d, i) => d - t.blank[i]));
+  const minusBlank = (times) => stats(times.map((d, i) => d - t.blank[i]));
+  const paired = minusBlank(t.demo);
   row(S, 'difference, paired (median over rounds of demo - blank)', ms(paired.median), `p25 ${ms(paired.p25)}, p75 ${ms(paired.p75)}`);
   const shown = stats(painted.demo).median;
-  row(S, 'demo page: first question painted (the frame after ready)', `${ms(shown)} (+${ms(shown - m.blank)})`, `median of ${loads}; paired +${ms(stats(painted.demo.map((d, i) => d - t.blank[i])).median)}`);
+  row(S, 'demo page: first question painted (the frame after ready)', `${ms(shown)} (+${ms(shown - m.blank)})`, `median of ${loads}; paired +${ms(minusBlank(painted.demo).median)}`);
   row(
     S,
     'demo page: when the element\'s files have arrived',
     Object.entries(arrived).map(([file, at]) => `${file} ${ms(stats(at).median)}`).join(', '),
     `medians; then the module runs, the wasm is instantiated, the texts installed and the first question rendered (ready at ${ms(m.demo)})`,
   );
-  row(S, 'for context: the element alone on a bare page', `${ms(m.bare)} (+${ms(m.bare - m.blank)})`, `first question rendered and focusable; painted at ${ms(stats(painted.bare).median)} (+${ms(stats(painted.bare).median - m.blank)})`);
+  const bareShown = stats(painted.bare).median;
+  row(S, 'for context: the element alone on a bare page', `${ms(m.bare)} (+${ms(m.bare - m.blank)})`, `first question rendered and focusable; painted at ${ms(bareShown)} (+${ms(bareShown - m.blank)})`);
   row(S, 'for context: an empty module script', `${ms(m.floor)} (+${ms(m.floor - m.blank)})`, 'the least any element loaded as a module costs on this machine');
 
   for (const [page, label] of [
