@@ -10,12 +10,17 @@ use crate::kb::{
 };
 use alloc::string::{String, ToString};
 
-/// Appends `items` to `out`, separated by "; ". (One small loop instead of
-/// `Vec::join`, which would be compiled once per item type: 1 KB of wasm each.)
-pub fn push_joined<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
+/// Appends `items` to `out`, separated by the language's list separator
+/// ("; ", "；"). (One small loop instead of `Vec::join`, which would be
+/// compiled once per item type: 1 KB of wasm each.)
+pub fn push_joined<S: AsRef<str>>(
+    out: &mut String,
+    lang: Lang,
+    items: impl IntoIterator<Item = S>,
+) {
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
-            out.push_str("; ");
+            out.push_str(text(lang, t::LIST_SEPARATOR));
         }
         out.push_str(item.as_ref());
     }
@@ -53,7 +58,7 @@ fn labels_of(f: FindingId, mask: u16, lang: Lang, out: &mut String) {
     for (i, v) in f.def().values.iter().enumerate() {
         if mask & (1 << i) != 0 {
             if !first {
-                out.push_str(", ");
+                out.push_str(text(lang, t::LIST_SEPARATOR));
             }
             first = false;
             out.push_str(text(lang, v.label));
@@ -61,7 +66,7 @@ fn labels_of(f: FindingId, mask: u16, lang: Lang, out: &mut String) {
     }
 }
 
-/// The value of finding `f` in words ("Eyelid, Face", "34 years", "Yes").
+/// The value of finding `f` in words ("Eyelid; Tongue", "34 years", "Yes").
 pub fn describe_value(f: FindingId, findings: &Findings, lang: Lang) -> String {
     let mut s = String::new();
     match findings.get(f) {
@@ -105,7 +110,7 @@ pub fn describe_answer(q: usize, findings: &Findings, lang: Lang) -> String {
                 .filter(|f| findings.get(**f) == Value::Bool(true))
             {
                 if !s.is_empty() {
-                    s.push_str("; ");
+                    s.push_str(text(lang, t::LIST_SEPARATOR));
                 }
                 s.push_str(text(lang, f.def().label));
             }
@@ -132,12 +137,15 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         s.push_str(x);
         s.push('\n');
     };
+    // A heading over a list: "What to do now:", "現在該怎麼做：".
+    let sep = text(lang, t::LABEL_SEPARATOR);
+    let colon = sep.strip_suffix(' ').unwrap_or(sep);
     line(&mut s, text(lang, t::SUMMARY_TITLE));
     s.push('\n');
     s.push_str(text(lang, t::SUMMARY_RESULT));
     s.push_str(text(lang, t::LABEL_SEPARATOR));
     s.push_str(result.triage.title(lang));
-    s.push_str(". ");
+    s.push_str(text(lang, t::SENTENCE_END));
     line(&mut s, result.triage.action(lang));
     if result.triage == crate::Level::Emergency {
         line(&mut s, &with_number(lang, t::CALL_NOW, emergency_number));
@@ -152,6 +160,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
             s.push_str(text(lang, t::LABEL_SEPARATOR));
             push_joined(
                 &mut s,
+                lang,
                 first
                     .reasons
                     .iter()
@@ -163,13 +172,17 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         if result.explanations.len() > 1 {
             s.push_str(text(lang, t::ALSO_POSSIBLE));
             s.push_str(text(lang, t::LABEL_SEPARATOR));
-            push_joined(&mut s, result.explanations[1..].iter().map(|e| e.name));
+            push_joined(
+                &mut s,
+                lang,
+                result.explanations[1..].iter().map(|e| e.name),
+            );
             s.push('\n');
         }
     }
     s.push('\n');
     s.push_str(text(lang, t::WHAT_TO_DO));
-    line(&mut s, ":");
+    line(&mut s, colon);
     for a in &result.advice {
         s.push_str("- ");
         line(&mut s, a);
@@ -184,7 +197,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     }
     s.push('\n');
     s.push_str(text(lang, t::YOUR_ANSWERS));
-    line(&mut s, ":");
+    line(&mut s, colon);
     for q in iv.asked_in_order() {
         s.push_str("- ");
         s.push_str(text(lang, QUESTIONS[q].text));
@@ -197,6 +210,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         s.push_str(text(lang, t::LABEL_SEPARATOR));
         push_joined(
             &mut s,
+            lang,
             result
                 .unanswered
                 .iter()

@@ -7,15 +7,22 @@ use twitch_triage::summary::{describe_answer, describe_reason, fill, plain_text,
 use twitch_triage::{Input, Interview};
 
 #[test]
-fn lists_are_joined_with_semicolons() {
+fn lists_are_joined_with_each_languages_separator() {
     let mut s = String::from("x: ");
-    push_joined(&mut s, ["a", "b", "c"]);
+    push_joined(&mut s, Lang::En, ["a", "b", "c"]);
     assert_eq!(s, "x: a; b; c");
-    push_joined(&mut s, Vec::<String>::new());
+    push_joined(&mut s, Lang::En, Vec::<String>::new());
     assert_eq!(s, "x: a; b; c", "nothing to add, nothing added");
     let mut one = String::new();
-    push_joined(&mut one, [String::from("only")]);
+    push_joined(&mut one, Lang::En, [String::from("only")]);
     assert_eq!(one, "only");
+    let mut es = String::new();
+    push_joined(&mut es, Lang::Es, ["a", "b"]);
+    assert_eq!(es, "a; b");
+    // Chinese text takes the full-width semicolon, with no space.
+    let mut zh = String::new();
+    push_joined(&mut zh, Lang::ZhHant, ["甲", "乙"]);
+    assert_eq!(zh, "甲；乙");
 }
 
 #[test]
@@ -95,13 +102,14 @@ fn answers_and_reasons_in_words() {
     );
     assert_eq!(
         describe_answer(q("body_areas"), a, Lang::En),
-        "Eyelid, Face, cheek or lips"
+        "Eyelid; Face, cheek or lips",
+        "the options are separated by semicolons: one has commas of its own"
     );
     assert_eq!(describe_answer(q("movement"), a, Lang::En), "Not sure");
     assert_eq!(describe_answer(q("age"), a, Lang::En), "7 years");
     assert_eq!(
         describe_reason(f::BODY_AREAS, a, Lang::En),
-        "Where it twitches: Eyelid, Face, cheek or lips"
+        "Where it twitches: Eyelid; Face, cheek or lips"
     );
     assert_eq!(
         describe_reason(f::CHEST_PAIN, a, Lang::En),
@@ -116,5 +124,37 @@ fn answers_and_reasons_in_words() {
             q("movement"),
             q("age")
         ]
+    );
+}
+
+/// The summary a person copies or prints for a doctor, in Traditional
+/// Chinese: Chinese punctuation throughout (a full stop after the result's
+/// title, colons before the lists, semicolons between ticked options), not
+/// the English ". ", ":" and "; ".
+#[test]
+fn a_chinese_summary_has_chinese_punctuation() {
+    let c = common::case("dev-34");
+    let (mut iv, _) = common::simulate(&c);
+    iv.set_lang(Lang::ZhHant);
+    let r = iv.result();
+    let s = plain_text(&iv, &r, "112");
+    let title = r.triage.title(Lang::ZhHant);
+    assert!(s.contains(&format!("{title}。")), "{s}");
+    assert!(s.contains("現在該怎麼做：\n"), "{s}");
+    assert!(s.contains("您的回答：\n"), "{s}");
+    assert!(
+        s.contains("非常坐立不安或激動；大量流汗或覺得非常熱"),
+        "{s}"
+    );
+    for ascii in [". ", ":", "; "] {
+        assert!(!s.contains(ascii), "{ascii:?} in {s}");
+    }
+    // And the English one keeps its own.
+    iv.set_lang(Lang::En);
+    let en = plain_text(&iv, &iv.result(), "112");
+    assert!(en.contains("What to do now:\n"), "{en}");
+    assert!(
+        en.contains("Very restless or agitated; Sweating heavily or feeling very hot"),
+        "{en}"
     );
 }

@@ -391,6 +391,16 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
         "not shown: {reasonless:?}; on the screen: {:?}",
         p.one("[part=explanations]").outer_html()
     );
+    // Why, in brackets after the name, with the language's punctuation:
+    // " (a; b)" in English, "（a；b）" in Chinese.
+    let why = || p.one("[part=explanations] li span").text_content().unwrap();
+    let en = why();
+    assert!(en.starts_with(" (") && en.ends_with(')'), "{en:?}");
+    p.host.set_attribute("lang", "zh-Hant").unwrap();
+    p._widget.attribute_changed().unwrap();
+    let zh = why();
+    assert!(zh.starts_with('（') && zh.ends_with('）'), "{zh:?}");
+    assert!(!zh.contains(';') && !zh.contains('('), "{zh:?}");
 }
 
 #[wasm_bindgen_test]

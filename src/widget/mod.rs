@@ -868,10 +868,9 @@ fn result(p: &mut Plan, s: &State) {
                 p.open("li", "").leaf("strong", "", e.name);
                 let why = reasons(&e.reasons);
                 if !why.is_empty() {
-                    let mut line = String::from(" (");
-                    push_joined(&mut line, why.iter().take(2));
-                    line.push(')');
-                    p.leaf("span", "", line);
+                    let mut line = String::new();
+                    push_joined(&mut line, lang, why.iter().take(2));
+                    p.leaf("span", "", fill(text(lang, t::ASIDE), "text", &line));
                 }
                 p.close();
             }
