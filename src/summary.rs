@@ -137,13 +137,14 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         s.push_str(x);
         s.push('\n');
     };
-    // A heading over a list: "What to do now:", "現在該怎麼做：".
+    // The language's label separator (": ", "："), and without its space
+    // the colon of a heading over a list ("What to do now:", "現在該怎麼做：").
     let sep = text(lang, t::LABEL_SEPARATOR);
     let colon = sep.strip_suffix(' ').unwrap_or(sep);
     line(&mut s, text(lang, t::SUMMARY_TITLE));
     s.push('\n');
     s.push_str(text(lang, t::SUMMARY_RESULT));
-    s.push_str(text(lang, t::LABEL_SEPARATOR));
+    s.push_str(sep);
     s.push_str(result.triage.title(lang));
     s.push_str(text(lang, t::SENTENCE_END));
     line(&mut s, result.triage.action(lang));
@@ -153,11 +154,11 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     if let Some(first) = result.explanations.first() {
         s.push('\n');
         s.push_str(text(lang, t::MOST_LIKELY));
-        s.push_str(text(lang, t::LABEL_SEPARATOR));
+        s.push_str(sep);
         line(&mut s, first.name);
         if !first.reasons.is_empty() {
             s.push_str(text(lang, t::WHY));
-            s.push_str(text(lang, t::LABEL_SEPARATOR));
+            s.push_str(sep);
             push_joined(
                 &mut s,
                 lang,
@@ -171,7 +172,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         }
         if result.explanations.len() > 1 {
             s.push_str(text(lang, t::ALSO_POSSIBLE));
-            s.push_str(text(lang, t::LABEL_SEPARATOR));
+            s.push_str(sep);
             push_joined(
                 &mut s,
                 lang,
@@ -191,7 +192,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         if let Some(e) = EXPLANATIONS.iter().find(|e| e.id == first.id) {
             s.push('\n');
             s.push_str(text(lang, t::TELL_DOCTOR));
-            s.push_str(text(lang, t::LABEL_SEPARATOR));
+            s.push_str(sep);
             line(&mut s, text(lang, e.tell_doctor));
         }
     }
@@ -207,7 +208,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     if !result.unanswered.is_empty() {
         s.push('\n');
         s.push_str(text(lang, t::OPEN_QUESTIONS));
-        s.push_str(text(lang, t::LABEL_SEPARATOR));
+        s.push_str(sep);
         push_joined(
             &mut s,
             lang,
