@@ -21,7 +21,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 struct Page {
     host: HtmlElement,
     root: ShadowRoot,
-    _widget: Widget,
+    widget: Widget,
     events: Rc<RefCell<Vec<(String, String)>>>,
     _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
 }
@@ -73,7 +73,7 @@ fn page(attributes: &[(&str, &str)]) -> Page {
     Page {
         host,
         root,
-        _widget: widget,
+        widget,
         events,
         _listeners: listeners,
     }
@@ -397,7 +397,7 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
     let en = why();
     assert!(en.starts_with(" (") && en.ends_with(')'), "{en:?}");
     p.host.set_attribute("lang", "zh-Hant").unwrap();
-    p._widget.attribute_changed().unwrap();
+    p.widget.attribute_changed().unwrap();
     let zh = why();
     assert!(zh.starts_with('（') && zh.ends_with('）'), "{zh:?}");
     assert!(!zh.contains(';') && !zh.contains('('), "{zh:?}");
@@ -454,7 +454,7 @@ fn attributes_change_a_live_element_without_losing_answers() {
     p.check("none");
     p.submit();
     p.host.set_attribute("emergency-number", "911").unwrap();
-    p._widget.attribute_changed().unwrap();
+    p.widget.attribute_changed().unwrap();
     assert!(p
         .one(".emergency-line")
         .text_content()
@@ -469,7 +469,7 @@ fn attributes_change_a_live_element_without_losing_answers() {
     p.host
         .set_attribute("emergency-number", "javascript:alert(1)")
         .unwrap();
-    p._widget.attribute_changed().unwrap();
+    p.widget.attribute_changed().unwrap();
     assert!(p
         .one(".emergency-line")
         .text_content()
