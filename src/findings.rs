@@ -257,6 +257,26 @@ pub(crate) fn value_from_input(def: &FindingDef, input: &Input) -> Result<Value,
     }
 }
 
+/// A whole number as a person types it into a field: digits with spaces
+/// around them. Full-width digits count too ("３４"): Chinese and Japanese
+/// input methods type them, and a person who typed their age must not be
+/// told to type a number. Anything else (signs, decimals, words) is `None`,
+/// and so is a number too large for `u32`.
+pub fn typed_whole_number(text: &str) -> Option<u32> {
+    let mut n: u32 = 0;
+    let mut digits = false;
+    for c in text.trim().chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return None,
+        };
+        n = n.checked_mul(10)?.checked_add(d)?;
+        digits = true;
+    }
+    digits.then_some(n)
+}
+
 /// An untrusted value, as it comes from JSON or JavaScript, before it is
 /// checked against a finding or question.
 #[derive(Clone, Debug, PartialEq)]

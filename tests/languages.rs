@@ -182,3 +182,40 @@ fn the_summary_is_in_the_chosen_language() {
         assert!(s.contains(text(lang, id)), "{s}");
     }
 }
+
+#[test]
+fn a_typed_age_may_use_full_width_digits() {
+    use twitch_triage::findings::typed_whole_number;
+    // Chinese and Japanese input methods type full-width digits, and
+    // sometimes the ideographic space (U+3000) around them.
+    for (typed, n) in [
+        ("34", 34),
+        (" 34 ", 34),
+        ("３４", 34),
+        ("\u{3000}３４\u{3000}", 34),
+        ("3４", 34),
+        ("0", 0),
+        ("０", 0),
+        ("007", 7),
+        ("4294967295", u32::MAX),
+    ] {
+        assert_eq!(typed_whole_number(typed), Some(n), "{typed:?}");
+    }
+    for typed in [
+        "",
+        "  ",
+        "\u{3000}",
+        "-3",
+        "+3",
+        "3.5",
+        "3,5",
+        "3 4",
+        "34歲",
+        "三十四",
+        "abc",
+        "4294967296",
+        "٣٤",
+    ] {
+        assert_eq!(typed_whole_number(typed), None, "{typed:?}");
+    }
+}

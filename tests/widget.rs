@@ -241,6 +241,14 @@ fn answering_moves_focus_to_the_new_heading_and_back_restores_the_answer() {
     p.submit();
     assert!(p.has(".error-summary"));
     assert_eq!(p.heading(), "There is a problem");
+    assert_eq!(
+        p.one("input.number")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "250",
+        "what was typed stays in the field, to be corrected"
+    );
     // Back: the first question again, with "None of these" still ticked.
     p.click("[data-action=back]");
     assert_eq!(p.heading(), "First, do you have any of these right now?");
@@ -250,6 +258,29 @@ fn answering_moves_focus_to_the_new_heading_and_back_restores_the_answer() {
         .unwrap()
         .checked());
     assert_eq!(p.focused().unwrap().tag_name(), "H2");
+}
+
+#[wasm_bindgen_test]
+fn an_age_typed_with_full_width_digits_is_accepted() {
+    // Chinese input methods often type full-width digits ("３４").
+    let p = page(&[("lang", "zh-Hant")]);
+    p.check("none");
+    p.submit();
+    let field = || {
+        p.one("input.number")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+    };
+    field().set_value("３４歲");
+    p.submit();
+    assert!(p.has(".error-summary"), "words are still refused");
+    assert_eq!(field().value(), "３４歲", "and stay in the field");
+    field().set_value("\u{3000}３４");
+    p.submit();
+    assert!(!p.has(".error-summary"));
+    assert!(!p.has("input.number"), "the next question");
+    p.click("[data-action=back]");
+    assert_eq!(field().value(), "34", "the answer, shown again after Back");
 }
 
 #[wasm_bindgen_test]

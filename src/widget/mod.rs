@@ -30,7 +30,7 @@ use web_sys::{
     ShadowRoot,
 };
 
-use crate::findings::Value;
+use crate::findings::{typed_whole_number, Value};
 use crate::kb::{t, text, FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, QUESTIONS};
 use crate::summary::{
     describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
@@ -96,6 +96,9 @@ struct State {
     screen: Screen,
     /// The current question was submitted without a valid answer.
     error: bool,
+    /// What was in the number field when it was refused: shown again with
+    /// the error, so the person can correct it rather than type it again.
+    typed: String,
     /// The last answer given to each question, to show it again after "Back".
     last: Vec<Option<Input>>,
     number: String,
@@ -128,6 +131,7 @@ impl Widget {
             interview,
             screen: first,
             error: false,
+            typed: String::new(),
             last: vec![None; QUESTIONS.len()],
             number: DEFAULT_NUMBER.into(),
             share: false,
@@ -273,6 +277,7 @@ fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
             show(&mut s, next)
         }
         _ => {
+            s.typed = field_text(&s.root)?;
             s.error = true;
             render(&mut s, true)
         }
@@ -485,6 +490,15 @@ fn print(s: &State) -> Res {
 // ---------------------------------------------------------------- reading answers
 
 /// The answer on the form, or `None` when nothing valid was given.
+/// The text in the question's number field ("" when the question has none).
+fn field_text(root: &ShadowRoot) -> Res<String> {
+    Ok(root
+        .query_selector("input.number")?
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default())
+}
+
 fn read_answer(root: &ShadowRoot, q: usize) -> Res<Option<Input>> {
     let def = &QUESTIONS[q];
     let checked = |sel: &str| -> Res<Vec<String>> {
@@ -499,19 +513,11 @@ fn read_answer(root: &ShadowRoot, q: usize) -> Res<Option<Input>> {
     };
     Ok(match def.kind {
         QuestionKind::Number => {
-            let value = root
-                .query_selector("input.number")?
-                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
             let max = match def.finding.map(|f| f.def().kind) {
                 Some(FindingKind::Int { max, .. }) => max as u32,
                 _ => 0,
             };
-            value
-                .trim()
-                .parse::<u32>()
-                .ok()
+            typed_whole_number(&field_text(root)?)
                 .filter(|n| *n <= max)
                 .map(|n| Input::Number(n as f64))
         }
@@ -697,7 +703,9 @@ fn question(p: &mut Plan, s: &State, q: usize) {
         if s.error {
             p.attr("aria-invalid", "true");
         }
-        if let Some(Input::Number(x)) = previous {
+        if s.error {
+            p.attr("value", s.typed.clone());
+        } else if let Some(Input::Number(x)) = previous {
             p.attr("value", number_text(*x as usize));
         }
         p.close().close();
