@@ -21,8 +21,10 @@ function choices(q) {
 
 function answerFrom(q, form) {
   if (q.kind === 'number') {
-    const n = Number(form.elements.answer.value);
-    return Number.isInteger(n) ? n : null;
+    // An empty field is no answer, not 0 (Number('') is 0, and an age of 0
+    // is a baby under one). NaN makes the interview refuse it with a message.
+    const text = form.elements.answer.value.trim();
+    return text === '' ? NaN : Number(text);
   }
   const checked = [...form.querySelectorAll('input:checked')].map((i) => i.value);
   if (q.kind === 'many' || q.kind === 'checklist') return checked;
@@ -55,6 +57,7 @@ function showQuestion(q) {
       interview.answer(q.id, answerFrom(q, form));
       render();
     } catch (err) {
+      form.querySelector('[role=alert]')?.remove();
       form.append(el('p', { role: 'alert' }, err.message));
     }
   });
