@@ -577,14 +577,18 @@ fn main() {
         LANGS.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
     )
     .unwrap();
-    let fp = fingerprint(&texts.ids);
+    // A pack's header ends with this build's number of texts and the
+    // fingerprint of their ids: a pack from another build is refused.
+    let stamp = format!("{} {:016x}", texts.ids.len(), fingerprint(&texts.ids));
     writeln!(
         w,
-        "/// Fingerprint of the text ids; a language pack must carry the same."
+        "/// How a language pack's header ends: the number of texts and the\n\
+         /// fingerprint of their ids; a pack must carry the same.\n\
+         pub const PACK_STAMP: &str = {stamp:?};"
     )
     .unwrap();
-    writeln!(w, "pub const TEXT_FINGERPRINT: u64 = {fp:#x};").unwrap();
     writeln!(w, "/// Separates the texts of a language pack.\npub const PACK_SEPARATOR: char = {PACK_SEPARATOR:?};").unwrap();
+    writeln!(w, "/// How a language pack's header begins; the language code follows.\npub const PACK_PREFIX: &str = {PACK_PREFIX:?};").unwrap();
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::create_dir_all(out_dir.join("texts")).unwrap();
     for (l, lang) in LANGS.iter().enumerate() {
@@ -600,10 +604,7 @@ fn main() {
         )
         .unwrap();
         // The language pack: a header line, then the texts in id order.
-        let mut pack = format!(
-            "twitch-triage texts 2 {lang} {} {fp:016x}\n",
-            texts.ids.len()
-        );
+        let mut pack = format!("{PACK_PREFIX}{lang} {stamp}\n");
         pack.push_str(&texts.by_lang[l].join(&PACK_SEPARATOR.to_string()));
         std::fs::write(out_dir.join("texts").join(format!("{lang}.txt")), pack).unwrap();
     }

@@ -50,6 +50,9 @@ impl Finding {
 /// one a JavaScript string literal keeps as it is (the packs ship as ES
 /// modules; a control character would be written as a six-letter escape).
 pub const PACK_SEPARATOR: char = '|';
+/// How a language pack's header begins (format version 2); the language
+/// code and the build's stamp follow.
+pub const PACK_PREFIX: &str = "twitch-triage texts 2 ";
 
 /// FNV-1a (64 bits) of the text ids, in order: a language pack built for
 /// another version of the knowledge base has another fingerprint.

@@ -331,14 +331,12 @@ pub fn parse_pack(pack: &str) -> Result<(Lang, Vec<&str>), Error> {
     let (header, body) = pack
         .split_once('\n')
         .ok_or_else(|| bad("a twitch-triage language pack"))?;
-    let mut h = header.split(' ');
-    if h.next() != Some("twitch-triage") || h.next() != Some("texts") || h.next() != Some("2") {
-        return Err(bad("a twitch-triage language pack, version 2"));
-    }
-    let lang = Lang::parse(h.next().unwrap_or_default())?;
-    let count: usize = h.next().and_then(|c| c.parse().ok()).unwrap_or(usize::MAX);
-    let fingerprint = h.next().and_then(|f| u64::from_str_radix(f, 16).ok());
-    if count != TEXT_COUNT || fingerprint != Some(TEXT_FINGERPRINT) {
+    let rest = header
+        .strip_prefix(PACK_PREFIX)
+        .ok_or_else(|| bad("a twitch-triage language pack, version 2"))?;
+    let (code, stamp) = rest.split_once(' ').unwrap_or((rest, ""));
+    let lang = Lang::parse(code)?;
+    if stamp != PACK_STAMP {
         return Err(bad(
             "the language pack built with this version of twitch-triage",
         ));

@@ -106,6 +106,41 @@ fn the_language_packs_hold_the_same_texts() {
         "another build's pack is refused"
     );
     assert!(parse_pack("not a pack").is_err());
+    // The header must match this build's exactly: no stamp, an older format
+    // or an unknown language is refused with a message saying which.
+    let en = include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt"));
+    let (header, body) = en.split_once('\n').unwrap();
+    let (code_and_prefix, stamp) = header.rsplit_once(' ').unwrap();
+    let (_, count) = code_and_prefix.rsplit_once(' ').unwrap();
+    let stamp = format!("{count} {stamp}");
+    for (pack, says) in [
+        (format!("twitch-triage texts 2 en\n{body}"), "this version"),
+        (
+            format!("twitch-triage texts 2 en {count}\n{body}"),
+            "this version",
+        ),
+        (
+            format!("twitch-triage texts 1 en {stamp}\n{body}"),
+            "version 2",
+        ),
+        (
+            format!("twitch-triage texts 2 xx {stamp}\n{body}"),
+            "supported languages",
+        ),
+        (
+            format!("twitch-triage texts 2 en {stamp}\n{body}|extra"),
+            "every text",
+        ),
+    ] {
+        let e = parse_pack(&pack).unwrap_err();
+        assert!(e.to_string().contains(says), "{e} (for {:?})", &pack[..50]);
+    }
+    assert_eq!(
+        parse_pack(&format!("twitch-triage texts 2 en {stamp}\n{body}"))
+            .unwrap()
+            .0,
+        Lang::En
+    );
 }
 
 #[test]
