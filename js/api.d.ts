@@ -101,7 +101,8 @@ export type ErrorKind =
   | 'wrong_answer_shape'
   | 'unsupported_language'
   | 'too_large'
-  | 'duplicate_key';
+  | 'duplicate_key'
+  | 'unknown_option';
 
 /** Thrown for every refused input. */
 export declare class TwitchTriageError extends Error {

@@ -28,6 +28,9 @@ pub enum ErrorKind {
     TooLarge,
     /// The same finding twice in one map.
     DuplicateKey,
+    /// An options key that does not exist (a misspelt `lang` would
+    /// otherwise give English without a word).
+    UnknownOption,
 }
 
 impl ErrorKind {
@@ -44,6 +47,7 @@ impl ErrorKind {
             ErrorKind::UnsupportedLanguage => "unsupported_language",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::DuplicateKey => "duplicate_key",
+            ErrorKind::UnknownOption => "unknown_option",
         }
     }
 }
@@ -70,6 +74,11 @@ impl Error {
         match kind {
             ErrorKind::UnknownFinding => {
                 message.push_str("unknown finding \"");
+                message.push_str(&key);
+                message.push_str("\": expected ");
+            }
+            ErrorKind::UnknownOption => {
+                message.push_str("unknown option \"");
                 message.push_str(&key);
                 message.push_str("\": expected ");
             }

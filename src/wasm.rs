@@ -198,9 +198,21 @@ fn read_coded(v: &JsValue, key: &str, expected: &str) -> Result<Coded, JsValue> 
 fn read_map(v: &JsValue, key: &str, expected: &str) -> Result<InputMap, JsValue> {
     match read_coded(v, key, expected)? {
         Coded::Keyed(map) => Ok(map),
-        // Only keys that are finding ids: not an options key among them.
-        Coded::ByFinding(_) => Ok(InputMap::default()),
+        // Only keys that are finding ids (or no keys): no options key among
+        // them, so any key there is an unknown option.
+        Coded::ByFinding(f) => match f.known().next() {
+            Some((id, _)) => Err(unknown_option(id.id())),
+            None => Ok(InputMap::default()),
+        },
     }
+}
+
+fn unknown_option(key: &str) -> JsValue {
+    to_js_error(Error::new(
+        ErrorKind::UnknownOption,
+        key,
+        "lang, the only option",
+    ))
 }
 
 fn read_findings(v: &JsValue) -> Result<Findings, JsValue> {
@@ -222,17 +234,17 @@ fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
         "options",
         "an options object such as { lang: \"en\" }",
     )?;
+    let mut lang = Lang::default();
     for (k, v) in &map.entries {
-        match (k.as_str(), v) {
-            ("lang", Input::Text(code)) => return Lang::parse(code).map_err(to_js_error),
-            ("lang", Input::Null) => return Ok(Lang::default()),
-            ("lang", _) => {
-                return Lang::parse("").map_err(to_js_error);
-            }
-            _ => {}
+        lang = match (k.as_str(), v) {
+            ("lang", Input::Text(code)) => Lang::parse(code),
+            ("lang", Input::Null) => Ok(Lang::default()),
+            ("lang", _) => Lang::parse(""),
+            (other, _) => return Err(unknown_option(other)),
         }
+        .map_err(to_js_error)?;
     }
-    Ok(Lang::default())
+    Ok(lang)
 }
 
 /// Installs a language pack (the string that `dist/lang/<lang>.js`

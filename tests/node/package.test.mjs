@@ -158,6 +158,19 @@ test('hostile options and answers; the interview keeps its answers', () => {
   assert.throws(() => new Interview({ lang: 'fr' }), (e) => e instanceof TwitchTriageError && e.kind === 'unsupported_language' && /en/.test(e.message));
   assert.throws(() => new Interview('en'), (e) => e.kind === 'not_an_object' && e.key === 'options');
   assert.throws(() => classify({}, { lang: 42 }), (e) => e.kind === 'unsupported_language');
+  // A misspelt option is refused, not ignored: it would give English silently.
+  for (const [call, options, key] of [
+    [(o) => new Interview(o), { language: 'es' }, 'language'],
+    [(o) => classify({}, o), { lang: 'es', Lang: 'zh-Hant' }, 'Lang'],
+    [(o) => knowledge(o), { lnag: 'es' }, 'lnag'],
+    [(o) => classify({}, o), { age: 30 }, 'age'],
+  ]) {
+    assert.throws(() => call(options), (e) => e instanceof TwitchTriageError && e.kind === 'unknown_option' && e.key === key
+      && e.message === `unknown option "${key}": expected lang, the only option`, JSON.stringify(options));
+  }
+  assert.equal(classify({}, {}).triage, classify({}).triage, 'no options at all is fine');
+  assert.equal(knowledge({ lang: null }).lang, 'en');
+  assert.equal(knowledge({ lang: 'es' }).lang, 'es');
   const iv = new Interview();
   iv.answer('emergency_signs', []);
   iv.answer('age', 52);
