@@ -71,28 +71,14 @@ impl Error {
     pub fn new(kind: ErrorKind, key: &str, expected: &str) -> Error {
         let key = shorten(key);
         let mut message = String::with_capacity(key.len() + expected.len() + 48);
-        match kind {
-            ErrorKind::UnknownFinding => {
-                message.push_str("unknown finding \"");
-                message.push_str(&key);
-                message.push_str("\": expected ");
-            }
-            ErrorKind::UnknownOption => {
-                message.push_str("unknown option \"");
-                message.push_str(&key);
-                message.push_str("\": expected ");
-            }
-            ErrorKind::UnknownQuestion => {
-                message.push_str("unknown question \"");
-                message.push_str(&key);
-                message.push_str("\": expected ");
-            }
-            _ => {
-                message.push('"');
-                message.push_str(&key);
-                message.push_str("\": expected ");
-            }
-        }
+        message.push_str(match kind {
+            ErrorKind::UnknownFinding => "unknown finding \"",
+            ErrorKind::UnknownOption => "unknown option \"",
+            ErrorKind::UnknownQuestion => "unknown question \"",
+            _ => "\"",
+        });
+        message.push_str(&key);
+        message.push_str("\": expected ");
         message.push_str(expected);
         Error {
             kind,
