@@ -67,7 +67,11 @@ export interface QuestionOf<Q extends QuestionId> {
 export type Question = { [Q in QuestionId]: QuestionOf<Q> }[QuestionId];
 
 export interface Options {
-  /** Language of the texts; default "en". */
+  /**
+   * Language of the texts; default "en" (from `twitch-triage/es` or
+   * `twitch-triage/zh-Hant`, that entry's language). A language whose texts
+   * are not loaded throws `unsupported_language`.
+   */
   lang?: Lang;
 }
 

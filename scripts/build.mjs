@@ -176,6 +176,31 @@ ${packImports}initSync({ module: readFileSync(new URL('./twitch_triage_bg.wasm',
 for (const t of [${packNames}]) installTexts(t);
 ${exports}`,
   );
+  // One language only: `twitch-triage/<lang>` is the same API with the texts
+  // of that language alone (a third of the texts' bytes in a bundle), and
+  // that language as the default. Importing two of them loads both.
+  mkdirSync(join(dist, 'entry'), { recursive: true });
+  const up = exports.replaceAll("from './", "from '../");
+  for (const l of LANGS) {
+    const only = `import t from '../lang/${l}.js';\n`;
+    writeFileSync(
+      join(dist, 'entry', `${l}.js`),
+      `// twitch-triage for browsers and bundlers, with the texts of "${l}" only.
+import init, { installTexts } from '../twitch_triage.js';
+${only}await init({ module_or_path: new URL('../twitch_triage_bg.wasm', import.meta.url) });
+installTexts(t);
+${up}`,
+    );
+    writeFileSync(
+      join(dist, 'entry', `${l}.node.js`),
+      `// twitch-triage for Node, with the texts of "${l}" only.
+import { readFileSync } from 'node:fs';
+import { initSync, installTexts } from '../twitch_triage.js';
+${only}initSync({ module: readFileSync(new URL('../twitch_triage_bg.wasm', import.meta.url)) });
+installTexts(t);
+${up}`,
+    );
+  }
   const generated = run('cargo', ['run', '--quiet', '--release', '--example', 'typescript_types'], { capture: true });
   writeFileSync(join(dist, 'index.d.ts'), generated + readFileSync(join(root, 'js', 'api.d.ts'), 'utf8'));
 

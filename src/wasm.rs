@@ -23,7 +23,7 @@ use crate::assess;
 use crate::error::{Error, ErrorKind};
 use crate::findings::{Findings, Input, InputMap, MAX_KEYS, MAX_LIST, MAX_STRING};
 use crate::interview::Interview as CoreInterview;
-use crate::kb::Lang;
+use crate::kb::{has_texts, Lang};
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
@@ -224,21 +224,22 @@ fn read_findings(v: &JsValue) -> Result<Findings, JsValue> {
     }
 }
 
-/// The `lang` of an options object (`undefined` and `null` mean the default).
+/// The `lang` of an options object (`undefined` and `null` mean the default),
+/// which must be a language whose texts are loaded.
 fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok(Lang::default());
+        return Ok(default_lang());
     }
     let map = read_map(
         options,
         "options",
         "an options object such as { lang: \"en\" }",
     )?;
-    let mut lang = Lang::default();
+    let mut lang = default_lang();
     for (k, v) in &map.entries {
         lang = match (k.as_str(), v) {
-            ("lang", Input::Text(code)) => Lang::parse(code),
-            ("lang", Input::Null) => Ok(Lang::default()),
+            ("lang", Input::Text(code)) => Lang::parse(code).and_then(loaded),
+            ("lang", Input::Null) => Ok(default_lang()),
             ("lang", _) => Lang::parse(""),
             (other, _) => return Err(unknown_option(other)),
         }
@@ -247,9 +248,45 @@ fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
     Ok(lang)
 }
 
+thread_local! {
+    /// The first language whose texts were installed.
+    static FIRST_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language when none is asked for: the first one loaded. The main
+/// entry loads English first; an entry such as `twitch-triage/es` loads its
+/// own language, which stays the default if another entry is imported later.
+fn default_lang() -> Lang {
+    FIRST_LANG.with(|f| f.get()).unwrap_or_default()
+}
+
+/// `lang`, if its texts are loaded; else an error that says how to load them.
+fn loaded(lang: Lang) -> Result<Lang, Error> {
+    if has_texts(lang) {
+        return Ok(lang);
+    }
+    let mut expected = String::from("a language whose texts are loaded (");
+    crate::error::push_list(
+        &mut expected,
+        Lang::ALL
+            .into_iter()
+            .filter(|l| has_texts(*l))
+            .map(Lang::code),
+    );
+    expected.push_str("): import \"twitch-triage/");
+    expected.push_str(lang.code());
+    expected.push_str("\" as well, or \"twitch-triage\" for every language");
+    Err(Error::new(
+        ErrorKind::UnsupportedLanguage,
+        "lang",
+        &expected,
+    ))
+}
+
 /// Installs a language pack (the string that `dist/lang/<lang>.js`
-/// exports); the package's entry points install every language before
-/// anything else runs. Returns the language code.
+/// exports); the package's entry points install their languages before
+/// anything else runs (every language, or one for `twitch-triage/<lang>`).
+/// Returns the language code.
 #[wasm_bindgen(js_name = installTexts)]
 pub fn install_texts(pack: JsValue) -> Result<String, JsValue> {
     let text = pack.as_string().ok_or_else(|| {
@@ -259,9 +296,9 @@ pub fn install_texts(pack: JsValue) -> Result<String, JsValue> {
             "the text of a language pack",
         ))
     })?;
-    crate::kb::install_texts(&text)
-        .map(|l| l.code().to_string())
-        .map_err(to_js_error)
+    let lang = crate::kb::install_texts(&text).map_err(to_js_error)?;
+    FIRST_LANG.with(|f| f.set(f.get().or(Some(lang))));
+    Ok(lang.code().to_string())
 }
 
 /// Classifies a findings object: `classify({ age: 30, ... }, { lang })`.

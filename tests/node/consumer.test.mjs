@@ -79,6 +79,31 @@ console.log(JSON.stringify({ first: r.explanations[0].id, question: iv.next().id
   assert.deepEqual(out, { first: 'eyelid_twitch', question: 'emergency_signs', error: 'out_of_range' });
 });
 
+test('one language only: twitch-triage/es from Node, its default language, and a second entry', () => {
+  writeFileSync(
+    join(app, 'check-es.mjs'),
+    `import { classify, Interview, knowledge, TwitchTriageError } from 'twitch-triage/es';
+const f = { age: 34, movement: 'flicker', body_areas: ['eyelid'] };
+const out = { name: classify(f).explanations[0].name, question: new Interview().next().text, lang: knowledge().lang };
+try { classify(f, { lang: 'en' }); } catch (e) { out.error = [e instanceof TwitchTriageError, e.kind, e.key, e.message]; }
+const en = await import('twitch-triage/en');
+out.same = en.classify === classify;
+out.en = classify(f, { lang: 'en' }).explanations[0].name;
+out.stillEs = classify(f).explanations[0].name;
+console.log(JSON.stringify(out));
+`,
+  );
+  const out = JSON.parse(sh('node', ['check-es.mjs'], app));
+  assert.equal(out.name, 'Temblor del párpado');
+  assert.equal(out.question, 'Primero: ¿tiene ahora alguno de estos problemas?');
+  assert.equal(out.lang, 'es');
+  assert.deepEqual(out.error.slice(0, 3), [true, 'unsupported_language', 'lang']);
+  assert.match(out.error[3], /loaded \(es\).*"twitch-triage\/en"/);
+  assert.equal(out.same, true, 'both entries share one module');
+  assert.equal(out.en, 'Eyelid twitching');
+  assert.equal(out.stillEs, 'Temblor del párpado', 'the first entry\'s language stays the default');
+});
+
 test('a Vite 7 app that imports the package builds, with the wasm in the bundle, and runs', async () => {
   writeFileSync(
     join(app, 'index.html'),
@@ -103,6 +128,38 @@ document.getElementById('out').textContent = classify({ age: 30, movement: 'flic
   // And the built app really runs: the bundler kept the module's instantiation.
   await openBuilt(
     join(app, 'dist'),
+    () => document.getElementById('out').textContent !== 'loading',
+    async (page) => assert.equal(await page.textContent('#out'), 'Harmless everyday twitching'),
+  );
+});
+
+test('a Vite 7 app that imports twitch-triage/en bundles the English texts only', async () => {
+  const one = join(work, 'one');
+  mkdirSync(one);
+  writeFileSync(join(one, 'package.json'), JSON.stringify({ name: 'consumer-one', private: true, type: 'module' }, null, 2));
+  sh('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], one);
+  writeFileSync(
+    join(one, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>one language</title></head>
+<body><p id="out">loading</p><script type="module" src="/main.js"></script></body></html>`,
+  );
+  writeFileSync(
+    join(one, 'main.js'),
+    `import { classify } from 'twitch-triage/en';
+document.getElementById('out').textContent = classify({ age: 30, movement: 'flicker' }).explanations[0].name;
+`,
+  );
+  sh('node', [vite, 'build', '--logLevel', 'warn'], one);
+  const assets = readdirSync(join(one, 'dist', 'assets'));
+  const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(one, 'dist', 'assets', f), 'utf8')).join('\n');
+  assert.ok(js.includes('twitch-triage texts 2 en '), 'the English pack is in the bundle');
+  for (const l of ['es', 'zh-Hant']) assert.ok(!js.includes(`twitch-triage texts 2 ${l} `), `the ${l} pack is not`);
+  const all = readdirSync(join(app, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
+  const allBytes = all.reduce((t, f) => t + readFileSync(join(app, 'dist', 'assets', f)).length, 0);
+  console.log(`bundle JS: ${(js.length / 1024).toFixed(1)} KB with twitch-triage/en, ${(allBytes / 1024).toFixed(1)} KB with every language`);
+  assert.ok(js.length < allBytes / 2, 'well under half the JavaScript of the every-language bundle');
+  await openBuilt(
+    join(one, 'dist'),
     () => document.getElementById('out').textContent !== 'loading',
     async (page) => assert.equal(await page.textContent('#out'), 'Harmless everyday twitching'),
   );

@@ -230,7 +230,9 @@ test('a thousand random junk values never trap the module', () => {
 });
 
 test('the shipped JavaScript never builds HTML from strings or evaluates code', () => {
-  const files = ['index.js', 'node.js', 'element.js', 'twitch_triage.js'];
+  const entries = readdirSync(join(root, 'dist', 'entry')).map((f) => `entry/${f}`);
+  assert.equal(entries.length, 6, 'a browser and a Node entry per language');
+  const files = ['index.js', 'node.js', 'element.js', 'twitch_triage.js', ...entries];
   const snippets = readdirSync(join(root, 'dist', 'snippets'), { recursive: true }).filter((f) => String(f).endsWith('.js'));
   for (const f of [...files, ...snippets.map((s) => `snippets/${s}`)]) {
     const code = readFileSync(join(root, 'dist', f), 'utf8');
@@ -239,7 +241,7 @@ test('the shipped JavaScript never builds HTML from strings or evaluates code', 
     }
   }
   // The only fetches are of the package's own files.
-  for (const f of ['index.js', 'element.js']) {
+  for (const f of ['index.js', 'element.js', ...entries]) {
     const code = readFileSync(join(root, 'dist', f), 'utf8');
     for (const m of code.matchAll(/fetch\(([^)]{0,80})/g)) assert.ok(!/https?:/.test(m[1]), `${f}: ${m[0]}`);
   }

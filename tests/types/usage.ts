@@ -84,3 +84,11 @@ try {
 const k = knowledge({ lang: 'en' });
 const titles: string[] = k.levels.map((l) => l.title);
 const ids: FindingId[] = k.findings.map((f) => f.id);
+
+// The one-language entries have the same types.
+import { classify as classifyEs, Interview as InterviewZh } from 'twitch-triage/es';
+const inSpanish: Assessment = classifyEs(findings);
+const zh = new InterviewZh({ lang: 'zh-Hant' });
+// @ts-expect-error: not a language
+classifyEs(findings, { lang: 'fr' });
+const unknownOption: TwitchTriageError['kind'] = 'unknown_option';

@@ -1,6 +1,8 @@
 // A minimal custom interface on top of the npm package: the interview picks
 // the questions, this code only draws them. Everything runs in the browser.
-import { Interview } from 'twitch-triage';
+// The interface is in English, so it imports the English entry and the other
+// languages' texts stay out of the bundle.
+import { Interview } from 'twitch-triage/en';
 import './style.css';
 
 const app = document.getElementById('app');
