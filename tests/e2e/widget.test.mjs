@@ -59,6 +59,28 @@ for (const [lang, path, firstProgress] of languages) {
             assert.ok(await page.locator('twitch-triage .error-summary').isVisible());
             await assertAccessible(page, `the error summary (${lang})`);
             await screenshot(page, `error-summary-${lang}-1280-light`);
+            // On a phone the message wraps: its lines start where the
+            // summary's heading starts (a button would centre them), and
+            // there is no bullet left behind on the last line (GOV.UK).
+            const size = page.viewportSize();
+            await page.setViewportSize({ width: 320, height: 800 });
+            const layout = await page.evaluate(() => {
+              const r = document.querySelector('twitch-triage').shadowRoot;
+              const link = r.querySelector('.error-summary [data-action=fix]');
+              const range = document.createRange();
+              range.selectNodeContents(link);
+              const lines = [...range.getClientRects()].map((l) => Math.round(l.left));
+              return {
+                heading: Math.round(r.querySelector('.error-summary h2').getBoundingClientRect().left),
+                lines,
+                bullet: getComputedStyle(r.querySelector('.error-summary li')).listStyleType,
+              };
+            });
+            assert.ok(layout.lines.length >= 2, `the message wraps at 320px (${lang}): ${JSON.stringify(layout)}`);
+            for (const left of layout.lines) assert.ok(Math.abs(left - layout.heading) <= 1, `each line starts under the heading (${lang}): ${JSON.stringify(layout)}`);
+            assert.equal(layout.bullet, 'none');
+            await screenshot(page, `error-summary-${lang}-320-light`);
+            await page.setViewportSize(size);
           }
           const asked = [];
           for (let n = 0; n < 25; n++) {
