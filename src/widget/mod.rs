@@ -96,8 +96,8 @@ struct State {
     screen: Screen,
     /// The current question was submitted without a valid answer.
     error: bool,
-    /// What was in the number field when it was refused: shown again with
-    /// the error, so the person can correct it rather than type it again.
+    /// What was in the number field at the last "Continue": shown again
+    /// with the error, so the person can correct it rather than type it again.
     typed: String,
     /// The last answer given to each question, to show it again after "Back".
     last: Vec<Option<Input>>,
@@ -264,7 +264,8 @@ fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
     let Screen::Question(q) = s.screen else {
         return Ok(());
     };
-    let answer = read_answer(&s.root, q)?;
+    s.typed = field_text(&s.root)?;
+    let answer = read_answer(&s.root, q, &s.typed)?;
     match answer {
         Some(input) if s.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
             s.last[q] = Some(input);
@@ -277,7 +278,6 @@ fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
             show(&mut s, next)
         }
         _ => {
-            s.typed = field_text(&s.root)?;
             s.error = true;
             render(&mut s, true)
         }
@@ -489,7 +489,6 @@ fn print(s: &State) -> Res {
 
 // ---------------------------------------------------------------- reading answers
 
-/// The answer on the form, or `None` when nothing valid was given.
 /// The text in the question's number field ("" when the question has none).
 fn field_text(root: &ShadowRoot) -> Res<String> {
     Ok(root
@@ -499,7 +498,9 @@ fn field_text(root: &ShadowRoot) -> Res<String> {
         .unwrap_or_default())
 }
 
-fn read_answer(root: &ShadowRoot, q: usize) -> Res<Option<Input>> {
+/// The answer on the form, or `None` when nothing valid was given
+/// (`typed`: the number field's text, see [`field_text`]).
+fn read_answer(root: &ShadowRoot, q: usize, typed: &str) -> Res<Option<Input>> {
     let def = &QUESTIONS[q];
     let checked = |sel: &str| -> Res<Vec<String>> {
         let list = root.query_selector_all(sel)?;
@@ -517,7 +518,7 @@ fn read_answer(root: &ShadowRoot, q: usize) -> Res<Option<Input>> {
                 Some(FindingKind::Int { max, .. }) => max as u32,
                 _ => 0,
             };
-            typed_whole_number(&field_text(root)?)
+            typed_whole_number(typed)
                 .filter(|n| *n <= max)
                 .map(|n| Input::Number(n as f64))
         }
@@ -701,10 +702,8 @@ fn question(p: &mut Plan, s: &State, q: usize) {
             .attr("spellcheck", "false")
             .attr("aria-describedby", describedby);
         if s.error {
-            p.attr("aria-invalid", "true");
-        }
-        if s.error {
-            p.attr("value", s.typed.clone());
+            p.attr("aria-invalid", "true")
+                .attr("value", s.typed.clone());
         } else if let Some(Input::Number(x)) = previous {
             p.attr("value", number_text(*x as usize));
         }
