@@ -149,57 +149,45 @@ function build() {
   // The texts of every language, as language packs next to the wasm.
   run('cargo', ['run', '--quiet', '--release', '--example', 'text_packs', '--', join(dist, 'lang')]);
   // Each pack is an ES module whose default export is the pack (a string).
-  const packImports = LANGS.map((l, i) => `import t${i} from './lang/${l}.js';\n`).join('');
-  const packNames = LANGS.map((_, i) => `t${i}`).join(', ');
+  // An entry module instantiates the wasm and installs the texts of `langs`,
+  // then re-exports the API. `file` is relative to dist/.
+  const entry = (file, about, langs, node) => {
+    const up = file.includes('/') ? '../' : './';
+    const wasmUrl = `new URL('${up}twitch_triage_bg.wasm', import.meta.url)`;
+    const packs = langs.map((l, i) => `import t${i} from '${up}lang/${l}.js';\n`).join('');
+    const start = node
+      ? `import { readFileSync } from 'node:fs';\nimport { initSync, installTexts } from '${up}twitch_triage.js';\n${packs}initSync({ module: readFileSync(${wasmUrl}) });\n`
+      : `import init, { installTexts } from '${up}twitch_triage.js';\n${packs}await init({ module_or_path: ${wasmUrl} });\n`;
+    const install = `for (const t of [${langs.map((_, i) => `t${i}`).join(', ')}]) installTexts(t);\n`;
+    writeFileSync(join(dist, file), `${about}\n${start}${install}${exports.replaceAll("from './", `from '${up}`)}`);
+  };
 
   // Browsers and bundlers: instantiate with top-level await. The URL form
   // lets bundlers (Vite, webpack, Rollup) find the wasm and emit it as an
   // asset; the texts are plain modules they bundle.
-  writeFileSync(
-    join(dist, 'index.js'),
+  entry(
+    'index.js',
     `// twitch-triage for browsers and bundlers. Importing it loads the WebAssembly
 // module (top-level await) and the texts of every language from the package's
-// own files; nothing else is fetched, stored or sent.
-import init, { installTexts } from './twitch_triage.js';
-${packImports}await init({ module_or_path: new URL('./twitch_triage_bg.wasm', import.meta.url) });
-for (const t of [${packNames}]) installTexts(t);
-${exports}`,
+// own files; nothing else is fetched, stored or sent.`,
+    LANGS,
+    false,
   );
   // Node: read and instantiate synchronously.
-  writeFileSync(
-    join(dist, 'node.js'),
+  entry(
+    'node.js',
     `// twitch-triage for Node. Importing it instantiates the WebAssembly module and
-// loads the texts from the package's own files; nothing is fetched or sent.
-import { readFileSync } from 'node:fs';
-import { initSync, installTexts } from './twitch_triage.js';
-${packImports}initSync({ module: readFileSync(new URL('./twitch_triage_bg.wasm', import.meta.url)) });
-for (const t of [${packNames}]) installTexts(t);
-${exports}`,
+// loads the texts from the package's own files; nothing is fetched or sent.`,
+    LANGS,
+    true,
   );
   // One language only: `twitch-triage/<lang>` is the same API with the texts
   // of that language alone (a third of the texts' bytes in a bundle), and
   // that language as the default. Importing two of them loads both.
   mkdirSync(join(dist, 'entry'), { recursive: true });
-  const up = exports.replaceAll("from './", "from '../");
   for (const l of LANGS) {
-    const only = `import t from '../lang/${l}.js';\n`;
-    writeFileSync(
-      join(dist, 'entry', `${l}.js`),
-      `// twitch-triage for browsers and bundlers, with the texts of "${l}" only.
-import init, { installTexts } from '../twitch_triage.js';
-${only}await init({ module_or_path: new URL('../twitch_triage_bg.wasm', import.meta.url) });
-installTexts(t);
-${up}`,
-    );
-    writeFileSync(
-      join(dist, 'entry', `${l}.node.js`),
-      `// twitch-triage for Node, with the texts of "${l}" only.
-import { readFileSync } from 'node:fs';
-import { initSync, installTexts } from '../twitch_triage.js';
-${only}initSync({ module: readFileSync(new URL('../twitch_triage_bg.wasm', import.meta.url)) });
-installTexts(t);
-${up}`,
-    );
+    entry(`entry/${l}.js`, `// twitch-triage for browsers and bundlers, with the texts of "${l}" only.`, [l], false);
+    entry(`entry/${l}.node.js`, `// twitch-triage for Node, with the texts of "${l}" only.`, [l], true);
   }
   const generated = run('cargo', ['run', '--quiet', '--release', '--example', 'typescript_types'], { capture: true });
   writeFileSync(join(dist, 'index.d.ts'), generated + readFileSync(join(root, 'js', 'api.d.ts'), 'utf8'));
