@@ -65,15 +65,32 @@ function pack(lang) {
   if (!installed.has(lang)) {
     installed.set(
       lang,
-      loadText(lang).then((t) => {
-        if (!installTexts(t)) throw new Error('not a language pack for this version');
-      }),
+      loadText(lang)
+        .then((t) => {
+          if (!installTexts(t)) throw new Error('not a language pack for this version');
+        })
+        .catch((e) => {
+          // A host's deployment mistake (a missing or stale file): said once per language.
+          console.warn(`<twitch-triage>: the ${lang} texts (lang/${lang}.js) could not be used (${e?.message ?? e}); it shows another language.`);
+          throw e;
+        }),
     );
   }
   return installed.get(lang);
 }
 // The wanted language, or English when its texts cannot be had.
 const texts = (lang) => pack(lang).catch(() => pack('en'));
+// The texts of the language the module renders the element in. If that
+// language changes while they load (a host's language switcher setting
+// `lang`), the new one's are loaded too: the element never renders in a
+// language whose texts it does not have.
+async function textsFor(el) {
+  for (;;) {
+    const lang = languageFor(el);
+    await texts(lang);
+    if (languageFor(el) === lang) return;
+  }
+}
 
 const widgets = new WeakMap();
 let fallbackSheet;
@@ -151,7 +168,7 @@ class TwitchTriageElement extends HTMLElement {
     show(root, [['p', fallbackTexts(this).loading]]);
     loadText(jsLanguage(this)).catch(() => {});
     load()
-      .then((ok) => (ok ? texts(languageFor(this)) : Promise.reject(new Error('no WebAssembly'))))
+      .then((ok) => (ok ? textsFor(this) : Promise.reject(new Error('no WebAssembly'))))
       .then(() => {
         widgets.set(this, new Widget(this, root));
         performance.mark('twitch-triage-ready');
@@ -173,7 +190,7 @@ class TwitchTriageElement extends HTMLElement {
     const widget = widgets.get(this);
     if (!widget) return;
     // A new language: load its texts first. The answers stay either way.
-    if (name === 'lang') texts(languageFor(this)).finally(() => widget.attributeChanged());
+    if (name === 'lang') textsFor(this).finally(() => widget.attributeChanged());
     else widget.attributeChanged();
   }
 }

@@ -193,14 +193,19 @@ pub fn language_for(host: &HtmlElement) -> String {
 }
 
 /// The language to render in: the wanted one when its texts are installed,
-/// else English.
+/// else English, else one that is (the element starts only once a pack is
+/// installed, so it never renders without texts, even when the wanted
+/// language's pack and English's both failed to load).
 fn shown_lang(host: &HtmlElement) -> Lang {
-    let lang = resolve_lang(host);
-    if crate::kb::has_texts(lang) {
-        lang
-    } else {
-        Lang::En
+    let wanted = resolve_lang(host);
+    if crate::kb::has_texts(wanted) {
+        return wanted;
     }
+    // Lang::ALL begins with English.
+    Lang::ALL
+        .into_iter()
+        .find(|&l| crate::kb::has_texts(l))
+        .unwrap_or(wanted)
 }
 
 /// The widget's language: its `lang` attribute, else the nearest `lang` of

@@ -288,6 +288,67 @@ test("a host's mistake in an attribute is said in the console; the element still
   }
 });
 
+test('lang set while the first texts load: the element starts in that language', async () => {
+  // A host's language switcher sets lang while the page language's texts are
+  // still on their way (held here, as on a slow network). The element must
+  // start in the new language, not in one whose texts it does not have.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/twitch-triage/lang/es.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const packs = [];
+  page.on('request', (r) => r.url().includes('/lang/') && packs.push(r.url().split('/').pop()));
+  try {
+    await page.goto(`${server.url}/lang-es.html`, { waitUntil: 'domcontentloaded' });
+    // The module is running (it has picked Spanish and is waiting for its texts).
+    await page.waitForFunction(async () => (await import('/twitch-triage/element.js')).memoryBytes() > 0);
+    await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'zh-Hant'));
+    release();
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    assert.equal(await w.locator('.progress').textContent(), '第 1 題');
+    assert.ok((await w.locator('.emergency-line').textContent()).includes('112'));
+    assert.deepEqual(packs.sort(), ['es.js', 'zh-Hant.js']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a language whose texts cannot be loaded: the element keeps the one it shows, and says so', async () => {
+  // A Spanish page; the host switches to Traditional Chinese, but neither that
+  // pack nor English (the usual fallback) can be loaded.
+  const { context, page } = await open(browser, `${server.url}/lang-es.html`);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    await w.locator('input[value=none]').check();
+    await w.locator('button[type=submit]').click();
+    await page.route(/\/lang\/(zh-Hant|en)\.js$/, (route) => route.abort());
+    const failed = new Promise((resolve) => page.on('requestfailed', (r) => r.url().endsWith('/en.js') && resolve()));
+    await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'zh-Hant'));
+    await failed;
+    // The element re-renders once the fallback has failed too (a task later).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.equal(await w.locator('.progress').textContent(), 'Pregunta 2', 'still Spanish, not blank');
+    assert.match(await w.locator('.emergency-line').textContent(), /llame ahora al 112/);
+    assert.deepEqual(
+      warnings.map((t) => t.replace(/\(lang\/([\w-]+)\.js\) could not be used \(.*\);/, '(lang/$1.js) could not be used (...);')),
+      [
+        '<twitch-triage>: the zh-Hant texts (lang/zh-Hant.js) could not be used (...); it shows another language.',
+        '<twitch-triage>: the en texts (lang/en.js) could not be used (...); it shows another language.',
+      ],
+    );
+  } finally {
+    await context.close();
+  }
+});
+
 test('removing the element and adding it back keeps the interview', async () => {
   const { context, page } = await open(browser, `${server.url}/move.html`);
   try {
