@@ -93,7 +93,7 @@ row('Speed (Node 20, per call, 38 vignettes)', 'peers agree with classify', `${a
 
 // ------------------------------------------------------------------ native
 console.log('\nnative Rust (divan)');
-const divan = execFileSync('cargo', ['bench', '--quiet', '--bench', 'core'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+const divan = execFileSync('cargo', ['bench', '--quiet', '--profile', 'speed', '--bench', 'core'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 for (const [name, label] of [
   ['classify_one', 'classify (native)'],
   ['interview_one', 'whole interview, next/answer to the end (native)'],

@@ -69,16 +69,20 @@ const WASM_FEATURES = [
   '--enable-multivalue', '--enable-sign-ext', '--enable-mutable-globals',
 ];
 
-/** cargo + wasm-bindgen + wasm-opt for one feature set; returns the wasm-bindgen output dir. */
-function wasm(feature, name) {
-  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--features', feature]);
+/**
+ * cargo + wasm-bindgen + wasm-opt for one feature set, with a cargo profile
+ * (`release` for size, `speed` for the API; see Cargo.toml); returns the
+ * wasm-bindgen output dir.
+ */
+function wasm(feature, name, profile) {
+  run('cargo', ['build', '--profile', profile, '--lib', '--target', 'wasm32-unknown-unknown', '--features', feature]);
   const out = join(raw, name);
   rmSync(out, { recursive: true, force: true });
   run('wasm-bindgen', [
     '--target', 'web',
     '--out-dir', out,
     '--out-name', name,
-    join(root, 'target', 'wasm32-unknown-unknown', 'release', 'twitch_triage.wasm'),
+    join(root, 'target', 'wasm32-unknown-unknown', profile, 'twitch_triage.wasm'),
   ]);
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '-Oz',
@@ -138,7 +142,7 @@ function build() {
   mkdirSync(dist, { recursive: true });
 
   // The JavaScript API.
-  const api = wasm('js-api', 'twitch_triage');
+  const api = wasm('js-api', 'twitch_triage', 'speed');
   cpSync(join(api, 'twitch_triage.js'), join(dist, 'twitch_triage.js'));
   cpSync(join(api, 'snippets'), join(dist, 'snippets'), { recursive: true });
   // The snippet directory carries a hash: find the boundary module in it.
@@ -196,7 +200,7 @@ function build() {
   // page loads one script, then the wasm and one language pack in parallel.
   // Built no_std with a panic handler that only traps (feature trap-panics):
   // std's panic formatting would add about 5 KB.
-  const widget = wasm('trap-panics', 'twitch_triage_widget');
+  const widget = wasm('trap-panics', 'twitch_triage_widget', 'release');
   cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
   minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));
   buildSync({
