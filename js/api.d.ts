@@ -91,7 +91,10 @@ export declare class Interview {
   result(): Assessment;
   /** The answers so far. */
   answers(): Findings;
-  /** Frees the WebAssembly memory now, rather than when garbage-collected. */
+  /**
+   * Frees the WebAssembly memory now, rather than when garbage-collected.
+   * Afterwards every method (free too) throws a TwitchTriageError of kind `freed`.
+   */
   free(): void;
 }
 
@@ -106,7 +109,8 @@ export type ErrorKind =
   | 'unsupported_language'
   | 'too_large'
   | 'duplicate_key'
-  | 'unknown_option';
+  | 'unknown_option'
+  | 'freed';
 
 /** Thrown for every refused input. */
 export declare class TwitchTriageError extends Error {

@@ -34,6 +34,20 @@ export function makeError(kind, key, expected, message) {
   return new TwitchTriageError(kind, key, expected, message);
 }
 
+// Errors thrown by wasm-bindgen's generated code rather than ours (the build
+// routes them here). The one a caller can cause is a method of an Interview
+// called after its free().
+export function internalError(message) {
+  return message === 'null pointer passed to rust'
+    ? new TwitchTriageError(
+        'freed',
+        'interview',
+        'an Interview that has not been freed',
+        'this Interview has been freed (free() was called); make a new one with new Interview()',
+      )
+    : new Error(message);
+}
+
 // Results are built here as object literals, one call per object rather than
 // one per property. A literal defines its properties: a setter that a host
 // page put on Object.prototype cannot intercept them.

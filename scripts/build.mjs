@@ -95,6 +95,24 @@ function wasm(feature, name, profile) {
 }
 
 /**
+ * A method of an Interview called after its free() reaches wasm-bindgen's own
+ * check, which throws a plain Error "null pointer passed to rust". The glue's
+ * throw goes through `internalError` in js/boundary.js instead, which makes
+ * that one a TwitchTriageError (kind `freed`) that says what happened. Fails
+ * if the glue's throw is not found, so a change in wasm-bindgen's output
+ * cannot go unnoticed.
+ */
+function freedInterviewError(glueFile, boundaryRel) {
+  const glue = readFileSync(glueFile, 'utf8');
+  const pattern = /(__wbindgen_throw_\w+: function\(arg0, arg1\) \{\s*throw )new Error\(/;
+  if (!pattern.test(glue)) throw new Error('freedInterviewError: wasm-bindgen\'s throw not found in the glue');
+  // After the glue's first line (its @ts-self-types comment), before its imports.
+  const at = glue.indexOf('\nimport ') + 1;
+  const patched = glue.replace(pattern, '$1internalError(');
+  writeFileSync(glueFile, `${patched.slice(0, at)}import { internalError } from '${boundaryRel}';\n${patched.slice(at)}`);
+}
+
+/**
  * Shorter import and export names between the element's wasm and its glue.
  * wasm-bindgen names each import `__wbg_<method>_<hash>` and the module
  * `./<name>_bg.js`; every name is written twice (the wasm's import section
@@ -148,6 +166,7 @@ function build() {
   // The snippet directory carries a hash: find the boundary module in it.
   const boundary = files(join(dist, 'snippets')).find((f) => f.endsWith('boundary.js'));
   const boundaryRel = './' + relative(dist, boundary).split('\\').join('/');
+  freedInterviewError(join(dist, 'twitch_triage.js'), boundaryRel);
   const exports = `export { classify, knowledge, Interview } from './twitch_triage.js';\nexport { TwitchTriageError } from '${boundaryRel}';\n`;
 
   // The texts of every language, as language packs next to the wasm.

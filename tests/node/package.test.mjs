@@ -202,6 +202,28 @@ test('hostile options and answers; the interview keeps its answers', () => {
   assert.deepEqual(iv.answers(), kept);
 });
 
+test('an Interview used after free() says so; other interviews carry on', () => {
+  const other = new Interview();
+  other.answer('emergency_signs', []);
+  const iv = new Interview();
+  iv.answer('emergency_signs', []);
+  iv.free();
+  for (const [name, call] of [
+    ['next', () => iv.next()],
+    ['answer', () => iv.answer('age', 40)],
+    ['back', () => iv.back()],
+    ['result', () => iv.result()],
+    ['answers', () => iv.answers()],
+    ['free again', () => iv.free()],
+  ]) {
+    assert.throws(call, (e) => e instanceof TwitchTriageError && e.kind === 'freed' && e.key === 'interview'
+      && e.message === 'this Interview has been freed (free() was called); make a new one with new Interview()', name);
+  }
+  assert.equal(other.next().id, 'age', 'another interview keeps its answers');
+  assert.equal(new Interview().next().id, 'emergency_signs');
+  assert.equal(classify({ age: 30 }).triage, 'routine');
+});
+
 test('a thousand random junk values never trap the module', () => {
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -92,3 +92,4 @@ const zh = new InterviewZh({ lang: 'zh-Hant' });
 // @ts-expect-error: not a language
 classifyEs(findings, { lang: 'fr' });
 const unknownOption: TwitchTriageError['kind'] = 'unknown_option';
+const freed: TwitchTriageError['kind'] = 'freed';
