@@ -61,7 +61,7 @@ fn the_summary_holds_the_result_the_reasons_and_every_answer() {
     assert!(s.contains(&why), "expected {why:?} in {s}");
     let others: Vec<&str> = r.explanations[1..].iter().map(|e| e.name).collect();
     assert!(!others.is_empty());
-    let also = format!("\nAlso possible: {}\n", others.join("; "));
+    let also = format!("\nOther possibilities: {}\n", others.join("; "));
     assert!(s.contains(&also), "expected {also:?} in {s}");
     assert!(s.contains("New weakness"), "{s}");
     assert!(s.contains("How old are you? 52 years"), "{s}");

@@ -43,7 +43,7 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 /// While printing, the host page shows only the element that asked to print.
 const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
 const DEFAULT_NUMBER: &str = "112";
-/// "Also possible" lists other explanations at least this likely (and
+/// "Other possibilities" lists other explanations at least this likely (and
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
