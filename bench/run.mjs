@@ -60,34 +60,46 @@ for (const c of cases) {
   else console.log(`  peers disagree on ${c.id}: ours ${ours.triage}/${ours.explanations[0].id}, engine ${a.triage}/${a.explanations[0]}, plain ${b.triage}/${b.explanations[0]}`);
 }
 
-function timeSync(fn, rounds) {
-  for (let r = 0; r < 20; r++) for (const c of cases) fn(c.findings); // warm-up
-  const t = [];
+// Per-call times, appended to `t`.
+function timeSync(fn, rounds, t) {
   for (let r = 0; r < rounds; r++)
     for (const c of cases) {
       const t0 = process.hrtime.bigint();
       fn(c.findings);
       t.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
-  return stats(t);
 }
-async function timeAsync(fn, rounds) {
-  for (let r = 0; r < 10; r++) for (const c of cases) await fn(c.findings);
-  const t = [];
+async function timeAsync(fn, rounds, t) {
   for (let r = 0; r < rounds; r++)
     for (const c of cases) {
       const t0 = process.hrtime.bigint();
       await fn(c.findings);
       t.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
-  return stats(t);
 }
-const rounds = quick ? 50 : 500;
-const ours = timeSync(classify, rounds);
-const jre = await timeAsync(engine, quick ? 10 : 100);
-const js = timeSync(plain, rounds);
+// Warm-up, then the three in turn, in blocks: a drift of the machine's speed
+// during the run (this machine's can change by half within minutes) then
+// moves all three alike instead of one of them, and the ratio is also given
+// block by block.
+for (let r = 0; r < 20; r++) for (const c of cases) classify(c.findings), plain(c.findings);
+for (let r = 0; r < 10; r++) for (const c of cases) await engine(c.findings);
+const blocks = 5;
+const rounds = quick ? 10 : 100; // per block
+const times = { ours: [], jre: [], js: [] };
+const blockRatios = [];
+for (let b = 0; b < blocks; b++) {
+  const [o, j] = [times.ours.length, times.jre.length];
+  timeSync(classify, rounds, times.ours);
+  await timeAsync(engine, rounds / 5, times.jre);
+  timeSync(plain, rounds, times.js);
+  blockRatios.push(stats(times.jre.slice(j)).median / stats(times.ours.slice(o)).median);
+}
+const ours = stats(times.ours);
+const jre = stats(times.jre);
+const js = stats(times.js);
+const pairedRatio = stats(blockRatios);
 row('Speed (Node 20, per call, 38 vignettes)', 'classify, npm package (wasm, boundary included)', `median ${us(ours.median)}, p99 ${us(ours.p99)}`, `${ours.n} calls; goal p99 < 50 µs`);
-row('Speed (Node 20, per call, 38 vignettes)', 'peer: json-rules-engine + JS scoring', `median ${us(jre.median)}, p99 ${us(jre.p99)}`, `${jre.n} calls; ${(jre.median / ours.median).toFixed(1)}x slower than classify (median), goal >= 20x`);
+row('Speed (Node 20, per call, 38 vignettes)', 'peer: json-rules-engine + JS scoring', `median ${us(jre.median)}, p99 ${us(jre.p99)}`, `${jre.n} calls; ${(jre.median / ours.median).toFixed(1)}x slower than classify (median; block by block ${Math.min(...blockRatios).toFixed(1)}x to ${Math.max(...blockRatios).toFixed(1)}x, median ${pairedRatio.median.toFixed(1)}x), goal >= 20x`);
 row('Speed (Node 20, per call, 38 vignettes)', 'peer: plain JavaScript port', `median ${us(js.median)}, p99 ${us(js.p99)}`, `${js.n} calls; ratio to classify ${(js.median / ours.median).toFixed(2)} (median)`);
 row('Speed (Node 20, per call, 38 vignettes)', 'peers agree with classify', `${agree}/${cases.length}`, 'same triage and first explanation');
 
