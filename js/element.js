@@ -93,6 +93,11 @@ async function textsFor(el) {
 }
 
 const widgets = new WeakMap();
+// Shows an attribute's new value. A host's listener of the element's own
+// events (start, complete) runs while the widget is busy rendering: then the
+// widget is shown again as soon as it is done, so a number set there is not
+// lost.
+const refresh = (widget) => widget.attributeChanged() || queueMicrotask(() => refresh(widget));
 let fallbackSheet;
 
 // A language tag's supported language, or null (as Lang::from_tag in
@@ -190,8 +195,8 @@ class TwitchTriageElement extends HTMLElement {
     const widget = widgets.get(this);
     if (!widget) return;
     // A new language: load its texts first. The answers stay either way.
-    if (name === 'lang') textsFor(this).finally(() => widget.attributeChanged());
-    else widget.attributeChanged();
+    if (name === 'lang') textsFor(this).finally(() => refresh(widget));
+    else refresh(widget);
   }
 }
 

@@ -168,13 +168,17 @@ impl Widget {
 
     /// An observed attribute changed: `lang`, `emergency-number` or
     /// `share-answers`. The current screen is shown again; no answer is lost.
+    /// False when the widget is busy (a host's listener of its own events
+    /// changed the attribute): `js/element.js` then calls again once the
+    /// widget is done.
     #[wasm_bindgen(js_name = attributeChanged)]
-    pub fn attribute_changed(&self) -> Result<(), JsValue> {
+    pub fn attribute_changed(&self) -> Result<bool, JsValue> {
         let Ok(mut s) = self.state.try_borrow_mut() else {
-            return Ok(());
+            return Ok(false);
         };
         read_attributes(&mut s);
-        render(&mut s, false)
+        render(&mut s, false)?;
+        Ok(true)
     }
 }
 

@@ -226,6 +226,32 @@ test('events bubble out of the shadow root; answers only with share-answers', as
   }
 });
 
+test(`a host's listener of the element's events may change its attributes: the element shows them`, async () => {
+  // The listeners run while the element is rendering; what they set must not
+  // be lost (a stale emergency number on an emergency result).
+  const { context, page } = await open(browser, `${server.url}/`);
+  try {
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    await page.evaluate(() => {
+      document.addEventListener('twitch-triage-start', (e) => e.target.setAttribute('lang', 'es'));
+      document.addEventListener('twitch-triage-complete', (e) => e.target.setAttribute('emergency-number', '999'));
+    });
+    await w.locator('input[value=chest_pain]').check();
+    await w.locator('button[type=submit]').click();
+    await w.locator('[data-action=result]').waitFor();
+    await w.locator('h2', { hasText: '¿Qué edad tiene?' }).waitFor();
+    await w.locator('[data-action=result]').click();
+    await page.waitForFunction(() => document.querySelector('twitch-triage').getAttribute('emergency-number') === '999');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.match(await w.locator('.emergency-line').textContent(), /llame ahora al 999\./);
+    assert.match(await w.locator('.banner').textContent(), /Llame ahora al 999/);
+    assert.doesNotMatch(await w.locator('.banner').textContent(), /112/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('several widgets on one page work independently; the script twice is harmless', async () => {
   const { context, page, log } = await open(browser, `${server.url}/several.html`);
   try {
