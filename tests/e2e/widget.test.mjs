@@ -357,10 +357,14 @@ test('a language whose texts cannot be loaded: the element keeps the one it show
     await w.locator('button[type=submit]').click();
     await page.route(/\/lang\/(zh-Hant|en)\.js$/, (route) => route.abort());
     const failed = new Promise((resolve) => page.on('requestfailed', (r) => r.url().endsWith('/en.js') && resolve()));
-    await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'zh-Hant'));
+    // The element renders its screen again once the fallback has failed too.
+    await page.evaluate(() => {
+      window.__rendered = false;
+      new MutationObserver(() => (window.__rendered = true)).observe(document.querySelector('twitch-triage').shadowRoot, { childList: true });
+      document.querySelector('twitch-triage').setAttribute('lang', 'zh-Hant');
+    });
     await failed;
-    // The element re-renders once the fallback has failed too (a task later).
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    await page.waitForFunction(() => window.__rendered);
     assert.equal(await w.locator('.progress').textContent(), 'Pregunta 2', 'still Spanish, not blank');
     assert.match(await w.locator('.emergency-line').textContent(), /llame ahora al 112/);
     assert.deepEqual(
