@@ -85,21 +85,21 @@ for (let r = 0; r < 20; r++) for (const c of cases) classify(c.findings), plain(
 for (let r = 0; r < 10; r++) for (const c of cases) await engine(c.findings);
 const blocks = 5;
 const rounds = quick ? 10 : 100; // per block
-const times = { ours: [], jre: [], js: [] };
+const perCall = { ours: [], jre: [], js: [] };
 const blockRatios = [];
 for (let b = 0; b < blocks; b++) {
-  const [o, j] = [times.ours.length, times.jre.length];
-  timeSync(classify, rounds, times.ours);
-  await timeAsync(engine, rounds / 5, times.jre);
-  timeSync(plain, rounds, times.js);
-  blockRatios.push(stats(times.jre.slice(j)).median / stats(times.ours.slice(o)).median);
+  const [o, j] = [perCall.ours.length, perCall.jre.length];
+  timeSync(classify, rounds, perCall.ours);
+  await timeAsync(engine, rounds / 5, perCall.jre);
+  timeSync(plain, rounds, perCall.js);
+  blockRatios.push(stats(perCall.jre.slice(j)).median / stats(perCall.ours.slice(o)).median);
 }
-const ours = stats(times.ours);
-const jre = stats(times.jre);
-const js = stats(times.js);
-const pairedRatio = stats(blockRatios);
+const ours = stats(perCall.ours);
+const jre = stats(perCall.jre);
+const js = stats(perCall.js);
+const blockRatio = stats(blockRatios);
 row('Speed (Node 20, per call, 38 vignettes)', 'classify, npm package (wasm, boundary included)', `median ${us(ours.median)}, p99 ${us(ours.p99)}`, `${ours.n} calls; goal p99 < 50 µs`);
-row('Speed (Node 20, per call, 38 vignettes)', 'peer: json-rules-engine + JS scoring', `median ${us(jre.median)}, p99 ${us(jre.p99)}`, `${jre.n} calls; ${(jre.median / ours.median).toFixed(1)}x slower than classify (median; block by block ${Math.min(...blockRatios).toFixed(1)}x to ${Math.max(...blockRatios).toFixed(1)}x, median ${pairedRatio.median.toFixed(1)}x), goal >= 20x`);
+row('Speed (Node 20, per call, 38 vignettes)', 'peer: json-rules-engine + JS scoring', `median ${us(jre.median)}, p99 ${us(jre.p99)}`, `${jre.n} calls; ${(jre.median / ours.median).toFixed(1)}x slower than classify (median; block by block ${Math.min(...blockRatios).toFixed(1)}x to ${Math.max(...blockRatios).toFixed(1)}x, median ${blockRatio.median.toFixed(1)}x), goal >= 20x`);
 row('Speed (Node 20, per call, 38 vignettes)', 'peer: plain JavaScript port', `median ${us(js.median)}, p99 ${us(js.p99)}`, `${js.n} calls; ratio to classify ${(js.median / ours.median).toFixed(2)} (median)`);
 row('Speed (Node 20, per call, 38 vignettes)', 'peers agree with classify', `${agree}/${cases.length}`, 'same triage and first explanation');
 

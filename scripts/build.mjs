@@ -106,9 +106,9 @@ function freedInterviewError(glueFile, boundaryRel) {
   const glue = readFileSync(glueFile, 'utf8');
   const pattern = /(__wbindgen_throw_\w+: function\(arg0, arg1\) \{\s*throw )new Error\(/;
   if (!pattern.test(glue)) throw new Error('freedInterviewError: wasm-bindgen\'s throw not found in the glue');
-  // After the glue's first line (its @ts-self-types comment), before its imports.
-  const at = glue.indexOf('\nimport ') + 1;
   const patched = glue.replace(pattern, '$1internalError(');
+  // After the glue's first line (its @ts-self-types comment), before its imports.
+  const at = patched.indexOf('\nimport ') + 1;
   writeFileSync(glueFile, `${patched.slice(0, at)}import { internalError } from '${boundaryRel}';\n${patched.slice(at)}`);
 }
 
