@@ -176,6 +176,13 @@ impl Widget {
         let Ok(mut s) = self.state.try_borrow_mut() else {
             return Ok(false);
         };
+        // What is ticked or typed but not yet sent survives the new screen
+        // (a host's language switch mid-question, say).
+        if let Screen::Question(q) = s.screen {
+            if let Some(input) = form_answer(&mut s, q)? {
+                s.last[q] = Some(input);
+            }
+        }
         read_attributes(&mut s);
         render(&mut s, false)?;
         Ok(true)
@@ -273,9 +280,7 @@ fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
     let Screen::Question(q) = s.screen else {
         return Ok(());
     };
-    s.typed = field_text(&s.root)?;
-    let answer = read_answer(&s.root, q, &s.typed)?;
-    match answer {
+    match form_answer(&mut s, q)? {
         Some(input) if s.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
             s.last[q] = Some(input);
             s.error = false;
@@ -505,6 +510,14 @@ fn field_text(root: &ShadowRoot) -> Res<String> {
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default())
+}
+
+/// The answer on question `q`'s form (see [`read_answer`]), keeping the
+/// number field's text in `s.typed`.
+#[inline(never)]
+fn form_answer(s: &mut State, q: usize) -> Res<Option<Input>> {
+    s.typed = field_text(&s.root)?;
+    read_answer(&s.root, q, &s.typed)
 }
 
 /// The answer on the form, or `None` when nothing valid was given

@@ -142,6 +142,51 @@ test('switching lang on a live element re-renders the screen and keeps the answe
   }
 });
 
+test('what is ticked or typed but not yet sent survives a host changing an attribute', async () => {
+  const { context, page } = await open(browser, `${server.url}/`);
+  try {
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    const setAttr = (name, value) => page.evaluate(([n, v]) => document.querySelector('twitch-triage').setAttribute(n, v), [name, value]);
+    // A checklist: two boxes ticked, then the page switches language.
+    const boxes = w.locator('input[type=checkbox]:not([value=none])');
+    const ticked = [await boxes.nth(0).getAttribute('value'), await boxes.nth(2).getAttribute('value')];
+    for (const v of ticked) await w.locator(`input[value=${v}]`).check();
+    await setAttr('lang', 'es');
+    await w.locator('.progress', { hasText: 'Pregunta 1' }).waitFor();
+    const checked = () => w.locator('input:checked').evaluateAll((l) => l.map((i) => i.value));
+    assert.deepEqual(await checked(), ticked, 'the ticks survive the language switch');
+    // Untick everything, tick "none of these": that survives too.
+    await w.locator('input[value=none]').check();
+    await setAttr('emergency-number', '999');
+    await w.locator('input[value=none]:checked').waitFor();
+    assert.deepEqual(await checked(), ['none']);
+    await w.locator('button[type=submit]').click();
+    // A number typed but not sent.
+    await w.locator('input.number').fill('41');
+    await setAttr('lang', 'en');
+    await w.locator('.progress', { hasText: 'Question 2' }).waitFor();
+    assert.equal(await w.locator('input.number').inputValue(), '41', 'the typed age survives');
+    await w.locator('button[type=submit]').click();
+    // A radio choice on a one-of question.
+    await w.locator('input[type=checkbox]').first().check();
+    await w.locator('button[type=submit]').click();
+    const radio = w.locator('input[type=radio]').nth(1);
+    await radio.waitFor();
+    const value = await radio.getAttribute('value');
+    await radio.check();
+    await setAttr('lang', 'zh-Hant');
+    await w.locator('.progress', { hasText: '第 4 題' }).waitFor();
+    assert.deepEqual(await checked(), [value], 'the chosen option survives');
+    // And the answers sent: back to the age.
+    await w.locator('[data-action=back]').click();
+    await w.locator('[data-action=back]').click();
+    assert.equal(await w.locator('input.number').inputValue(), '41');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the result screen: copy summary, print styles, start again', async () => {
   const { context, page, log } = await open(browser, `${server.url}/`);
   try {
