@@ -22,8 +22,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const raw = join(root, 'target', 'wasm-bindgen');
 export const WASM_LIMIT_RAW = 120 * 1024;
-/** Everything the element ships (wasm + JS + CSS, which is inside the wasm), gzip. */
+/**
+ * What a page loads for the element (wasm + JS + its CSS, which is inside
+ * the wasm, + the largest language pack), gzip.
+ */
 export const WIDGET_BUDGET_GZIP = 60 * 1024;
+/**
+ * The same code with all three language packs is over that budget (the
+ * packs are the clinical wording; BENCHMARKS.md): this ceiling, today's
+ * figure plus 2 KB, keeps that gap from growing unnoticed.
+ */
+export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 74 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.js). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
@@ -262,6 +271,12 @@ if (isMain) {
   );
   if (total > WIDGET_BUDGET_GZIP) {
     console.error(`FAIL: the element is over its size budget by ${kb(total - WIDGET_BUDGET_GZIP)} gzip`);
+    process.exit(1);
+  }
+  const all = code + packs.reduce((t, p) => t + p.gzip, 0);
+  console.log(`Element with all three languages: ${kb(all)} gzip (goal 45 KB; ceiling ${WIDGET_ALL_LANGUAGES_CEILING_GZIP / 1024} KB)`);
+  if (all > WIDGET_ALL_LANGUAGES_CEILING_GZIP) {
+    console.error(`FAIL: the element with all languages is over its ceiling by ${kb(all - WIDGET_ALL_LANGUAGES_CEILING_GZIP)} gzip`);
     process.exit(1);
   }
   if (apiWasm > WASM_LIMIT_RAW) {
