@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 import AxeBuilder from '@axe-core/playwright';
 
@@ -190,6 +191,24 @@ export async function answerWithKeyboard(page, answer) {
     }
   }
   throw new Error('Continue was not reached with Tab');
+}
+
+/**
+ * The colour on screen at one CSS pixel of the page (document coordinates),
+ * as [r, g, b]: a 1x1 screenshot of the full page, its PNG decoded here (for one pixel every PNG filter leaves
+ * the bytes as they are).
+ */
+export async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 }, fullPage: true, scale: 'css' });
+  assert.equal(png.readUInt32BE(16), 1, 'a one-pixel screenshot');
+  const idat = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  const row = inflateSync(Buffer.concat(idat));
+  return [row[1], row[2], row[3]];
 }
 
 export { launch };

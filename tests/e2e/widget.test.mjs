@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   answerWithKeyboard, assertAccessible, assertNoEgress, assertReflows, caseById, launch, open, questions, screenshot,
-  screenshots, settle, site, wanted, widgetState,
+  pixel, screenshots, settle, site, wanted, widgetState,
 } from './helpers.mjs';
 
 let server;
@@ -40,6 +40,28 @@ const languages = [
   ['zh-Hant', '/lang-zh.html', '第 1 題'],
 ];
 
+// The error bar (GOV.UK) runs beside the whole question, from the top of its
+// heading: a fieldset draws its border from the middle of its legend, which
+// had left the heading's top half without it.
+async function assertErrorBar(page, what) {
+  const at = await page.evaluate(() => {
+    const r = document.querySelector('twitch-triage').shadowRoot;
+    const group = r.querySelector('.has-error');
+    const heading = group.querySelector('h2').getBoundingClientRect();
+    const box = group.getBoundingClientRect();
+    return {
+      x: Math.round(scrollX + box.left + 2),
+      top: Math.round(scrollY + heading.top + 2),
+      bottom: Math.round(scrollY + box.bottom - 3),
+      color: getComputedStyle(group).borderInlineStartColor.match(/\d+/g).map(Number),
+    };
+  });
+  for (const y of [at.top, at.bottom]) {
+    const seen = await pixel(page, at.x, y);
+    assert.ok(seen.every((c, i) => Math.abs(c - at.color[i]) <= 8), `the error bar at y=${y} (${what}): ${seen} on screen, ${at.color} wanted`);
+  }
+}
+
 for (const [lang, path, firstProgress] of languages) {
   describe(`keyboard-only interviews (${lang})`, () => {
     for (const [id, kind] of interviews) {
@@ -59,6 +81,7 @@ for (const [lang, path, firstProgress] of languages) {
             assert.ok(await page.locator('twitch-triage .error-summary').isVisible());
             await assertAccessible(page, `the error summary (${lang})`);
             await screenshot(page, `error-summary-${lang}-1280-light`);
+            await assertErrorBar(page, `${lang}, 1280px`);
             // On a phone the message wraps: its lines start where the
             // summary's heading starts (a button would centre them), and
             // there is no bullet left behind on the last line (GOV.UK).
@@ -79,6 +102,7 @@ for (const [lang, path, firstProgress] of languages) {
             assert.ok(layout.lines.length >= 2, `the message wraps at 320px (${lang}): ${JSON.stringify(layout)}`);
             for (const left of layout.lines) assert.ok(Math.abs(left - layout.heading) <= 1, `each line starts under the heading (${lang}): ${JSON.stringify(layout)}`);
             assert.equal(layout.bullet, 'none');
+            await assertErrorBar(page, `${lang}, 320px`);
             await screenshot(page, `error-summary-${lang}-320-light`);
             await page.setViewportSize(size);
           }
