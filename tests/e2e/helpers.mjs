@@ -195,8 +195,8 @@ export async function answerWithKeyboard(page, answer) {
 
 /**
  * The colour on screen at one CSS pixel of the page (document coordinates),
- * as [r, g, b]: a 1x1 screenshot of the full page, its PNG decoded here (for one pixel every PNG filter leaves
- * the bytes as they are).
+ * as [r, g, b]: a 1x1 screenshot of the full page, its PNG decoded here
+ * (for one pixel every PNG filter leaves the bytes as they are).
  */
 export async function pixel(page, x, y) {
   const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 }, fullPage: true, scale: 'css' });
