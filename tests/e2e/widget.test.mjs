@@ -321,6 +321,37 @@ test(`a host's listener of the element's events may change its attributes: the e
   }
 });
 
+test(`dark colours follow the host page's colour scheme, as the browser's own controls do`, async () => {
+  // The person's settings ask for dark. several.html declares no colour
+  // scheme (a light-only page): the element stays light there, instead of
+  // a dark box on a white page. A page that supports dark (the demo page's
+  // `color-scheme: light dark`) gets dark colours; a host can pin light.
+  const { context, page } = await open(browser, `${server.url}/several.html`, { colorScheme: 'dark' });
+  try {
+    await page.locator('#a form').waitFor();
+    const colours = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('#a').shadowRoot;
+        const box = getComputedStyle(r.querySelector('.tt'));
+        return { background: box.backgroundColor, text: box.color, checkbox: getComputedStyle(r.querySelector('input')).colorScheme };
+      });
+    const light = { background: 'rgb(255, 255, 255)', text: 'rgb(11, 12, 12)' };
+    const dark = { background: 'rgb(22, 23, 24)', text: 'rgb(243, 242, 241)' };
+    assert.deepEqual({ ...(await colours()), checkbox: undefined }, { ...light, checkbox: undefined }, 'light on a light-only page');
+    // (CSSOM, which the strict CSP allows, as a host's stylesheet would.)
+    await page.evaluate(() => { document.documentElement.style.colorScheme = 'light dark'; });
+    const c = await colours();
+    assert.deepEqual({ background: c.background, text: c.text }, dark, 'dark on a page that supports it');
+    assert.equal(c.checkbox, 'light dark', "the options' controls follow too");
+    await assertAccessible(page, 'dark colours on a page that supports them');
+    await page.evaluate(() => { document.querySelector('#a').style.colorScheme = 'light'; });
+    const pinned = await colours();
+    assert.deepEqual({ background: pinned.background, text: pinned.text }, light, 'a host can pin light');
+  } finally {
+    await context.close();
+  }
+});
+
 test('several widgets on one page work independently; the script twice is harmless', async () => {
   const { context, page, log } = await open(browser, `${server.url}/several.html`);
   try {
