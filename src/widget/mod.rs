@@ -514,7 +514,6 @@ fn field_text(root: &ShadowRoot) -> Res<String> {
 
 /// The answer on question `q`'s form (see [`read_answer`]), keeping the
 /// number field's text in `s.typed`.
-#[inline(never)]
 fn form_answer(s: &mut State, q: usize) -> Res<Option<Input>> {
     s.typed = field_text(&s.root)?;
     read_answer(&s.root, q, &s.typed)
