@@ -95,9 +95,12 @@ async function textsFor(el) {
 const widgets = new WeakMap();
 // Shows an attribute's new value. A host's listener of the element's own
 // events (start, complete) runs while the widget is busy rendering: then the
-// widget is shown again as soon as it is done, so a number set there is not
-// lost.
-const refresh = (widget) => widget.attributeChanged() || queueMicrotask(() => refresh(widget));
+// widget is shown again as soon as it is done (the first microtask after
+// it), so a number set there is not lost. The tries are bounded: a widget
+// stopped mid-render by a fault (a WebAssembly trap) stays busy, and
+// retrying it for ever would freeze the host page.
+const refresh = (widget, tries = 3) =>
+  widget.attributeChanged() || (tries > 0 && queueMicrotask(() => refresh(widget, tries - 1)));
 let fallbackSheet;
 
 // A language tag's supported language, or null (as Lang::from_tag in

@@ -99,7 +99,8 @@ struct State {
     /// What was in the number field at the last "Continue": shown again
     /// with the error, so the person can correct it rather than type it again.
     typed: String,
-    /// The last answer given to each question, to show it again after "Back".
+    /// The last answer given to each question, to show it again after "Back"
+    /// (or left on its form when a host's attribute change rebuilt the screen).
     last: Vec<Option<Input>>,
     number: String,
     share: bool,
