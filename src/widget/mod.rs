@@ -96,8 +96,10 @@ struct State {
     screen: Screen,
     /// The current question was submitted without a valid answer.
     error: bool,
-    /// What was in the number field at the last "Continue": shown again
-    /// with the error, so the person can correct it rather than type it again.
+    /// What was in the number field when the form was last read ("Continue"
+    /// or a host's attribute change): shown again with the error, or when
+    /// there is no answer to show, so the person can correct it rather than
+    /// type it again.
     typed: String,
     /// The last answer given to each question, to show it again after "Back"
     /// (or left on its form when a host's attribute change rebuilt the screen).
@@ -177,12 +179,11 @@ impl Widget {
         let Ok(mut s) = self.state.try_borrow_mut() else {
             return Ok(false);
         };
-        // What is ticked or typed but not yet sent survives the new screen
-        // (a host's language switch mid-question, say).
+        // What is on the form, ticked, unticked or typed but not yet sent,
+        // survives the new screen (a host's language switch mid-question, say);
+        // a typed text that is not a valid answer stays in the field.
         if let Screen::Question(q) = s.screen {
-            if let Some(input) = form_answer(&mut s, q)? {
-                s.last[q] = Some(input);
-            }
+            s.last[q] = form_answer(&mut s, q)?;
         }
         read_attributes(&mut s);
         render(&mut s, false)?;
@@ -724,11 +725,12 @@ fn question(p: &mut Plan, s: &State, q: usize) {
             .attr("spellcheck", "false")
             .attr("aria-describedby", describedby);
         if s.error {
-            p.attr("aria-invalid", "true")
-                .attr("value", s.typed.clone());
-        } else if let Some(Input::Number(x)) = previous {
-            p.attr("value", number_text(*x as usize));
+            p.attr("aria-invalid", "true");
         }
+        match previous {
+            Some(Input::Number(x)) if !s.error => p.attr("value", number_text(*x as usize)),
+            _ => p.attr("value", s.typed.clone()),
+        };
         p.close().close();
     } else {
         p.open("fieldset", group_class)

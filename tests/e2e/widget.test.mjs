@@ -186,10 +186,16 @@ test('what is ticked or typed but not yet sent survives a host changing an attri
     await w.locator('input[value=none]:checked').waitFor();
     assert.deepEqual(await checked(), ['none']);
     await w.locator('button[type=submit]').click();
-    // A number typed but not sent.
-    await w.locator('input.number').fill('41');
+    // A number typed but not sent: one that is not a valid age yet stays
+    // as typed, with no error before "Continue"; then a valid one.
+    await w.locator('input.number').fill('4l');
     await setAttr('lang', 'en');
     await w.locator('.progress', { hasText: 'Question 2' }).waitFor();
+    assert.equal(await w.locator('input.number').inputValue(), '4l', 'what was typed survives, even if not valid yet');
+    assert.equal(await w.locator('.error-message, [aria-invalid]').count(), 0, 'no error before "Continue"');
+    await w.locator('input.number').fill('41');
+    await setAttr('emergency-number', '112');
+    await w.locator('.emergency-line', { hasText: '112' }).waitFor();
     assert.equal(await w.locator('input.number').inputValue(), '41', 'the typed age survives');
     await w.locator('button[type=submit]').click();
     // A radio choice on a one-of question.
@@ -206,6 +212,14 @@ test('what is ticked or typed but not yet sent survives a host changing an attri
     await w.locator('[data-action=back]').click();
     await w.locator('[data-action=back]').click();
     assert.equal(await w.locator('input.number').inputValue(), '41');
+    // Forward again: the checklist shows its earlier tick; unticked and not
+    // sent, it stays unticked (not the earlier answer) after a change.
+    await w.locator('button[type=submit]').click();
+    await w.locator('input[type=checkbox]:checked').waitFor();
+    await w.locator('input[type=checkbox]:checked').uncheck();
+    await setAttr('lang', 'es');
+    await w.locator('.progress', { hasText: 'Pregunta 3' }).waitFor();
+    assert.deepEqual(await checked(), [], 'an untick survives');
   } finally {
     await context.close();
   }
