@@ -124,7 +124,6 @@ function jsLanguage(el) {
     'en'
   );
 }
-const fallbackTexts = (el) => FALLBACK[jsLanguage(el)];
 
 function number(el) {
   const n = (el.getAttribute('emergency-number') ?? '').trim();
@@ -147,7 +146,10 @@ function checkAttribute(el, name) {
   }
 }
 
-function show(root, lines) {
+// A fallback screen in `root`: `lines(texts)` in the element's language (and
+// direction, as the module's screens), before or without the module.
+function show(el, root, lines) {
+  const lang = jsLanguage(el);
   if (!fallbackSheet) {
     fallbackSheet = new CSSStyleSheet();
     fallbackSheet.replaceSync(':host{display:block}div{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
@@ -156,7 +158,9 @@ function show(root, lines) {
   const box = document.createElement('div');
   box.setAttribute('part', 'container');
   box.setAttribute('role', 'status');
-  for (const [tag, text] of lines) {
+  box.setAttribute('lang', lang);
+  box.setAttribute('dir', 'ltr');
+  for (const [tag, text] of lines(FALLBACK[lang])) {
     const p = document.createElement(tag);
     p.textContent = text;
     box.append(p);
@@ -173,7 +177,7 @@ class TwitchTriageElement extends HTMLElement {
     // Moved or re-added: the shadow root and the widget, with its answers, stay.
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
-    show(root, [['p', fallbackTexts(this).loading]]);
+    show(this, root, (t) => [['p', t.loading]]);
     loadText(jsLanguage(this)).catch(() => {});
     load()
       .then((ok) => (ok ? textsFor(this) : Promise.reject(new Error('no WebAssembly'))))
@@ -182,8 +186,7 @@ class TwitchTriageElement extends HTMLElement {
         performance.mark('twitch-triage-ready');
       })
       .catch(() => {
-        const t = fallbackTexts(this);
-        show(root, [
+        show(this, root, (t) => [
           ['strong', t.title],
           ['p', t.failed],
           ['p', t.emergency.replace('{number}', number(this))],

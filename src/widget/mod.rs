@@ -571,7 +571,13 @@ fn read_answer(root: &ShadowRoot, q: usize, typed: &str) -> Res<Option<Input>> {
 fn render(s: &mut State, move_focus: bool) -> Res {
     let lang = s.interview.lang();
     let mut p = Plan::default();
-    p.open("div", "tt").attr("part", "container");
+    // Its own language and direction, whatever the page's: a screen reader
+    // then reads it with the right voice, and a right-to-left page does not
+    // flip it (every language it has is written left to right).
+    p.open("div", "tt")
+        .attr("part", "container")
+        .attr("lang", lang.code())
+        .attr("dir", "ltr");
     p.open("p", "emergency-line")
         .attr("part", "emergency-line")
         .text(with_number(lang, t::EMERGENCY_LINE, &s.number))

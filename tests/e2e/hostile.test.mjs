@@ -1,7 +1,7 @@
 // Hostile host pages, in Debian's Chromium: aggressive global CSS, the script
 // twice, ten widgets, removing and re-adding (see widget.test.mjs for those
-// two), WebAssembly blocked by the page's CSP, the .wasm file missing, and
-// JavaScript disabled. Where the element cannot start, it must show a
+// two), a right-to-left page in another language, WebAssembly blocked by the
+// page's CSP, the .wasm file missing, and JavaScript disabled. Where the element cannot start, it must show a
 // readable fallback (what it is, that it could not start, the emergency
 // advice), never a blank box; elsewhere it must work and look right
 // (screenshots in test-results/screenshots/).
@@ -28,6 +28,10 @@ before(async () => {
   writeFileSync(join(temp, 'blocked.html'), template.replace('PACKAGE', '/twitch-triage'));
   writeFileSync(join(temp, 'nojs.html'), template.replace('PACKAGE', '/twitch-triage'));
   writeFileSync(join(temp, 'missing.html'), template.replace('PACKAGE', '/missing-pkg'));
+  // A right-to-left page in a language the element has no texts for.
+  const rtl = template.replace('<html lang="en">', '<html lang="ar" dir="rtl">');
+  writeFileSync(join(temp, 'rtl.html'), rtl.replace('PACKAGE', '/twitch-triage'));
+  writeFileSync(join(temp, 'rtl-missing.html'), rtl.replace('PACKAGE', '/missing-pkg'));
   cpSync(join(root, 'www', 'twitch-triage'), join(temp, 'missing-pkg'), { recursive: true });
   rmSync(join(temp, 'missing-pkg', 'twitch_triage_widget_bg.wasm'));
   server = await serve({
@@ -137,6 +141,48 @@ test('the .wasm file missing (404): a readable fallback', async () => {
     await screenshot(page, 'fallback-wasm-404');
   } finally {
     await context.close();
+  }
+});
+
+test('on a right-to-left page in another language, the element and its fallback keep their own language and direction', async () => {
+  // What a screen reader and the layout go by: the container's lang and
+  // direction, and where the heading's text starts.
+  const layout = (page) =>
+    page.locator('twitch-triage').evaluate((el) => {
+      const box = el.shadowRoot.querySelector('[part=container]');
+      const first = box.querySelector('h2') ?? box.firstElementChild;
+      const range = document.createRange();
+      range.selectNodeContents(first);
+      // The left edge of the block the text is set in (the fallback's
+      // title is inline, in the container).
+      const block = getComputedStyle(first).display === 'inline' ? box : first;
+      const cs = getComputedStyle(block);
+      const left = block.getBoundingClientRect().left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+      return {
+        lang: box.lang,
+        direction: getComputedStyle(first).direction,
+        indent: Math.round(range.getBoundingClientRect().left - left),
+      };
+    });
+  const { context, page } = await open(browser, `${server.url}/rtl.html`, { width: 1280 });
+  try {
+    await page.locator('twitch-triage form').waitFor();
+    // The page is Arabic, which it has no texts for: English, left to right.
+    assert.deepEqual(await layout(page), { lang: 'en', direction: 'ltr', indent: 0 });
+    await assertAccessible(page, 'on a right-to-left page');
+    await screenshot(page, 'rtl-page-question');
+    await page.locator('twitch-triage').evaluate((el) => el.setAttribute('lang', 'zh-Hant'));
+    await page.locator('twitch-triage h2', { hasText: '現在' }).waitFor();
+    assert.deepEqual(await layout(page), { lang: 'zh-Hant', direction: 'ltr', indent: 0 });
+  } finally {
+    await context.close();
+  }
+  const fallback = await open(browser, `${server.url}/rtl-missing.html`, { width: 1280 });
+  try {
+    await fallback.page.waitForFunction(() => /could not start/.test(document.querySelector('twitch-triage').shadowRoot?.textContent ?? ''));
+    assert.deepEqual(await layout(fallback.page), { lang: 'en', direction: 'ltr', indent: 0 });
+  } finally {
+    await fallback.context.close();
   }
 });
 
