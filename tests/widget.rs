@@ -446,6 +446,21 @@ fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
         p.one(".banner .call").get_attribute("href").as_deref(),
         Some("tel:112")
     );
+    // A short code with '#' (allowed by the attribute): the link dials all
+    // of it, as RFC 3966 writes it, and the text shows it as given.
+    p.host.set_attribute("emergency-number", "*112 #").unwrap();
+    assert!(p.widget.attribute_changed().unwrap());
+    assert_eq!(
+        p.one(".banner .call").get_attribute("href").as_deref(),
+        Some("tel:*112%23")
+    );
+    assert!(p
+        .one(".banner .call")
+        .text_content()
+        .unwrap()
+        .contains("*112 #"));
+    p.host.set_attribute("emergency-number", "112").unwrap();
+    assert!(p.widget.attribute_changed().unwrap());
     p.click("[data-action=result]");
     assert_eq!(
         p.one("[data-triage]")

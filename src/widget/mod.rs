@@ -611,7 +611,14 @@ fn number_text(n: usize) -> String {
 
 fn tel(number: &str) -> String {
     let mut href = String::from("tel:");
-    href.extend(number.chars().filter(|c| !c.is_whitespace()));
+    for c in number.chars().filter(|c| !c.is_whitespace()) {
+        // A raw '#' would end the number and start a URL fragment: phones
+        // would dial "*112" for "*112#" (RFC 3966 escapes it).
+        match c {
+            '#' => href.push_str("%23"),
+            _ => href.push(c),
+        }
+    }
     href
 }
 
