@@ -93,6 +93,8 @@ async function textsFor(el) {
 }
 
 const widgets = new WeakMap();
+// The elements in the page, for a change of the page's language.
+const live = new Set();
 // Shows an attribute's new value. A host's listener of the element's own
 // events (start, complete) runs while the widget is busy rendering: then the
 // widget is shown again as soon as it is done (the first microtask after
@@ -101,6 +103,8 @@ const widgets = new WeakMap();
 // retrying it for ever would freeze the host page.
 const refresh = (widget, tries = 3) =>
   widget.attributeChanged() || (tries > 0 && queueMicrotask(() => refresh(widget, tries - 1)));
+// Shows an element in its language, now wanted, once its texts are loaded.
+const relang = (el, widget) => textsFor(el).finally(() => refresh(widget));
 let fallbackSheet;
 
 // A language tag's supported language, or null (as Lang::from_tag in
@@ -174,6 +178,7 @@ class TwitchTriageElement extends HTMLElement {
   }
 
   connectedCallback() {
+    live.add(this);
     // Moved or re-added: the shadow root and the widget, with its answers, stay.
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
@@ -195,13 +200,17 @@ class TwitchTriageElement extends HTMLElement {
       });
   }
 
+  disconnectedCallback() {
+    live.delete(this);
+  }
+
   attributeChangedCallback(name) {
     // (Also called for each attribute the element has when it is upgraded.)
     checkAttribute(this, name);
     const widget = widgets.get(this);
     if (!widget) return;
     // A new language: load its texts first. The answers stay either way.
-    if (name === 'lang') textsFor(this).finally(() => refresh(widget));
+    if (name === 'lang') relang(this, widget);
     else refresh(widget);
   }
 }
@@ -212,4 +221,10 @@ if (!customElements.get('twitch-triage')) {
   load();
   loadText(jsLanguage(document.documentElement)).catch(() => {});
   customElements.define('twitch-triage', TwitchTriageElement);
+  // The page's language changes (a single-page app's language switcher
+  // setting <html lang>, say): the elements that take their language from
+  // the page follow it, as when their own lang changes. Nothing is sent.
+  new MutationObserver(() => {
+    for (const el of live) if (widgets.has(el) && !tagLang(el.getAttribute('lang'))) relang(el, widgets.get(el));
+  }).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 }

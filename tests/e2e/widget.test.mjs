@@ -166,6 +166,52 @@ test('switching lang on a live element re-renders the screen and keeps the answe
   }
 });
 
+test(`the page's own language changing (a single-page app's switcher): the elements that follow it switch, answers kept`, async () => {
+  const { context, page, log } = await open(browser, `${server.url}/`);
+  try {
+    const w = page.locator('twitch-triage').first();
+    await w.locator('form').waitFor();
+    const baseline = await settle(page, log);
+    await w.locator('input[value=none]').check();
+    await w.locator('button[type=submit]').click();
+    await w.locator('input.number').fill('33');
+    // A second element with its own lang: it keeps it.
+    await page.evaluate(() => {
+      const el = document.createElement('twitch-triage');
+      el.id = 'own';
+      el.setAttribute('lang', 'en');
+      document.querySelector('main').append(el);
+    });
+    const own = page.locator('#own');
+    await own.locator('form').waitFor();
+    await page.evaluate(() => (document.documentElement.lang = 'es'));
+    await w.locator('h2', { hasText: '¿Qué edad tiene?' }).waitFor();
+    assert.equal(await w.locator('input.number').inputValue(), '33', 'what was typed stays');
+    assert.equal(await w.locator('[part=container]').getAttribute('lang'), 'es');
+    // A nearer lang, on the body, wins over the page's.
+    await page.evaluate(() => document.body.setAttribute('lang', 'zh-Hant'));
+    await w.locator('h2', { hasText: '您幾歲？' }).waitFor();
+    assert.equal(await own.locator('h2').textContent(), 'First, do you have any of these right now?', 'an element with its own lang keeps it');
+    // Removed and added back, it still follows the page, answers kept.
+    await page.evaluate(() => {
+      const el = document.querySelector('twitch-triage');
+      el.remove();
+      document.body.removeAttribute('lang');
+      document.documentElement.lang = 'en';
+      document.querySelector('main').prepend(el);
+      document.documentElement.lang = 'es';
+    });
+    await w.locator('h2', { hasText: '¿Qué edad tiene?' }).waitFor();
+    await w.locator('[data-action=back]').click();
+    assert.deepEqual(await w.locator('input:checked').evaluateAll((l) => l.map((i) => i.value)), ['none'], 'the answers stay');
+    const fetched = log.requests.slice(baseline).map((u) => new URL(u).pathname);
+    assert.deepEqual(fetched, ['/twitch-triage/lang/es.js', '/twitch-triage/lang/zh-Hant.js'], 'only the new languages\' texts, from the same origin');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('what is ticked or typed but not yet sent survives a host changing an attribute', async () => {
   const { context, page } = await open(browser, `${server.url}/`);
   try {
