@@ -1,4 +1,5 @@
-// Importing 'twitch-triage/element' defines the <twitch-triage> custom element.
+// Importing 'twitch-triage/element' defines the <twitch-triage> custom element
+// (where there is no DOM, server-side rendering in Node say, it does nothing).
 //
 // Attributes: lang (en), emergency-number (default 112), share-answers
 // (include the answers in the complete event).

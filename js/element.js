@@ -172,7 +172,9 @@ function show(el, root, lines) {
   root.replaceChildren(box);
 }
 
-class TwitchTriageElement extends HTMLElement {
+// (Where there is no DOM, server-side rendering in Node say, importing this
+// file defines nothing, loads nothing and throws nothing.)
+class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   static get observedAttributes() {
     return ['lang', 'emergency-number', 'share-answers'];
   }
@@ -215,7 +217,7 @@ class TwitchTriageElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('twitch-triage')) {
+if (globalThis.customElements && !customElements.get('twitch-triage')) {
   // Start loading now, before any element is connected: the module and the
   // page language's texts download while the page is still being parsed.
   load();

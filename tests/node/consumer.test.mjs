@@ -79,6 +79,17 @@ console.log(JSON.stringify({ first: r.explanations[0].id, question: iv.next().id
   assert.deepEqual(out, { first: 'eyelid_twitch', question: 'emergency_signs', error: 'out_of_range' });
 });
 
+test('the element entry imports in Node, as in server-side rendering: it defines nothing, loads nothing and throws nothing', () => {
+  writeFileSync(
+    join(app, 'check-ssr.mjs'),
+    `const element = await import('twitch-triage/element');
+console.log(JSON.stringify({ exports: Object.keys(element), memory: element.memoryBytes(), dom: typeof globalThis.customElements }));
+`,
+  );
+  const out = JSON.parse(sh('node', ['check-ssr.mjs'], app));
+  assert.deepEqual(out, { exports: ['memoryBytes'], memory: 0, dom: 'undefined' });
+});
+
 test('one language only: twitch-triage/es from Node, its default language, and a second entry', () => {
   writeFileSync(
     join(app, 'check-es.mjs'),
