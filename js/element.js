@@ -225,8 +225,13 @@ if (globalThis.customElements && !customElements.get('twitch-triage')) {
   customElements.define('twitch-triage', TwitchTriageElement);
   // The page's language changes (a single-page app's language switcher
   // setting <html lang>, say): the elements that take their language from
-  // the page follow it, as when their own lang changes. Nothing is sent.
-  new MutationObserver(() => {
-    for (const el of live) if (widgets.has(el) && !tagLang(el.getAttribute('lang'))) relang(el, widgets.get(el));
+  // the page follow it, as when their own lang changes. Only a change on an
+  // element's ancestors can change its language: one elsewhere in the page
+  // (a quotation marked as French) leaves it as it is. Nothing is sent.
+  new MutationObserver((changes) => {
+    for (const el of live) {
+      const widget = widgets.get(el);
+      if (widget && !tagLang(el.getAttribute('lang')) && changes.some((c) => c.target.contains(el))) relang(el, widget);
+    }
   }).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 }

@@ -184,6 +184,17 @@ test(`the page's own language changing (a single-page app's switcher): the eleme
     });
     const own = page.locator('#own');
     await own.locator('form').waitFor();
+    // A lang set elsewhere in the page (not on its ancestors) leaves the
+    // element as it is: the same nodes, the typed text and the focus kept.
+    await w.locator('input.number').focus();
+    const same = await page.evaluate(async () => {
+      const field = document.querySelector('twitch-triage').shadowRoot.querySelector('input.number');
+      document.querySelector('main p').setAttribute('lang', 'fr');
+      await new Promise((done) => setTimeout(done, 200));
+      const root = document.querySelector('twitch-triage').shadowRoot;
+      return root.querySelector('input.number') === field && root.activeElement === field;
+    });
+    assert.ok(same, 'not rebuilt by an unrelated lang');
     await page.evaluate(() => (document.documentElement.lang = 'es'));
     await w.locator('h2', { hasText: '¿Qué edad tiene?' }).waitFor();
     assert.equal(await w.locator('input.number').inputValue(), '33', 'what was typed stays');
