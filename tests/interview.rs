@@ -8,11 +8,20 @@ use twitch_triage::{classify, Input, Interview};
 
 #[test]
 fn simulated_interviews_meet_the_vignette_targets() {
-    let cases = common::cases();
+    check(&common::cases());
+}
+
+/// The same on our own cases (tests/vignettes.rs says why they exist).
+#[test]
+fn simulated_interviews_meet_the_targets_on_our_own_cases() {
+    check(&common::own_cases());
+}
+
+fn check(cases: &[common::Case]) {
     let n = cases.len();
     let (mut triage_ok, mut top1, mut top1_classify) = (0, 0, 0);
     let mut counts = Vec::new();
-    for c in &cases {
+    for c in cases {
         let (iv, asked) = common::simulate(c);
         let a = iv.result();
         let full = classify(&common::findings(c));

@@ -1,5 +1,6 @@
-//! Acceptance: `classify` on every worked case of the vignettes.
-//! Run with `--nocapture` to see the per-case table and the figures.
+//! Acceptance: `classify` on every worked case of the vignettes, the spec's
+//! and our own. Run with `--nocapture` to see the per-case table and the
+//! figures.
 
 mod common;
 
@@ -7,10 +8,29 @@ use twitch_triage::classify;
 
 #[test]
 fn classify_meets_the_vignette_targets() {
-    let cases = common::cases();
+    check(&common::cases(), 34, 38);
+}
+
+/// Our own cases, written from the spec's findings and explanations and the
+/// sources, not from the spec's cases: every triage right, the expected
+/// explanation always in the first three, and first at least 38 times in
+/// 42. They found that tongue twitching with slurred speech was put down to
+/// harmless twitching, with the nerve specialist's explanation not even in
+/// the first three, and that jerks a week after a blow to the head came
+/// first as myoclonus rather than a brain injury.
+#[test]
+fn classify_meets_the_targets_on_our_own_cases() {
+    let cases = common::own_cases();
+    assert_eq!(cases.len(), 42);
+    check(&cases, 38, 42);
+}
+
+/// Every triage right, every expected explanation in the first three, and
+/// first place at least `num` times in `den`.
+fn check(cases: &[common::Case], num: usize, den: usize) {
     let (mut triage_ok, mut top1, mut top3) = (0, 0, 0);
     let mut failures = Vec::new();
-    for c in &cases {
+    for c in cases {
         let a = classify(&common::findings(c));
         let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
         let t_ok = a.triage.id() == c.expect.triage;
@@ -53,5 +73,8 @@ fn classify_meets_the_vignette_targets() {
     assert!(failures.is_empty(), "{failures:#?}");
     assert_eq!(triage_ok, n);
     assert_eq!(top3, n);
-    assert!(top1 * 38 >= 34 * n, "first place {top1}/{n} is below 34/38");
+    assert!(
+        top1 * den >= num * n,
+        "first place {top1}/{n} is below {num}/{den}"
+    );
 }

@@ -25,8 +25,22 @@ pub fn cases() -> Vec<Case> {
     let path = std::env::var("TWITCH_TRIAGE_VIGNETTES").unwrap_or_else(|_| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vignettes/dev.json").to_string()
     });
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap()
+    read_cases(&path)
+}
+
+/// Our own worked cases (`tests/vignettes/own.json`): written by us, not
+/// taken from the spec, to check that the knowledge base is not tuned to
+/// the spec's cases alone. Same format as the spec's.
+pub fn own_cases() -> Vec<Case> {
+    read_cases(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vignettes/own.json"
+    ))
+}
+
+fn read_cases(path: &str) -> Vec<Case> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The worked case with this id.
