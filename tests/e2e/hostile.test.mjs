@@ -1,10 +1,10 @@
 // Hostile host pages, in Debian's Chromium: aggressive global CSS, the script
 // twice, ten widgets, removing and re-adding (see widget.test.mjs for those
 // two), a right-to-left page in another language, WebAssembly blocked by the
-// page's CSP, the .wasm file missing, and JavaScript disabled. Where the element cannot start, it must show a
-// readable fallback (what it is, that it could not start, the emergency
-// advice), never a blank box; elsewhere it must work and look right
-// (screenshots in test-results/screenshots/).
+// page's CSP, the .wasm file missing, and JavaScript disabled. Where the
+// element cannot start, it must show a readable fallback (what it is, that
+// it could not start, the emergency advice), never a blank box; elsewhere it
+// must work and look right (screenshots in test-results/screenshots/).
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
