@@ -5,6 +5,7 @@
 mod common;
 
 use twitch_triage::classify;
+use twitch_triage::kb::{text, Lang, Level, EXPLANATIONS, RULES};
 
 #[test]
 fn classify_meets_the_vignette_targets() {
@@ -82,4 +83,76 @@ fn check(cases: &[common::Case], num: usize, den: usize) {
         top1 * den >= num * n,
         "first place {top1}/{n} is below {num}/{den}"
     );
+}
+
+/// "What to do now" says each thing once. On a routine result the level's
+/// action ("Book an appointment with a doctor in the next days to weeks")
+/// comes first, so neither the routine rules' advice nor the steps of a
+/// routine explanation (shown only on routine results) say again to book
+/// one: they give the reason, or what to ask for. And where a rule's advice
+/// and a step of the first explanation would say the same thing (R3 and a
+/// medicine side effect, R4 and spasticity, R6 and a body-chemistry cause),
+/// they are one text, which `advice` lists once. Before, a result with
+/// numbness for months said to book an appointment four times, and a
+/// medicine side effect said twice to ask the pharmacist and twice to keep
+/// taking the medicines. (On an urgent or emergency result the rules'
+/// advice says again to call, on purpose: that must not be missed.)
+#[test]
+fn advice_says_each_thing_once() {
+    let book = |lang| match lang {
+        Lang::En => "appointment",
+        Lang::Es => "cita",
+        Lang::ZhHant => "預約",
+    };
+    for lang in Lang::ALL {
+        let word = book(lang);
+        assert!(Level::Routine.action(lang).contains(word));
+        let routine_rules = RULES.iter().filter(|r| r.level == Level::Routine);
+        for t in routine_rules.map(|r| r.advice).chain(
+            EXPLANATIONS
+                .iter()
+                .filter(|e| e.level == Level::Routine)
+                .flat_map(|e| e.todo.iter().copied().chain([e.safety_net])),
+        ) {
+            assert!(!text(lang, t).contains(word), "{}", text(lang, t));
+        }
+        for (rule, explanation, step) in [
+            ("R3", "medication_effect", 0),
+            ("R4", "spasticity", 1),
+            ("R6", "metabolic_cause", 0),
+        ] {
+            let r = RULES.iter().find(|r| r.id == rule).unwrap();
+            let e = EXPLANATIONS.iter().find(|e| e.id == explanation).unwrap();
+            assert_eq!(text(lang, r.advice), text(lang, e.todo[step]));
+        }
+    }
+    let mut shown = [0; 3];
+    for c in common::cases().iter().chain(&common::own_cases()) {
+        let a = classify(&common::findings(c));
+        let top = a.explanations[0].id;
+        if a.triage == Level::Routine {
+            let books = a.advice.iter().filter(|x| x.contains("appointment"));
+            assert_eq!(books.count(), 1, "{}: {:#?}", c.id, a.advice);
+        }
+        for (i, (rule, explanation)) in [
+            ("R3", "medication_effect"),
+            ("R4", "spasticity"),
+            ("R6", "metabolic_cause"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if a.triage == Level::Routine
+                && top == explanation
+                && a.rules.iter().any(|r| r.id == rule)
+            {
+                let r = RULES.iter().find(|r| r.id == rule).unwrap();
+                let advice = text(Lang::En, r.advice);
+                assert_eq!(a.advice.iter().filter(|x| **x == advice).count(), 1);
+                shown[i] += 1;
+            }
+        }
+    }
+    // The worked cases hold each pair at least once.
+    assert!(shown.iter().all(|n| *n > 0), "{shown:?}");
 }
