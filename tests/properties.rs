@@ -136,6 +136,17 @@ proptest! {
         }
     }
 
+    /// On a routine result only the level's action says to book an
+    /// appointment (`tests/vignettes.rs::advice_says_each_thing_once`).
+    #[test]
+    fn a_routine_result_says_to_book_an_appointment_once(f in findings_strategy()) {
+        let a = classify(&f);
+        if a.triage == Level::Routine {
+            let books = a.advice.iter().filter(|x| x.contains("appointment")).count();
+            prop_assert_eq!(books, 1, "first: {}, advice {:?}", a.explanations[0].id, a.advice);
+        }
+    }
+
     #[test]
     fn the_level_is_the_most_urgent_floor_and_first_explanation(f in findings_strategy()) {
         let a = classify(&f);
