@@ -137,13 +137,18 @@ proptest! {
     }
 
     /// On a routine result only the level's action says to book an
-    /// appointment (`tests/vignettes.rs::advice_says_each_thing_once`).
+    /// appointment, and an emergency result says once to bring the
+    /// medicines (`tests/vignettes.rs::advice_says_each_thing_once`).
     #[test]
-    fn a_routine_result_says_to_book_an_appointment_once(f in findings_strategy()) {
+    fn the_advice_says_to_book_or_to_bring_the_medicines_once(f in findings_strategy()) {
         let a = classify(&f);
         if a.triage == Level::Routine {
             let books = a.advice.iter().filter(|x| x.contains("appointment")).count();
             prop_assert_eq!(books, 1, "first: {}, advice {:?}", a.explanations[0].id, a.advice);
+        }
+        if a.triage == Level::Emergency {
+            let packets = a.advice.iter().filter(|x| x.contains("packets")).count();
+            prop_assert_eq!(packets, 1, "advice {:?}", a.advice);
         }
     }
 

@@ -95,8 +95,9 @@ fn check(cases: &[common::Case], num: usize, den: usize) {
 /// they are one text, which `advice` lists once. Before, a result with
 /// numbness for months said to book an appointment four times, and a
 /// medicine side effect said twice to ask the pharmacist and twice to keep
-/// taking the medicines. (On an urgent or emergency result the rules'
-/// advice says again to call, on purpose: that must not be missed.)
+/// taking the medicines; a serotonin reaction said twice to bring the
+/// medicines. (On an urgent or emergency result the rules' advice says
+/// again to call, on purpose: that must not be missed.)
 #[test]
 fn advice_says_each_thing_once() {
     let book = |lang| match lang {
@@ -133,6 +134,12 @@ fn advice_says_each_thing_once() {
         if a.triage == Level::Routine {
             let books = a.advice.iter().filter(|x| x.contains("appointment"));
             assert_eq!(books.count(), 1, "{}: {:#?}", c.id, a.advice);
+        }
+        // An emergency result says once to bring the medicines (E8 and E9
+        // said it again beside the line every emergency result has).
+        if a.triage == Level::Emergency {
+            let packets = a.advice.iter().filter(|x| x.contains("packets"));
+            assert_eq!(packets.count(), 1, "{}: {:#?}", c.id, a.advice);
         }
         for (i, (rule, explanation)) in [
             ("R3", "medication_effect"),
