@@ -30,9 +30,9 @@ export const WIDGET_BUDGET_GZIP = 60 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
- * 1.4 KB above today's 72.6 KB, keeps that gap from growing unnoticed.
+ * 1.2 KB above today's 72.3 KB, keeps that gap from growing unnoticed.
  */
-export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 74 * 1024;
+export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 73.5 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.js). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
