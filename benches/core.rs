@@ -52,7 +52,7 @@ fn answer(f: &serde_json::Map<String, Value>, qi: usize) -> Input {
 /// pass, so every sample times the same calls; `bench/run.mjs` divides by the
 /// number of vignettes. (Cycling one vignette per iteration made the figures
 /// depend on which vignettes a sample happened to hold: the interview's median
-/// moved between 315 and 476 µs from run to run of the same code.)
+/// moved between 304 and 476 µs from run to run of the same code.)
 #[divan::bench]
 fn classify_all(b: divan::Bencher) {
     let all = findings();
