@@ -112,7 +112,6 @@ const perCase = (text) => {
   const [, n, unit] = text.match(/^([\d.]+)\s*(ns|µs|ms|s)$/);
   return (Number(n) * { ns: 1e-3, µs: 1, ms: 1e3, s: 1e6 }[unit]) / cases.length;
 };
-const fmt = (x) => (x < 10 ? `${x.toFixed(2)} µs` : `${x.toFixed(1)} µs`);
 for (const [name, label] of [
   ['classify_all', 'classify (native)'],
   ['interview_all', 'whole interview, next/answer to the end (native)'],
@@ -120,8 +119,8 @@ for (const [name, label] of [
   const line = divan.split('\n').find((l) => l.includes(name));
   const cols = line.split('│').map((x) => x.trim());
   const fastest = perCase(cols[0].replace(/.*\s(\S+\s\S+)$/, '$1'));
-  row('Speed (native Rust, divan)', label, `median ${fmt(perCase(cols[2]))} per vignette`,
-    `each sample a pass over the ${cases.length} vignettes; fastest pass ${fmt(fastest)}, mean ${fmt(perCase(cols[3]))} per vignette`);
+  row('Speed (native Rust, divan)', label, `median ${us(perCase(cols[2]))} per vignette`,
+    `each sample a pass over the ${cases.length} vignettes; fastest pass ${us(fastest)}, mean ${us(perCase(cols[3]))} per vignette`);
 }
 
 // ------------------------------------------------------------------ browser
