@@ -17,9 +17,24 @@ import { Engine, Rule } from 'json-rules-engine';
 const LEVELS = ['emergency', 'urgent', 'routine', 'self_care'];
 const REASON_MIN_LR = 0.4;
 
+/**
+ * Whether the answers rule a requirement out (`requires` of an explanation:
+ * answers and "any of", no negation). An unknown answer rules nothing out.
+ */
+function ruledOut(c) {
+  // "Any of" is ruled out when each part is; "all of" when one part is.
+  const parts = (c.any ?? c.all)?.map(ruledOut);
+  if (parts) return c.any ? (f) => parts.every((g) => g(f)) : (f) => parts.some((g) => g(f));
+  const id = c.is ?? c.oneOf ?? c.hasAny ?? c.only ?? c.lessThan ?? c.atLeast;
+  if (!id || c.only) throw new Error(`unsupported requirement ${JSON.stringify(c)}`);
+  const holds = toFunction(c);
+  return (f) => f[id] !== undefined && f[id] !== null && !holds(f);
+}
+
 /** The scoring model (naive Bayes over slots), ported to JavaScript. */
 export function scorer(model) {
   const findings = new Map(model.findings.map((f) => [f.id, f]));
+  const unmet = model.explanations.map((e) => (e.requires ? ruledOut(e.requires) : () => false));
   return function score(facts) {
     const lit = new Set();
     for (const [id, v] of Object.entries(facts)) {
@@ -34,7 +49,9 @@ export function scorer(model) {
         f.values.forEach((m, i) => lit.add(f.slot + 2 + 2 * i + (v.includes(m) ? 1 : 0)));
       }
     }
-    const logs = model.explanations.map((e) => e.evidence.reduce((s, [slot, lr]) => (lit.has(slot) ? s + lr : s), e.logPrior));
+    const logs = model.explanations.map(
+      (e, i) => e.evidence.reduce((s, [slot, lr]) => (lit.has(slot) ? s + lr : s), e.logPrior) + (unmet[i](facts) ? model.requiresUnmetLog : 0),
+    );
     const max = Math.max(...logs);
     const exp = logs.map((l) => Math.exp(l - max));
     const sum = exp.reduce((a, b) => a + b, 0);

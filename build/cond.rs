@@ -43,6 +43,16 @@ impl Cond {
         }
     }
 
+    /// Whether an exception (`unless`) appears anywhere in the condition.
+    pub fn has_unless(&self) -> bool {
+        match self {
+            Cond::Unless(_) => true,
+            Cond::Not(c) => c.has_unless(),
+            Cond::And(cs) | Cond::Or(cs) => cs.iter().any(Cond::has_unless),
+            _ => false,
+        }
+    }
+
     fn and(a: Cond, b: Cond) -> Cond {
         match a {
             Cond::And(mut v) => {

@@ -431,6 +431,24 @@ fn main() {
     for (id, v) in &expl_t {
         let what = format!("explanation {id}");
         let t = table(v, &what);
+        const KEYS: [&str; 10] = [
+            "level",
+            "prior",
+            "sources",
+            "requires",
+            "name",
+            "summary",
+            "todo",
+            "safety_net",
+            "tell_doctor",
+            "p",
+        ];
+        if let Some(k) = t.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            fail(&format!(
+                "{what}: unknown key {k:?} (known: {})",
+                KEYS.join(", ")
+            ));
+        }
         let level = string(t.get("level"), &what);
         if level != "self_care" && level != "routine" {
             fail(&format!(
@@ -451,6 +469,20 @@ fn main() {
             .get("p")
             .map(|p| table(p, &what))
             .unwrap_or_else(|| fail(&format!("{what}: no evidence table [p]")));
+        // What the explanation cannot be without (see `ExplanationDef::requires`).
+        let requires = match t.get("requires") {
+            None => "None".to_string(),
+            Some(c) => {
+                let what = format!("{what}.requires");
+                let c = parse(string(Some(c), &what), &what);
+                if c.has_unless() {
+                    fail(&format!(
+                        "{what}: `unless` belongs to rules; a requirement either holds or not"
+                    ));
+                }
+                format!("Some(&{})", c.to_rust())
+            }
+        };
         let start = ev_slots.len();
         let mut by_slot = BTreeMap::new();
         for (fid, pv) in p {
@@ -474,7 +506,7 @@ fn main() {
             }
         }
         rows.push(format!(
-            "    ExplanationDef {{ id: {}, level: {}, log_prior: {}, sources: {sources}, name: {name}, summary: {summary}, todo: &[{}], safety_net: {safety_net}, tell_doctor: {tell_doctor}, evidence: ({start}, {}) }},",
+            "    ExplanationDef {{ id: {}, level: {}, log_prior: {}, sources: {sources}, name: {name}, summary: {summary}, todo: &[{}], safety_net: {safety_net}, tell_doctor: {tell_doctor}, evidence: ({start}, {}), requires: {requires} }},",
             lit(id),
             level_rust(level, &what),
             f32_lit(prior.ln()),

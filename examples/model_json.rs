@@ -1,12 +1,13 @@
 //! Prints the knowledge base's model as JSON (findings and their scoring
-//! slots, explanations with priors and evidence, the rules' conditions), so
+//! slots, explanations with priors, evidence and requirements, the rules'
+//! conditions), so
 //! that the benchmark's JavaScript peer (bench/peer.mjs) is generated from
 //! the same knowledge base instead of being written by hand.
 
 use serde_json::{json, Value};
 use twitch_triage::kb::{
     Cond, FindingKind, BACKGROUND, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, FINDINGS, LR_STEP,
-    RULES,
+    REQUIRES_UNMET_LOG, RULES,
 };
 
 fn values(f: twitch_triage::kb::FindingId, mask: u16) -> Vec<&'static str> {
@@ -62,6 +63,7 @@ fn main() {
                 "level": e.level.id(),
                 "logPrior": e.log_prior,
                 "evidence": (a..b).map(|k| json!([EVIDENCE_SLOT[k], EVIDENCE_LR[k] as f64 * LR_STEP])).collect::<Vec<_>>(),
+                "requires": e.requires.map(cond),
             })
         })
         .collect();
@@ -74,6 +76,6 @@ fn main() {
         .collect();
     println!(
         "{}",
-        json!({ "findings": findings, "explanations": explanations, "background": BACKGROUND.to_vec(), "rules": rules })
+        json!({ "findings": findings, "explanations": explanations, "requiresUnmetLog": REQUIRES_UNMET_LOG, "background": BACKGROUND.to_vec(), "rules": rules })
     );
 }

@@ -66,7 +66,7 @@ impl Analysis {
     pub fn new(f: &Findings) -> Analysis {
         let outcome = rules::evaluate(f);
         let slots = score::lit_slots(f);
-        let posterior = score::normalise(&score::log_scores_of(&slots));
+        let posterior = score::normalise(&score::log_scores_of(f, &slots));
         let ranking = score::ranking(&posterior);
         let level = triage(&outcome, ranking[0] as usize);
         Analysis {

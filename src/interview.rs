@@ -19,6 +19,13 @@
 //!    those with at least [`TOP_CHANGE_MIN`] chance of changing the first
 //!    explanation; when there is none, stop.
 //!
+//! Step 1 also asks what the first explanation cannot be without (its
+//! `requires`, such as a stroke, MS or a spinal cord injury for
+//! spasticity) while that is unknown, unless the result is an emergency.
+//! The model predicts such an answer from the explanation itself, so step 3
+//! would never find it worth asking, and the explanation shown would rest
+//! on a guess.
+//!
 //! In step 1, when the level rests only on rules that fired because an
 //! exception (`unless`) is not known yet, the questions that could establish
 //! it are asked too: such a rule fires while its exception is unknown, so
@@ -43,7 +50,7 @@ use crate::kb::{
     text, FindingId, FindingKind, Lang, Level, QuestionDef, QuestionKind, ValueDef, BACKGROUND,
     EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, LR_STEP, QUESTIONS, SLOT_COUNT,
 };
-use crate::rules::{eval, lowerable, FindingSet, Truth};
+use crate::rules::{eval, lowerable, open as open_findings, FindingSet, Truth};
 use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
 
 /// Ask a ranking question only if it changes the first explanation with at
@@ -208,6 +215,12 @@ impl Interview {
         };
         if a.level < EXPLANATIONS[a.top()].level {
             must = must.union(lowerable(&a.outcome, &self.findings));
+        }
+        // The first explanation must rest on what it cannot be without: the
+        // model predicts that answer from the explanation itself, so it
+        // would never find the question worth asking.
+        if let (Some(req), false) = (EXPLANATIONS[a.top()].requires, a.level == Level::Emergency) {
+            open_findings(req, &self.findings, &mut must);
         }
         if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
             return Some(q);

@@ -3,6 +3,9 @@
 //! score(e) = log prior(e) + sum over known findings of
 //!            log P(answer | e) - log P(answer | everyone)
 //!
+//! plus, for an explanation whose `requires` the answers rule out,
+//! [`REQUIRES_UNMET_LOG`](crate::kb::REQUIRES_UNMET_LOG).
+//!
 //! An unknown finding contributes nothing. Each finding's answer "lights up"
 //! a few *slots* (precomputed by the build from `kb/explanations.toml`):
 //!
@@ -20,8 +23,9 @@
 use crate::findings::{Findings, Value};
 use crate::kb::{
     FindingDef, FindingId, FindingKind, EVIDENCE_LR, EVIDENCE_SLOT, EXPLANATIONS, FINDINGS,
-    LR_STEP, SLOT_COUNT,
+    LR_STEP, REQUIRES_UNMET_LOG, SLOT_COUNT,
 };
+use crate::rules::{eval, Truth};
 use alloc::vec::Vec;
 
 pub const EXPLANATION_COUNT: usize = EXPLANATIONS.len();
@@ -78,11 +82,12 @@ pub fn lit_slots(f: &Findings) -> Slots {
 
 /// Unnormalised log scores of every explanation.
 pub fn log_scores(f: &Findings) -> [f64; EXPLANATION_COUNT] {
-    log_scores_of(&lit_slots(f))
+    log_scores_of(f, &lit_slots(f))
 }
 
-/// Unnormalised log scores of every explanation, from the lit slots.
-pub fn log_scores_of(slots: &Slots) -> [f64; EXPLANATION_COUNT] {
+/// Unnormalised log scores of every explanation, from the answers and the
+/// slots they light ([`lit_slots`]).
+pub fn log_scores_of(f: &Findings, slots: &Slots) -> [f64; EXPLANATION_COUNT] {
     let mut out = [0.0; EXPLANATION_COUNT];
     for (e, def) in EXPLANATIONS.iter().enumerate() {
         let (a, b) = (def.evidence.0 as usize, def.evidence.1 as usize);
@@ -91,6 +96,10 @@ pub fn log_scores_of(slots: &Slots) -> [f64; EXPLANATION_COUNT] {
             if slots.contains(EVIDENCE_SLOT[k] as usize) {
                 s += EVIDENCE_LR[k] as f64 * LR_STEP;
             }
+        }
+        // What the explanation cannot be without, ruled out by the answers.
+        if def.requires.is_some_and(|c| eval(c, f) == Truth::False) {
+            s += REQUIRES_UNMET_LOG;
         }
         out[e] = s;
     }

@@ -220,3 +220,44 @@ fn not_sure_never_lowers_a_floor_and_an_exception_is_asked_first() {
     ));
     assert!(e8(&iv.result()));
 }
+
+/// dev-05 ("after a stroke the affected leg has painful stiff spasms"),
+/// with `stroke_history` and `ms_or_spinal_injury` as given.
+fn stiff_painful_leg(stroke: bool, ms: bool) -> common::Case {
+    let mut c = common::case("dev-05");
+    c.findings.insert("stroke_history".into(), stroke.into());
+    c.findings.insert("on_stroke_side".into(), stroke.into());
+    c.findings.insert("ms_or_spinal_injury".into(), ms.into());
+    c
+}
+
+#[test]
+fn spasticity_is_shown_only_to_someone_asked_about_a_stroke_ms_or_a_spinal_injury() {
+    // Painful stiff spasms point to spasticity so strongly that the model
+    // predicts the stroke from them, and asking about one seemed pointless:
+    // the result said "after a stroke, in MS ..." to someone never asked.
+    for (stroke, ms) in [(true, false), (false, true), (false, false)] {
+        let (iv, asked) = common::simulate(&stiff_painful_leg(stroke, ms));
+        assert!(asked.contains(&"conditions"), "{asked:?}");
+        let first = iv.result().explanations[0].id;
+        if stroke || ms {
+            assert_eq!(first, "spasticity");
+        } else {
+            // Neither: the explanation cannot be spasticity (nor recovery
+            // after a stroke), however well the spasms fit.
+            assert!(
+                !["spasticity", "stroke_recovery"].contains(&first),
+                "{first}"
+            );
+            let c = stiff_painful_leg(false, false);
+            let r = twitch_triage::classify(&common::findings(&c));
+            assert!(
+                r.explanations
+                    .iter()
+                    .all(|e| e.id != "spasticity" || e.score < 0.01),
+                "{:?}",
+                r.explanations
+            );
+        }
+    }
+}

@@ -7,7 +7,7 @@
 mod common;
 
 use proptest::prelude::*;
-use twitch_triage::kb::{FindingId, FindingKind, Level, QUESTIONS, RULES};
+use twitch_triage::kb::{FindingId, FindingKind, Level, EXPLANATIONS, QUESTIONS, RULES};
 use twitch_triage::{classify, Findings, Input, Interview, Value};
 
 /// The spec's warning signs (clinical-spec.md, "Warning signs").
@@ -152,6 +152,18 @@ proptest! {
         }
     }
 
+    /// An explanation whose requirement the answers rule out (spasticity
+    /// without a stroke, MS or a spinal cord injury; a medicine side effect
+    /// without a medicine) never comes first.
+    #[test]
+    fn an_explanation_is_never_first_without_what_it_requires(f in findings_strategy()) {
+        let r = classify(&f);
+        let top = EXPLANATIONS.iter().find(|e| e.id == r.explanations[0].id).unwrap();
+        if let Some(req) = top.requires {
+            prop_assert_ne!(twitch_triage::rules::eval(req, &f), twitch_triage::rules::Truth::False, "{} first", top.id);
+        }
+    }
+
     #[test]
     fn the_level_is_the_most_urgent_floor_and_first_explanation(f in findings_strategy()) {
         let a = classify(&f);
@@ -220,6 +232,17 @@ proptest! {
             for f in &r.unanswered {
                 let f = FindingId::by_name(f).unwrap();
                 prop_assert!(iv.was_asked(f.def().question as usize));
+            }
+        }
+        // The first explanation rests on what it cannot be without: its
+        // requirement was asked (spasticity is not shown to someone never
+        // asked about a stroke, MS or a spinal cord injury).
+        let top = EXPLANATIONS.iter().find(|e| e.id == r.explanations[0].id).unwrap();
+        if let (Some(req), false) = (top.requires, r.triage == Level::Emergency) {
+            let mut open = twitch_triage::rules::FindingSet::default();
+            twitch_triage::rules::open(req, iv.answers(), &mut open);
+            for f in open.iter() {
+                prop_assert!(iv.was_asked(f.def().question as usize), "{}: {} not asked", top.id, f.id());
             }
         }
         // A level that only rules with an unsettled exception set was not
