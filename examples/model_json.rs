@@ -1,8 +1,7 @@
 //! Prints the knowledge base's model as JSON (findings and their scoring
 //! slots, explanations with priors, evidence and requirements, the rules'
-//! conditions), so
-//! that the benchmark's JavaScript peer (bench/peer.mjs) is generated from
-//! the same knowledge base instead of being written by hand.
+//! conditions), so that the benchmark's JavaScript peer (bench/peer.mjs) is
+//! generated from the same knowledge base instead of being written by hand.
 
 use serde_json::{json, Value};
 use twitch_triage::kb::{

@@ -219,8 +219,11 @@ impl Interview {
         // The first explanation must rest on what it cannot be without: the
         // model predicts that answer from the explanation itself, so it
         // would never find the question worth asking.
-        if let (Some(req), false) = (EXPLANATIONS[a.top()].requires, a.level == Level::Emergency) {
-            open_findings(req, &self.findings, &mut must);
+        match EXPLANATIONS[a.top()].requires {
+            Some(req) if a.level != Level::Emergency => {
+                open_findings(req, &self.findings, &mut must)
+            }
+            _ => {}
         }
         if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
             return Some(q);

@@ -211,8 +211,9 @@ pub struct ExplanationDef {
     pub evidence: (u16, u16),
     /// What the explanation cannot be without (`requires` in the knowledge
     /// base): spasticity needs a stroke, MS or a spinal cord injury. Answers
-    /// that rule it out multiply its odds by 1/1000 ([`REQUIRES_UNMET_LOG`]); while it
-    /// is unknown and the explanation comes first, the interview asks it.
+    /// that rule it out multiply its odds by 1/1000 ([`REQUIRES_UNMET_LOG`]);
+    /// while it is unknown and the explanation comes first, the interview
+    /// asks it.
     pub requires: Option<&'static Cond>,
 }
 
@@ -220,7 +221,6 @@ pub struct ExplanationDef {
 /// the answers rule out. Naive Bayes cannot say "one of these two is needed"
 /// (each finding counts on its own), so the requirement counts once, as a
 /// whole, on top of its findings' own evidence.
-#[allow(clippy::excessive_precision)]
 pub const REQUIRES_UNMET_LOG: f64 = -6.907_755_278_982_137;
 
 #[derive(Debug)]
