@@ -211,17 +211,20 @@ pub struct ExplanationDef {
     pub evidence: (u16, u16),
     /// What the explanation cannot be without (`requires` in the knowledge
     /// base): spasticity needs a stroke, MS or a spinal cord injury. Answers
-    /// that rule it out multiply its odds by 1/1000 ([`REQUIRES_UNMET_LOG`]);
+    /// that rule it out rule the explanation out ([`REQUIRES_UNMET_LOG`]);
     /// while it is unknown and the explanation comes first, the interview
     /// asks it.
     pub requires: Option<&'static Cond>,
 }
 
-/// ln(1/1000): the log-likelihood ratio of an explanation whose `requires`
-/// the answers rule out. Naive Bayes cannot say "one of these two is needed"
-/// (each finding counts on its own), so the requirement counts once, as a
-/// whole, on top of its findings' own evidence.
-pub const REQUIRES_UNMET_LOG: f64 = -6.907_755_278_982_137;
+/// Added to the log score of an explanation whose `requires` the answers
+/// rule out. Naive Bayes cannot say "one of these two is needed" (each
+/// finding counts on its own), so the requirement counts once, as a whole:
+/// it rules the explanation out. No answers move two explanations' scores
+/// further apart than about 123 (`tests/knowledge_base.rs` checks the bound
+/// against this figure), so such an explanation comes after every other,
+/// and its score is 0 (e^-1000 is below the smallest f64).
+pub const REQUIRES_UNMET_LOG: f64 = -1000.0;
 
 #[derive(Debug)]
 pub struct SourceDef {

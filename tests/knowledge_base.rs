@@ -527,3 +527,27 @@ fn english_texts_read_at_about_grade_eight() {
     assert!(words as f64 / sentences as f64 <= 18.0);
     assert!(worst.0 <= 15.0, "grade {:.1}: {}", worst.0, worst.1);
 }
+
+#[test]
+fn a_requirement_ruled_out_puts_the_explanation_after_every_other() {
+    // Two explanations' log scores differ by their priors plus, at most, the
+    // sum of both explanations' evidence (each answer lights a slot once).
+    let evidence = |e: &ExplanationDef| -> f64 {
+        (e.evidence.0..e.evidence.1)
+            .map(|k| (EVIDENCE_LR[k as usize] as f64 * LR_STEP).abs())
+            .sum()
+    };
+    let mut widest: f64 = 0.0;
+    for a in &EXPLANATIONS {
+        for b in &EXPLANATIONS {
+            let gap = (a.log_prior - b.log_prior).abs() as f64 + evidence(a) + evidence(b);
+            widest = widest.max(gap);
+        }
+    }
+    assert!(
+        widest < 130.0,
+        "the widest gap is {widest:.1}: update the doc of REQUIRES_UNMET_LOG"
+    );
+    assert!(widest < -REQUIRES_UNMET_LOG / 2.0, "{widest:.1}");
+    assert!(EXPLANATIONS.iter().any(|e| e.requires.is_some()));
+}
