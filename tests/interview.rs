@@ -237,7 +237,8 @@ fn spasticity_is_shown_only_to_someone_asked_about_a_stroke_ms_or_a_spinal_injur
     // predicts the stroke from them, and asking about one seemed pointless:
     // the result said "after a stroke, in MS ..." to someone never asked.
     for (stroke, ms) in [(true, false), (false, true), (false, false)] {
-        let (iv, asked) = common::simulate(&stiff_painful_leg(stroke, ms));
+        let c = stiff_painful_leg(stroke, ms);
+        let (iv, asked) = common::simulate(&c);
         assert!(asked.contains(&"conditions"), "{asked:?}");
         let first = iv.result().explanations[0].id;
         if stroke || ms {
@@ -249,8 +250,7 @@ fn spasticity_is_shown_only_to_someone_asked_about_a_stroke_ms_or_a_spinal_injur
                 !["spasticity", "stroke_recovery"].contains(&first),
                 "{first}"
             );
-            let c = stiff_painful_leg(false, false);
-            let r = twitch_triage::classify(&common::findings(&c));
+            let r = classify(&common::findings(&c));
             assert!(
                 r.explanations
                     .iter()

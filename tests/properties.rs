@@ -238,7 +238,7 @@ proptest! {
         // requirement was asked (spasticity is not shown to someone never
         // asked about a stroke, MS or a spinal cord injury).
         let top = EXPLANATIONS.iter().find(|e| e.id == r.explanations[0].id).unwrap();
-        if let (Some(req), false) = (top.requires, r.triage == Level::Emergency) {
+        if let Some(req) = top.requires.filter(|_| r.triage != Level::Emergency) {
             let mut open = twitch_triage::rules::FindingSet::default();
             twitch_triage::rules::open(req, iv.answers(), &mut open);
             for f in open.iter() {
