@@ -25,7 +25,7 @@ function ruledOut(c) {
   // "Any of" is ruled out when each part is; "all of" when one part is.
   const parts = (c.any ?? c.all)?.map(ruledOut);
   if (parts) return c.any ? (f) => parts.every((g) => g(f)) : (f) => parts.some((g) => g(f));
-  const id = c.is ?? c.oneOf ?? c.hasAny ?? c.lessThan ?? c.atLeast;
+  const id = c.is ?? c.oneOf ?? c.hasAny ?? c.only ?? c.lessThan ?? c.atLeast;
   if (!id) throw new Error(`unsupported requirement ${JSON.stringify(c)}`);
   const holds = toFunction(c);
   return (f) => f[id] !== undefined && f[id] !== null && !holds(f);

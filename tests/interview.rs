@@ -261,3 +261,45 @@ fn spasticity_is_shown_only_to_someone_asked_about_a_stroke_ms_or_a_spinal_injur
         }
     }
 }
+
+/// dev-02 (a flickering eyelid, lots of coffee, short nights) with `areas`
+/// twitching instead of the eyelid alone.
+fn flickering(areas: &[&str]) -> common::Case {
+    let mut c = common::case("dev-02");
+    c.findings.insert("body_areas".into(), areas.into());
+    c
+}
+
+#[test]
+fn eyelid_twitching_is_shown_only_when_the_eyelid_alone_twitches() {
+    // An eyelid twitch that spreads to the cheek or mouth is something else
+    // (its own safety net says to see a doctor then): the result still
+    // named "Eyelid twitching" first, and "it goes away by itself".
+    for (areas, eyelid) in [
+        (&["eyelid"][..], true),
+        (&["eyelid", "face"], false),
+        (&["eyelid", "arm_or_hand"], false),
+    ] {
+        let c = flickering(areas);
+        let (iv, _) = common::simulate(&c);
+        let firsts = [
+            classify(&common::findings(&c)).explanations[0].id,
+            iv.result().explanations[0].id,
+        ];
+        for first in firsts {
+            assert_eq!(first == "eyelid_twitch", eyelid, "{areas:?}: {first}");
+        }
+    }
+    // The eye closing and the cheek pulling for months: a facial spasm
+    // (movement_disorder) comes first, asked or classified.
+    let c = common::own_cases()
+        .into_iter()
+        .find(|c| c.id == "own-37")
+        .unwrap();
+    let (iv, _) = common::simulate(&c);
+    assert_eq!(iv.result().explanations[0].id, "movement_disorder");
+    assert_eq!(
+        classify(&common::findings(&c)).explanations[0].id,
+        "movement_disorder"
+    );
+}
