@@ -344,3 +344,14 @@ fn after_a_stroke_only_the_muscles_it_weakened_are_waking_up_or_spastic() {
         }
     }
 }
+
+#[test]
+fn a_tremor_is_shown_only_for_rhythmic_shaking() {
+    // A tremor is rhythmic shaking by definition: jerks when holding a cup
+    // or writing (dev-19's hands, here not shaking) came out as a tremor.
+    for (movement, tremor) in [("shaking", true), ("jerk", false), ("cramp", false)] {
+        for first in firsts(&with("dev-19", "movement", movement.into())) {
+            assert_eq!(first == "tremor", tremor, "{movement}: {first}");
+        }
+    }
+}
