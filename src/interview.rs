@@ -20,8 +20,8 @@
 //!    explanation; when there is none, stop.
 //!
 //! Step 1 also asks what the first explanation cannot be without (its
-//! `requires`, such as a stroke, MS or a spinal cord injury for
-//! spasticity) while that is unknown, unless the result is an emergency.
+//! `requires`, such as MS, a spinal cord injury or a stroke that weakened
+//! the twitching muscles for spasticity) while that is unknown, unless the result is an emergency.
 //! The model predicts such an answer from the explanation itself, so step 3
 //! would never find it worth asking, and the explanation shown would rest
 //! on a guess.

@@ -210,11 +210,19 @@ pub struct ExplanationDef {
     /// Range of this explanation's entries in [`EVIDENCE_SLOT`] / [`EVIDENCE_LR`].
     pub evidence: (u16, u16),
     /// What the explanation cannot be without (`requires` in the knowledge
-    /// base): spasticity needs a stroke, MS or a spinal cord injury. Answers
+    /// base): spasticity needs MS, a spinal cord injury or a stroke that
+    /// weakened the twitching muscles. Answers
     /// that rule it out rule the explanation out ([`REQUIRES_UNMET_LOG`]);
     /// while it is unknown and the explanation comes first, the interview
     /// asks it.
     pub requires: Option<&'static Cond>,
+}
+
+impl ExplanationDef {
+    /// The explanation with this id.
+    pub fn by_id(id: &str) -> Option<&'static ExplanationDef> {
+        EXPLANATIONS.iter().find(|e| e.id == id)
+    }
 }
 
 /// Added to the log score of an explanation whose `requires` the answers

@@ -6,7 +6,7 @@ use crate::error::push_num;
 use crate::findings::{Findings, Value};
 use crate::interview::Interview;
 use crate::kb::{
-    t, text, FindingId, FindingKind, Lang, QuestionKind, TextId, EXPLANATIONS, QUESTIONS,
+    t, text, ExplanationDef, FindingId, FindingKind, Lang, QuestionKind, TextId, QUESTIONS,
 };
 use alloc::string::{String, ToString};
 
@@ -189,7 +189,7 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
         line(&mut s, a);
     }
     if let Some(first) = result.explanations.first() {
-        if let Some(e) = EXPLANATIONS.iter().find(|e| e.id == first.id) {
+        if let Some(e) = ExplanationDef::by_id(first.id) {
             s.push('\n');
             s.push_str(text(lang, t::TELL_DOCTOR));
             s.push_str(sep);

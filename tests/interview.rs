@@ -272,6 +272,21 @@ fn firsts(c: &common::Case) -> [&'static str; 2] {
     ]
 }
 
+/// Asserts that `explanation` comes first for case `c`, in `classify` and in
+/// the interview, exactly when `expected` holds; returns both firsts.
+fn first_exactly_when(
+    c: &common::Case,
+    explanation: &str,
+    expected: bool,
+    what: impl std::fmt::Debug,
+) -> [&'static str; 2] {
+    let both = firsts(c);
+    for first in both {
+        assert_eq!(first == explanation, expected, "{what:?}: {first}");
+    }
+    both
+}
+
 /// `id` with `finding` answered `value`.
 fn with(id: &str, finding: &str, value: serde_json::Value) -> common::Case {
     let mut c = common::case(id);
@@ -290,9 +305,8 @@ fn eyelid_twitching_is_shown_only_when_the_eyelid_alone_twitches() {
         (&["eyelid", "face"], false),
         (&["eyelid", "arm_or_hand"], false),
     ] {
-        for first in firsts(&with("dev-02", "body_areas", areas.into())) {
-            assert_eq!(first == "eyelid_twitch", eyelid, "{areas:?}: {first}");
-        }
+        let c = with("dev-02", "body_areas", areas.into());
+        first_exactly_when(&c, "eyelid_twitch", eyelid, areas);
     }
     // The eye closing and the cheek pulling for months: a facial spasm
     // (movement_disorder) comes first, asked or classified.
@@ -317,11 +331,9 @@ fn sleep_starts_are_shown_only_for_jerks_that_come_only_when_falling_asleep() {
     ] {
         let mut c = with("dev-08", "when", when.into());
         c.findings.insert("age".into(), 16.into());
-        for first in firsts(&c) {
-            assert_eq!(first == "sleep_starts", sleep_starts, "{when:?}: {first}");
-            if when.contains(&"after_waking") {
-                assert_eq!(first, "myoclonus");
-            }
+        let both = first_exactly_when(&c, "sleep_starts", sleep_starts, when);
+        if when.contains(&"after_waking") {
+            assert_eq!(both, ["myoclonus"; 2]);
         }
     }
 }
@@ -350,8 +362,7 @@ fn a_tremor_is_shown_only_for_rhythmic_shaking() {
     // A tremor is rhythmic shaking by definition: jerks when holding a cup
     // or writing (dev-19's hands, here not shaking) came out as a tremor.
     for (movement, tremor) in [("shaking", true), ("jerk", false), ("cramp", false)] {
-        for first in firsts(&with("dev-19", "movement", movement.into())) {
-            assert_eq!(first == "tremor", tremor, "{movement}: {first}");
-        }
+        let c = with("dev-19", "movement", movement.into());
+        first_exactly_when(&c, "tremor", tremor, movement);
     }
 }

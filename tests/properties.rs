@@ -7,7 +7,7 @@
 mod common;
 
 use proptest::prelude::*;
-use twitch_triage::kb::{FindingId, FindingKind, Level, EXPLANATIONS, QUESTIONS, RULES};
+use twitch_triage::kb::{ExplanationDef, FindingId, FindingKind, Level, QUESTIONS, RULES};
 use twitch_triage::{classify, Findings, Input, Interview, Value};
 
 /// The spec's warning signs (clinical-spec.md, "Warning signs").
@@ -158,7 +158,7 @@ proptest! {
     #[test]
     fn an_explanation_is_never_first_without_what_it_requires(f in findings_strategy()) {
         let r = classify(&f);
-        let top = EXPLANATIONS.iter().find(|e| e.id == r.explanations[0].id).unwrap();
+        let top = ExplanationDef::by_id(r.explanations[0].id).unwrap();
         if let Some(req) = top.requires {
             prop_assert_ne!(twitch_triage::rules::eval(req, &f), twitch_triage::rules::Truth::False, "{} first", top.id);
         }
@@ -237,7 +237,7 @@ proptest! {
         // The first explanation rests on what it cannot be without: its
         // requirement was asked (spasticity is not shown to someone never
         // asked about a stroke, MS or a spinal cord injury).
-        let top = EXPLANATIONS.iter().find(|e| e.id == r.explanations[0].id).unwrap();
+        let top = ExplanationDef::by_id(r.explanations[0].id).unwrap();
         if let Some(req) = top.requires.filter(|_| r.triage != Level::Emergency) {
             let mut open = twitch_triage::rules::FindingSet::default();
             twitch_triage::rules::open(req, iv.answers(), &mut open);

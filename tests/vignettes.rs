@@ -5,7 +5,7 @@
 mod common;
 
 use twitch_triage::classify;
-use twitch_triage::kb::{text, Lang, Level, EXPLANATIONS, RULES};
+use twitch_triage::kb::{text, ExplanationDef, Lang, Level, EXPLANATIONS, RULES};
 
 #[test]
 fn classify_meets_the_vignette_targets() {
@@ -125,7 +125,7 @@ fn advice_says_each_thing_once() {
         }
         for (rule, explanation, step) in SHARED {
             let r = RULES.iter().find(|r| r.id == rule).unwrap();
-            let e = EXPLANATIONS.iter().find(|e| e.id == explanation).unwrap();
+            let e = ExplanationDef::by_id(explanation).unwrap();
             assert_eq!(text(lang, r.advice), text(lang, e.todo[step]));
         }
     }

@@ -31,7 +31,7 @@ use web_sys::{
 };
 
 use crate::findings::{typed_whole_number, Value};
-use crate::kb::{t, text, FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, QUESTIONS};
+use crate::kb::{t, text, ExplanationDef, FindingKind, Lang, Level, QuestionKind, QUESTIONS};
 use crate::summary::{
     describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
 };
@@ -878,7 +878,7 @@ fn result(p: &mut Plan, s: &State) {
     let top = r
         .explanations
         .first()
-        .and_then(|f| EXPLANATIONS.iter().find(|e| e.id == f.id));
+        .and_then(|f| ExplanationDef::by_id(f.id));
     if let (Some(first), Some(def)) = (r.explanations.first(), top) {
         let mut heading = String::from(text(lang, t::MOST_LIKELY));
         heading.push_str(text(lang, t::LABEL_SEPARATOR));
