@@ -75,8 +75,15 @@ export interface Options {
   lang?: Lang;
 }
 
-/** Classifies the answers so far. Throws a TwitchTriageError on bad input. */
-export declare function classify(findings: Findings, options?: Options): Assessment;
+/** The answers as a Map, read by its entries like the object form. */
+export type FindingsMap = ReadonlyMap<FindingId, Findings[FindingId]>;
+
+/**
+ * Classifies the answers so far (an object, or a Map). Throws a
+ * TwitchTriageError on bad input, `not_an_object` for anything else (such
+ * as a Promise not yet awaited).
+ */
+export declare function classify(findings: Findings | FindingsMap, options?: Options): Assessment;
 
 /** One person's interview, one question at a time. */
 export declare class Interview {

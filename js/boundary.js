@@ -133,9 +133,19 @@ export function answerCode(v) {
  * `ids` are the finding ids: when every key is one, the values are sent in
  * that order without their keys (`#` then one record per id, empty when
  * absent), so nothing has to be looked up by name.
+ *
+ * A `Map` is read by its entries (it is a map of answers, and
+ * serde-wasm-bindgen reads Maps as maps too). Any other built-in object
+ * (a Promise, a Set, a Date, a typed array, ...) has no answers as own
+ * keys: read as an object it would be an empty map, a result for no
+ * answers at all without a word. It comes back as GS and its type's name,
+ * which no other code starts with (keys never keep GS).
  */
 export function findingsCode(o, ids) {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
+  const tag = Object.prototype.toString.call(o).slice(8, -1);
+  if (tag === 'Map') o = Object.fromEntries(o);
+  else if (tag !== 'Object') return GS + text(tag.slice(0, 40));
   const keys = Object.keys(o);
   if (keys.length <= ids.length) {
     let found = 0;

@@ -170,6 +170,15 @@ fn read_coded(v: &JsValue, key: &str, expected: &str) -> Result<Coded, JsValue> 
             expected,
         )));
     };
+    // A built-in object other than a Map (a Promise, a Set, ...): the
+    // message names what it was.
+    if let Some(kind) = code.strip_prefix('\x1d') {
+        let mut e = Error::new(ErrorKind::NotAnObject, key, expected);
+        e.message.push_str(" (got: ");
+        e.message.push_str(kind);
+        e.message.push(')');
+        return Err(to_js_error(e));
+    }
     if let Some(values) = code.strip_prefix('#') {
         let mut f = Findings::new();
         for (id, value) in crate::kb::FindingId::all().zip(values.split('\x1e')) {

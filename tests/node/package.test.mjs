@@ -114,6 +114,12 @@ const hostile = [
   ['a string', 'age=30', 'not_an_object', 'findings', 'object'],
   ['an array', [['age', 30]], 'not_an_object', 'findings', 'object'],
   ['a function', () => 1, 'not_an_object', 'findings', 'object'],
+  // Built-in objects have no answers as own keys: read as objects, each
+  // would be an empty map, and a result for no answers at all.
+  ['a Promise (an async result not awaited)', Promise.resolve({ weakness: true }), 'not_an_object', 'findings', '(got: Promise)'],
+  ['a Set', new Set(['weakness']), 'not_an_object', 'findings', '(got: Set)'],
+  ['a Date', new Date(), 'not_an_object', 'findings', '(got: Date)'],
+  ['a boxed string', new String('age=30'), 'not_an_object', 'findings', '(got: String)'],
   ['nested junk', { age: { a: [1, { b: [2] }] } }, 'wrong_type', 'age', 'whole number'],
   ['an unknown id', { twitchiness: true }, 'unknown_finding', 'twitchiness', 'finding id'],
   ['a wrong type', { weakness: 'yes' }, 'wrong_type', 'weakness', 'true, false or null'],
@@ -153,6 +159,20 @@ for (const [name, input, kind, key, word] of hostile) {
     assert.equal(classify({ age: 30, movement: 'flicker' }).explanations.length >= 3, true);
   });
 }
+
+test('a Map of answers is read like an object: findings, and options', () => {
+  const answers = { age: 50, movement: 'flicker', weakness: true, body_areas: ['arm_or_hand'] };
+  const fromMap = classify(new Map(Object.entries(answers)));
+  assert.deepEqual(fromMap, classify(answers));
+  assert.equal(fromMap.triage, 'urgent', 'weakness in the Map counts (rule U1)');
+  assert.deepEqual(classify(new Map(Object.entries(answers)), new Map([['lang', 'es']])), classify(answers, { lang: 'es' }));
+  assert.equal(new Interview(new Map([['lang', 'es']])).next().text, new Interview({ lang: 'es' }).next().text);
+  // The same checks as for an object.
+  assert.throws(() => classify(new Map([['weakness', 'yes']])), (e) => e.kind === 'wrong_type' && e.key === 'weakness');
+  assert.throws(() => classify(new Map([['twitchiness', true]])), (e) => e.kind === 'unknown_finding' && e.key === 'twitchiness');
+  assert.throws(() => new Interview(new Map([['lang', 'fr']])), (e) => e.kind === 'unsupported_language');
+  assert.throws(() => new Interview(new Set(['es'])), (e) => e.kind === 'not_an_object' && e.key === 'options' && e.message.includes('(got: Set)'));
+});
 
 test('hostile options and answers; the interview keeps its answers', () => {
   assert.throws(() => new Interview({ lang: 'fr' }), (e) => e instanceof TwitchTriageError && e.kind === 'unsupported_language' && /en/.test(e.message));

@@ -34,6 +34,9 @@ const open: FindingId[] = result.unanswered;
 const done: boolean = result.complete;
 const advice: string[] = result.advice;
 
+const fromMap: Assessment = classify(new Map<FindingId, Findings[FindingId]>([['age', 34], ['movement', 'flicker']]));
+// @ts-expect-error: not a finding
+classify(new Map([['twitchiness', true]]));
 // @ts-expect-error: age is a number
 classify({ age: 'thirty' });
 // @ts-expect-error: not a movement value
