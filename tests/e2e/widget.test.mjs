@@ -588,9 +588,27 @@ test('the themed article page and the Vite example work under the strict CSP', a
         await screenshot(page, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${scheme}`);
         if (path.startsWith('/vite')) {
           // Its own interface, driven by the package's Interview.
+          // On a phone, an option's text that wraps stays beside its box
+          // (every line starts right of it), not under it.
+          const size = page.viewportSize();
+          await page.setViewportSize({ width: 360, height: 800 });
+          const options = await page.locator('#app label').evaluateAll((labels) => labels.map((l) => {
+            const box = l.querySelector('input').getBoundingClientRect();
+            const r = document.createRange();
+            r.selectNodeContents(l.lastChild);
+            const rects = [...r.getClientRects()];
+            return { text: l.textContent, lines: rects.length, left: Math.min(...rects.map((c) => c.left)), boxRight: box.right };
+          }));
+          await page.setViewportSize(size);
+          assert.ok(options.some((o) => o.lines > 1), 'some option wraps at 360 px');
+          for (const o of options) assert.ok(o.left >= o.boxRight, `"${o.text}" starts at ${o.left} px, left of its box's edge at ${o.boxRight} px`);
           await page.locator('#app input[type=checkbox]').nth(1).check();
           await page.locator('#app button[type=submit]').click();
           await page.locator('#app legend', { hasText: 'How old are you?' }).waitFor();
+          // The age field looks like a text field, not a tick box: the
+          // boxes' size once applied to every input, and it was 1.4rem square.
+          const field = await page.locator('#app input[name=answer]').boundingBox();
+          assert.ok(field.width >= 2 * field.height, `the age field is ${field.width} x ${field.height} px`);
           // An empty age is refused with the package's message, twice in a
           // row without piling up, and is never taken as 0 (a baby under one).
           for (let i = 0; i < 2; i++) await page.locator('#app button[type=submit]').click();
