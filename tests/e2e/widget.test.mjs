@@ -617,6 +617,16 @@ test('the themed article page and the Vite example work under the strict CSP', a
           await page.locator('#app input[name=answer]').fill('41');
           await page.locator('#app button[type=submit]').click();
           await page.locator('#app legend', { hasText: 'Where is the twitching?' }).waitFor();
+          // To the end: nothing ticked, the first choice, "Not sure" never.
+          for (let i = 0; i < 30 && !(await page.locator('#app section').count()); i++) {
+            const radio = page.locator('#app input[type=radio]');
+            if (await radio.count()) await radio.first().check();
+            await page.locator('#app button[type=submit]').click();
+          }
+          // The result says the level in words and that it is not a diagnosis.
+          await page.locator('#app section h2').waitFor();
+          assert.match(await page.locator('#app section h2').textContent(), /^(Get help now|Get medical advice today|See a doctor soon|You can look after this at home)$/);
+          assert.match(await page.locator('#app section').textContent(), /This is not a diagnosis/);
         }
         await assertNoEgress(context, page, log, baseline, path);
       } finally {

@@ -2,11 +2,12 @@
 // the questions, this code only draws them. Everything runs in the browser.
 // The interface is in English, so it imports the English entry and the other
 // languages' texts stay out of the bundle.
-import { Interview } from 'twitch-triage/en';
+import { Interview, knowledge } from 'twitch-triage/en';
 import './style.css';
 
 const app = document.getElementById('app');
 const interview = new Interview({ lang: 'en' });
+const levels = new Map(knowledge().levels.map((l) => [l.id, l]));
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -70,11 +71,13 @@ function showQuestion(q) {
 function showResult() {
   const r = interview.result();
   const box = el('section', { 'data-triage': r.triage });
-  box.append(el('h2', { class: 'level' }, `Triage: ${r.triage.replace('_', ' ')}`));
+  // The level's title ("Get help now"), then what it might be and what to
+  // do (the advice starts with the level's action). Never a diagnosis.
+  box.append(el('h2', { class: 'level' }, levels.get(r.triage).title));
   box.append(el('p', {}, `Most likely: ${r.explanations[0].name}`));
   const ul = el('ul');
   r.advice.forEach((a) => ul.append(el('li', {}, a)));
-  box.append(ul);
+  box.append(ul, el('p', {}, 'This is not a diagnosis. If you are worried, or it gets worse, talk to a doctor.'));
   app.replaceChildren(box);
 }
 
