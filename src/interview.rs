@@ -225,7 +225,11 @@ impl Interview {
             }
             _ => {}
         }
-        if let Some(q) = lowest_priority(&open, |q| q.core || touches(q, must)) {
+        // A core follow-up (with `ask_if`) is asked whenever its condition
+        // holds, but not once the result is an emergency: it refines the
+        // explanation, not where or what the twitching is.
+        let core = |q: &QuestionDef| q.core && (q.ask_if.is_none() || a.level != Level::Emergency);
+        if let Some(q) = lowest_priority(&open, |q| core(q) || touches(q, must)) {
             return Some(q);
         }
         if a.level != Level::Emergency {

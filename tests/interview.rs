@@ -366,3 +366,46 @@ fn a_tremor_is_shown_only_for_rhythmic_shaking() {
         first_exactly_when(&c, "tremor", tremor, movement);
     }
 }
+
+#[test]
+fn a_spasm_of_one_side_of_the_face_is_asked_about_when_the_eye_and_face_twitch() {
+    // own-61: for months, one side of the face twitches from the eye to the
+    // mouth, and it is getting worse (a hemifacial spasm). No answer could
+    // say "one side of the face", which the spec's movement_disorder points
+    // towards: the result gave harmless everyday twitching first (52%).
+    let own = |id: &str| {
+        common::own_cases()
+            .into_iter()
+            .find(|c| c.id == id)
+            .unwrap()
+    };
+    let asked = |c: &common::Case| common::simulate(c).1.contains(&"eye_and_mouth");
+    let c = own("own-61");
+    assert!(asked(&c));
+    for together in [true, false] {
+        let mut c = c.clone();
+        c.findings
+            .insert("eye_and_mouth_together".into(), together.into());
+        first_exactly_when(&c, "movement_disorder", together, together);
+        if !together {
+            assert_eq!(firsts(&c), ["benign_fasciculation"; 2]);
+        }
+    }
+    // Asked exactly when the eyelid and the face both twitch.
+    for (areas, expected) in [
+        (&["eyelid", "face"][..], true),
+        (&["eyelid"], false),
+        (&["face"], false),
+        (&["eyelid", "arm_or_hand"], false),
+    ] {
+        let mut c = own("own-61");
+        c.findings.insert("body_areas".into(), areas.into());
+        assert_eq!(asked(&c), expected, "{areas:?}");
+    }
+    // But not once the result is an emergency (it only refines the
+    // explanation): the same face with chest pain.
+    let mut c = own("own-61");
+    c.findings.insert("chest_pain".into(), true.into());
+    assert!(!asked(&c));
+    assert_eq!(common::simulate(&c).0.result().triage, Level::Emergency);
+}

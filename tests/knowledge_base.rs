@@ -62,6 +62,9 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     ("diabetes", "bool"),
     ("medicines", "set"),
     ("medicine_changed", "bool"),
+    // Beyond the spec: "one side of the face", which the spec's
+    // movement_disorder points towards (kb/findings.toml).
+    ("eye_and_mouth_together", "bool"),
 ];
 
 const SPEC_VALUES: &[(&str, &[&str])] = &[
