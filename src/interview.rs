@@ -124,8 +124,11 @@ impl Question {
 #[derive(Clone, Debug)]
 struct Step {
     question: u8,
+    /// Every finding the answer changed (its own, and those of follow-ups it
+    /// made irrelevant), with its value before.
     previous: Vec<(FindingId, Value)>,
-    was_asked: bool,
+    /// The questions asked before it.
+    asked: u32,
 }
 
 /// One person's interview: the answers so far and the questions asked.
@@ -173,9 +176,10 @@ impl Interview {
         self.history.len()
     }
 
-    /// The questions answered so far, in the order they were first answered.
+    /// The questions answered so far, in the order they were first answered
+    /// (without follow-ups that a later answer made irrelevant).
     pub fn asked_in_order(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut seen = 0u32;
+        let mut seen = !self.asked;
         self.history.iter().filter_map(move |s| {
             let bit = 1u32 << s.question;
             let first = seen & bit == 0;
@@ -288,19 +292,39 @@ impl Interview {
             return Err(Error::new(ErrorKind::TooLarge, id, &expected));
         }
         let updates = parse_answer(&QUESTIONS[index], value)?;
-        let previous = updates
+        let moot_before = moot(&self.findings);
+        let mut previous: Vec<_> = updates
             .iter()
             .map(|(f, _)| (*f, self.findings.get(*f)))
             .collect();
         for (f, v) in updates {
             self.findings.set(f, v)?;
         }
+        let asked = self.asked;
+        self.asked |= 1 << index;
+        // A follow-up whose condition this answer made false (the eyelid and
+        // face no longer both twitch, say) no longer counts: its answer is
+        // forgotten, as if never asked, until `back` takes this answer back.
+        // One answered while its condition was already false stays: the
+        // caller said it on purpose. (Only a changed answer can do this: a
+        // condition true with some answers unknown stays true whatever they
+        // turn out to be, and forgetting an answer cannot make one false.)
+        let gone = moot(&self.findings) & !moot_before & asked;
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            if gone & (1 << i) != 0 {
+                for &f in q.findings() {
+                    previous.push((f, self.findings.get(f)));
+                    // Unknown is valid for every finding.
+                    let _ = self.findings.set(f, Value::Unknown);
+                }
+            }
+        }
+        self.asked &= !gone;
         self.history.push(Step {
             question: index as u8,
             previous,
-            was_asked: self.was_asked(index),
+            asked,
         });
-        self.asked |= 1 << index;
         Ok(())
     }
 
@@ -309,15 +333,26 @@ impl Interview {
         let Some(step) = self.history.pop() else {
             return false;
         };
-        for (f, v) in step.previous {
+        // In reverse: a finding changed twice gets its first value back.
+        for (f, v) in step.previous.into_iter().rev() {
             // The previous values were valid when they were set.
             let _ = self.findings.set(f, v);
         }
-        if !step.was_asked {
-            self.asked &= !(1 << step.question);
-        }
+        self.asked = step.asked;
         true
     }
+}
+
+/// The follow-ups whose condition the answers make false, as question bits.
+#[inline(never)]
+fn moot(f: &Findings) -> u32 {
+    let mut m = 0;
+    for (i, q) in QUESTIONS.iter().enumerate() {
+        if q.ask_if.is_some_and(|c| eval(c, f) == Truth::False) {
+            m |= 1 << i;
+        }
+    }
+    m
 }
 
 fn touches(q: &'static QuestionDef, set: FindingSet) -> bool {

@@ -169,6 +169,54 @@ fn answering_again_and_going_back_restores_the_first_answer() {
     assert!(iv.was_asked(twitch_triage::kb::QuestionDef::by_name("movement").unwrap()));
 }
 
+#[test]
+fn a_follow_up_made_irrelevant_by_a_changed_answer_no_longer_counts() {
+    use twitch_triage::kb::{f, QuestionDef};
+    use twitch_triage::Value;
+    let q = |id| QuestionDef::by_name(id).unwrap();
+    let mut iv = Interview::default();
+    iv.answer("body_areas", &Input::from(vec!["eyelid", "face"]))
+        .unwrap();
+    iv.answer("eye_and_mouth", &Input::from(true)).unwrap();
+    // Changed through the API (the widget's Back takes answers back in
+    // order instead): the eye and face no longer twitch, so whether they
+    // pull together no longer counts, and is not listed as answered.
+    iv.answer("body_areas", &Input::from(vec!["arm_or_hand"]))
+        .unwrap();
+    assert_eq!(iv.answers().get(f::EYE_AND_MOUTH_TOGETHER), Value::Unknown);
+    assert!(!iv.was_asked(q("eye_and_mouth")));
+    assert!(!iv.asked_in_order().any(|i| i == q("eye_and_mouth")));
+    assert!(iv
+        .result()
+        .explanations
+        .iter()
+        .all(|e| !e.reasons.contains(&"eye_and_mouth_together")));
+    // Back brings both answers back.
+    assert!(iv.back());
+    assert_eq!(
+        iv.answers().get(f::EYE_AND_MOUTH_TOGETHER),
+        Value::Bool(true)
+    );
+    assert!(iv.was_asked(q("eye_and_mouth")));
+    assert_eq!(
+        iv.asked_in_order().collect::<Vec<_>>(),
+        [q("body_areas"), q("eye_and_mouth")]
+    );
+    // Likewise "is it in the muscles the stroke weakened" once there was no
+    // stroke after all.
+    iv.answer("conditions", &Input::from(vec!["stroke_history"]))
+        .unwrap();
+    iv.answer("on_stroke_side", &Input::from(true)).unwrap();
+    iv.answer("conditions", &Input::from(Vec::<&str>::new()))
+        .unwrap();
+    assert_eq!(iv.answers().get(f::ON_STROKE_SIDE), Value::Unknown);
+    // A follow-up answered while its condition is already false is what the
+    // caller said on purpose: it stays.
+    iv.answer("on_stroke_side", &Input::from(false)).unwrap();
+    iv.answer("age", &Input::from(40)).unwrap();
+    assert_eq!(iv.answers().get(f::ON_STROKE_SIDE), Value::Bool(false));
+}
+
 /// A person on an antidepressant, agitated and sweating a lot, with twitches
 /// that started today; `movement` and `when` as given (absent: "not sure").
 fn on_antidepressant(movement: Option<&str>, when: &[&str]) -> common::Case {

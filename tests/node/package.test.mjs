@@ -174,6 +174,18 @@ test('a Map of answers is read like an object: findings, and options', () => {
   assert.throws(() => new Interview(new Set(['es'])), (e) => e.kind === 'not_an_object' && e.key === 'options' && e.message.includes('(got: Set)'));
 });
 
+test('a changed answer that makes a follow-up irrelevant forgets it; back brings it back', () => {
+  // A custom interface with "change" links re-answers earlier questions.
+  const iv = new Interview();
+  iv.answer('body_areas', ['eyelid', 'face']);
+  iv.answer('eye_and_mouth', true);
+  iv.answer('body_areas', ['arm_or_hand']);
+  assert.equal('eye_and_mouth_together' in iv.answers(), false);
+  assert.equal(iv.back(), true);
+  assert.deepEqual(iv.answers(), { body_areas: ['eyelid', 'face'], eye_and_mouth_together: true });
+  iv.free();
+});
+
 test('hostile options and answers; the interview keeps its answers', () => {
   assert.throws(() => new Interview({ lang: 'fr' }), (e) => e instanceof TwitchTriageError && e.kind === 'unsupported_language' && /en/.test(e.message));
   assert.throws(() => new Interview('en'), (e) => e.kind === 'not_an_object' && e.key === 'options');
