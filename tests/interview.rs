@@ -358,11 +358,10 @@ fn eyelid_twitching_is_shown_only_when_the_eyelid_alone_twitches() {
     }
     // The eye closing and the cheek pulling for months: a facial spasm
     // (movement_disorder) comes first, asked or classified.
-    let c = common::own_cases()
-        .into_iter()
-        .find(|c| c.id == "own-37")
-        .unwrap();
-    assert_eq!(firsts(&c), ["movement_disorder"; 2]);
+    assert_eq!(
+        firsts(&common::own_case("own-37")),
+        ["movement_disorder"; 2]
+    );
 }
 
 #[test]
@@ -421,14 +420,8 @@ fn a_spasm_of_one_side_of_the_face_is_asked_about_when_the_eye_and_face_twitch()
     // mouth, and it is getting worse (a hemifacial spasm). No answer could
     // say "one side of the face", which the spec's movement_disorder points
     // towards: the result gave harmless everyday twitching first (52%).
-    let own = |id: &str| {
-        common::own_cases()
-            .into_iter()
-            .find(|c| c.id == id)
-            .unwrap()
-    };
     let asked = |c: &common::Case| common::simulate(c).1.contains(&"eye_and_mouth");
-    let c = own("own-61");
+    let c = common::own_case("own-61");
     assert!(asked(&c));
     for together in [true, false] {
         let mut c = c.clone();
@@ -446,13 +439,13 @@ fn a_spasm_of_one_side_of_the_face_is_asked_about_when_the_eye_and_face_twitch()
         (&["face"], false),
         (&["eyelid", "arm_or_hand"], false),
     ] {
-        let mut c = own("own-61");
+        let mut c = common::own_case("own-61");
         c.findings.insert("body_areas".into(), areas.into());
         assert_eq!(asked(&c), expected, "{areas:?}");
     }
     // But not once the result is an emergency (it only refines the
     // explanation): the same face with chest pain.
-    let mut c = own("own-61");
+    let mut c = common::own_case("own-61");
     c.findings.insert("chest_pain".into(), true.into());
     assert!(!asked(&c));
     assert_eq!(common::simulate(&c).0.result().triage, Level::Emergency);

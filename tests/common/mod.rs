@@ -45,7 +45,16 @@ fn read_cases(path: &str) -> Vec<Case> {
 
 /// The worked case with this id.
 pub fn case(id: &str) -> Case {
-    cases()
+    by_id(cases(), id)
+}
+
+/// Our own case with this id.
+pub fn own_case(id: &str) -> Case {
+    by_id(own_cases(), id)
+}
+
+fn by_id(cases: Vec<Case>, id: &str) -> Case {
+    cases
         .into_iter()
         .find(|c| c.id == id)
         .unwrap_or_else(|| panic!("no worked case {id}"))
