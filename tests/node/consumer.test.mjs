@@ -79,6 +79,32 @@ console.log(JSON.stringify({ first: r.explanations[0].id, question: iv.next().id
   assert.deepEqual(out, { first: 'eyelid_twitch', question: 'emergency_signs', error: 'out_of_range' });
 });
 
+test('CommonJS code can require() the installed package (Node 20.19 or later)', () => {
+  // The Node entries are ES modules without top-level await, which Node's
+  // require() of ES modules loads; the types and the classes are the same.
+  writeFileSync(
+    join(app, 'check.cjs'),
+    `const { classify, Interview, TwitchTriageError } = require('twitch-triage');
+const es = require('twitch-triage/es');
+let error = '';
+try { classify({ weakness: 'yes' }); } catch (e) { error = e instanceof TwitchTriageError ? e.kind + ' ' + e.key : 'other'; }
+console.log(JSON.stringify({
+  triage: classify({ weakness: true }).triage,
+  question: new Interview({ lang: 'es' }).next().text,
+  error,
+  shared: es.classify === classify,
+}));
+`,
+  );
+  const out = JSON.parse(sh('node', ['check.cjs'], app));
+  assert.deepEqual(out, {
+    triage: 'urgent',
+    question: 'Primero: ¿tiene ahora alguno de estos problemas?',
+    error: 'wrong_type weakness',
+    shared: true,
+  });
+});
+
 test('the element entry imports in Node, as in server-side rendering: it defines nothing, loads nothing and throws nothing', () => {
   writeFileSync(
     join(app, 'check-ssr.mjs'),
