@@ -61,9 +61,15 @@ fn input(data: &[u8], at: &mut usize) -> Input {
     }
 }
 
+/// Which questions an interview has asked, as a mask.
+fn asked_mask(iv: &Interview) -> u64 {
+    (0..QUESTIONS.len()).filter(|&q| iv.was_asked(q)).fold(0, |m, q| m | 1 << q)
+}
+
 /// Interview commands in any order (next, answer, back, result), with any
 /// values: no panic, no question offered twice, a refused answer changes
-/// nothing, and the interview always ends when its questions are answered.
+/// nothing, `back` undoes an answer exactly, and the interview always ends
+/// when its questions are answered.
 pub fn interview_commands(data: &[u8]) {
     let mut iv = Interview::new(Lang::ALL[data.first().copied().unwrap_or(0) as usize % 3]);
     let mut at = 1;
@@ -81,11 +87,24 @@ pub fn interview_commands(data: &[u8]) {
                 at += 1;
                 let id = QUESTIONS.get(q).map_or("no_such_question", |q| q.id);
                 let value = input(data, &mut at);
-                let (before, n) = (iv.answers().clone(), iv.answered());
-                if let Err(e) = iv.answer(id, &value) {
-                    assert_eq!(iv.answers(), &before, "{e}");
-                    assert_eq!(iv.answered(), n);
-                    assert!(e.message.contains(id.chars().take(10).collect::<String>().as_str()));
+                let (before, n, asked) = (iv.answers().clone(), iv.answered(), asked_mask(&iv));
+                match iv.answer(id, &value) {
+                    Err(e) => {
+                        assert_eq!(iv.answers(), &before, "{e}");
+                        assert_eq!(iv.answered(), n);
+                        assert_eq!(asked_mask(&iv), asked);
+                        assert!(e.message.contains(id.chars().take(10).collect::<String>().as_str()));
+                    }
+                    Ok(()) => {
+                        // Back takes the answer back exactly: every finding it
+                        // changed (follow-ups it made irrelevant too) and what
+                        // had been asked.
+                        let mut undone = iv.clone();
+                        assert!(undone.back());
+                        assert_eq!(undone.answers(), &before, "back after {id}");
+                        assert_eq!(undone.answered(), n);
+                        assert_eq!(asked_mask(&undone), asked);
+                    }
                 }
             }
             3 => {
