@@ -2,7 +2,8 @@
 // (where there is no DOM, server-side rendering in Node say, it does nothing).
 //
 // Attributes: lang (en), emergency-number (default 112), share-answers
-// (include the answers in the complete event).
+// (include the answers in the complete event), each also as a property
+// (lang, emergencyNumber, shareAnswers).
 // Events (bubbling, composed): twitch-triage-start, twitch-triage-complete.
 
 import type { ExplanationId, Findings, Triage } from './index.js';
@@ -14,9 +15,17 @@ export interface TwitchTriageCompleteDetail {
   answers?: Findings;
 }
 
+/** <twitch-triage>: each attribute also has a property that sets it. */
+export interface TwitchTriageElement extends HTMLElement {
+  /** The emergency-number attribute ('112' when it is absent). */
+  emergencyNumber: string;
+  /** The share-answers attribute. */
+  shareAnswers: boolean;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
-    'twitch-triage': HTMLElement;
+    'twitch-triage': TwitchTriageElement;
   }
   interface HTMLElementEventMap {
     'twitch-triage-start': CustomEvent<Record<string, never>>;

@@ -179,8 +179,33 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
     return ['lang', 'emergency-number', 'share-answers'];
   }
 
+  // Properties for the attributes (`lang` is HTMLElement's own), as Shoelace's
+  // components have: setting one sets its attribute, so a framework or a
+  // script may use either.
+  get emergencyNumber() {
+    return this.getAttribute('emergency-number') ?? '112';
+  }
+  set emergencyNumber(v) {
+    v == null ? this.removeAttribute('emergency-number') : this.setAttribute('emergency-number', v);
+  }
+  get shareAnswers() {
+    return this.hasAttribute('share-answers');
+  }
+  set shareAnswers(v) {
+    this.toggleAttribute('share-answers', !!v);
+  }
+
   connectedCallback() {
     live.add(this);
+    // A property set before the element was defined (the script is async)
+    // sits on the element itself, hiding the setter: pass it on.
+    for (const p of ['emergencyNumber', 'shareAnswers']) {
+      if (Object.hasOwn(this, p)) {
+        const v = this[p];
+        delete this[p];
+        this[p] = v;
+      }
+    }
     // Moved or re-added: the shadow root and the widget, with its answers, stay.
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });

@@ -550,6 +550,60 @@ test('a language whose texts cannot be loaded: the element keeps the one it show
   }
 });
 
+test('each attribute has a property that sets it, also when set before the element is defined', async () => {
+  // As Shoelace's components: a framework or a script may set
+  // `emergencyNumber` and `shareAnswers` instead of the attributes. The
+  // script is async, so a property can be set before the element is defined:
+  // hold element.js back until the page has set one.
+  const context = await browser.newContext();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await context.route('**/twitch-triage/element.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    const early = await page.evaluate(() => {
+      const el = document.querySelector('twitch-triage');
+      el.emergencyNumber = '911';
+      el.shareAnswers = true;
+      return { defined: !!customElements.get('twitch-triage'), attribute: el.getAttribute('emergency-number') };
+    });
+    assert.deepEqual(early, { defined: false, attribute: null }, 'set before the element was defined');
+    release();
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    const state = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('twitch-triage');
+        return {
+          number: el.emergencyNumber,
+          attribute: el.getAttribute('emergency-number'),
+          share: el.shareAnswers,
+          shareAttribute: el.hasAttribute('share-answers'),
+          own: Object.hasOwn(el, 'emergencyNumber') || Object.hasOwn(el, 'shareAnswers'),
+        };
+      });
+    assert.deepEqual(await state(), { number: '911', attribute: '911', share: true, shareAttribute: true, own: false });
+    assert.match(await w.locator('.emergency-line').textContent(), /call 911 now/);
+    // On the live element: the property sets the attribute, and the element shows it.
+    await page.evaluate(() => {
+      const el = document.querySelector('twitch-triage');
+      el.emergencyNumber = '999';
+      el.shareAnswers = false;
+    });
+    assert.deepEqual(await state(), { number: '999', attribute: '999', share: false, shareAttribute: false, own: false });
+    assert.match(await w.locator('.emergency-line').textContent(), /call 999 now/);
+    await page.evaluate(() => { document.querySelector('twitch-triage').emergencyNumber = null; });
+    assert.deepEqual(await state(), { number: '112', attribute: null, share: false, shareAttribute: false, own: false });
+    assert.match(await w.locator('.emergency-line').textContent(), /call 112 now/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('removing the element and adding it back keeps the interview', async () => {
   const { context, page } = await open(browser, `${server.url}/move.html`);
   try {

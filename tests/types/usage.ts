@@ -96,3 +96,15 @@ const zh = new InterviewZh({ lang: 'zh-Hant' });
 classifyEs(findings, { lang: 'fr' });
 const unknownOption: TwitchTriageError['kind'] = 'unknown_option';
 const freed: TwitchTriageError['kind'] = 'freed';
+
+// The element: its properties and events are typed.
+import { type TwitchTriageElement } from 'twitch-triage/element';
+const el: TwitchTriageElement = document.createElement('twitch-triage');
+el.emergencyNumber = '911';
+el.shareAnswers = true;
+// @ts-expect-error: a boolean property
+el.shareAnswers = 'yes';
+el.addEventListener('twitch-triage-complete', (e) => {
+  const triage: Triage = e.detail.triage;
+  const shared: Findings | undefined = e.detail.answers;
+});
