@@ -485,18 +485,24 @@ test("a host's mistake in an attribute is said in the console; the element still
   }
 });
 
+/** Holds the responses for `url` back (as on a slow network) until the returned function is called. */
+async function holdBack(page, url) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('lang set while the first texts load: the element starts in that language', async () => {
   // A host's language switcher sets lang while the page language's texts are
   // still on their way (held here, as on a slow network). The element must
   // start in the new language, not in one whose texts it does not have.
   const context = await browser.newContext();
   const page = await context.newPage();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/twitch-triage/lang/es.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/twitch-triage/lang/es.js');
   const packs = [];
   page.on('request', (r) => r.url().includes('/lang/') && packs.push(r.url().split('/').pop()));
   try {
@@ -556,13 +562,8 @@ test('each attribute has a property that sets it, also when set before the eleme
   // script is async, so a property can be set before the element is defined:
   // hold element.js back until the page has set one.
   const context = await browser.newContext();
-  let release;
-  const held = new Promise((r) => (release = r));
-  await context.route('**/twitch-triage/element.js', async (route) => {
-    await held;
-    await route.continue();
-  });
   const page = await context.newPage();
+  const release = await holdBack(page, '**/twitch-triage/element.js');
   try {
     await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
     const early = await page.evaluate(() => {
