@@ -80,15 +80,17 @@ function pack(lang) {
 }
 // The wanted language, or English when its texts cannot be had.
 const texts = (lang) => pack(lang).catch(() => pack('en'));
-// The texts of the language the module renders the element in. If that
-// language changes while they load (a host's language switcher setting
-// `lang`), the new one's are loaded too: the element never renders in a
-// language whose texts it does not have.
-async function textsFor(el) {
+// Loads the texts of the language the module renders the element in, then
+// runs `then` (if given). If that language changes while they load (a
+// host's language switcher setting `lang`), the new one's are loaded too:
+// the element never renders in a language whose texts it does not have.
+// `then` runs in the same step as the last check, so no change can slip in
+// between.
+async function textsFor(el, then) {
   for (;;) {
     const lang = languageFor(el);
     await texts(lang);
-    if (languageFor(el) === lang) return;
+    if (languageFor(el) === lang) return then?.();
   }
 }
 
@@ -212,11 +214,14 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
     show(this, root, (t) => [['p', t.loading]]);
     loadText(jsLanguage(this)).catch(() => {});
     load()
-      .then((ok) => (ok ? textsFor(this) : Promise.reject(new Error('no WebAssembly'))))
-      .then(() => {
-        widgets.set(this, new Widget(this, root));
-        performance.mark('twitch-triage-ready');
-      })
+      .then((ok) =>
+        ok
+          ? textsFor(this, () => {
+              widgets.set(this, new Widget(this, root));
+              performance.mark('twitch-triage-ready');
+            })
+          : Promise.reject(new Error('no WebAssembly')),
+      )
       .catch(() => {
         show(this, root, (t) => [
           ['strong', t.title],

@@ -521,6 +521,50 @@ test('lang set while the first texts load: the element starts in that language',
   }
 });
 
+test('lang set in the last moment before the element starts: it starts in that language', async () => {
+  // The same switch, landing right after the element's last look at its
+  // language, before its first screen. The element used to check the
+  // language, then start one microtask later: a host's change in between
+  // (its own promise chain, say) found no widget to tell, and the element
+  // started in the old language and stayed there. Here the real pack's
+  // module, as it arrives, has the element's next reading of its lang
+  // queue that change.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/twitch-triage/lang/es.js', async (route) => {
+    await held;
+    const pack = await (await route.fetch()).text();
+    const body = `${pack}
+const el = document.querySelector('twitch-triage');
+const read = el.getAttribute;
+el.getAttribute = function (name) {
+  if (name === 'lang') {
+    delete el.getAttribute;
+    queueMicrotask(() => el.setAttribute('lang', 'zh-Hant'));
+  }
+  return read.call(this, name);
+};
+`;
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body });
+  });
+  try {
+    await page.goto(`${server.url}/lang-es.html`, { waitUntil: 'domcontentloaded' });
+    // The module is running: only the texts are missing.
+    await page.waitForFunction(async () => (await import('/twitch-triage/element.js')).memoryBytes() > 0);
+    release();
+    const w = page.locator('twitch-triage');
+    await w.locator('form').waitFor();
+    await page.waitForFunction(() => document.querySelector('twitch-triage').getAttribute('lang') === 'zh-Hant');
+    await page.waitForFunction(() => document.querySelector('twitch-triage').shadowRoot.querySelector('.progress')?.textContent === '第 1 題', null, { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await w.locator('.progress').textContent(), '第 1 題');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a language whose texts cannot be loaded: the element keeps the one it shows, and says so', async () => {
   // A Spanish page; the host switches to Traditional Chinese, but neither that
   // pack nor English (the usual fallback) can be loaded.
