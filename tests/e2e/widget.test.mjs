@@ -526,9 +526,9 @@ test('lang set in the last moment before the element starts: it starts in that l
   // language, before its first screen. The element used to check the
   // language, then start one microtask later: a host's change in between
   // (its own promise chain, say) found no widget to tell, and the element
-  // started in the old language and stayed there. Here the real pack's
-  // module, as it arrives, has the element's next reading of its lang
-  // queue that change.
+  // started in the old language and stayed there. Here the real pack, with
+  // a few lines added by the test, makes the element's next reading of its
+  // lang attribute (that check) queue the change as a microtask.
   const context = await browser.newContext();
   const page = await context.newPage();
   let release;
