@@ -485,13 +485,17 @@ test("a host's mistake in an attribute is said in the console; the element still
   }
 });
 
-/** Holds the responses for `url` back (as on a slow network) until the returned function is called. */
-async function holdBack(page, url) {
+/**
+ * Holds the responses for `url` back (as on a slow network) until the
+ * returned function is called; then `respond(route)` answers (the real file
+ * unless told otherwise).
+ */
+async function holdBack(page, url, respond = (route) => route.continue()) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route(url, async (route) => {
     await held;
-    await route.continue();
+    await respond(route);
   });
   return release;
 }
@@ -531,10 +535,7 @@ test('lang set in the last moment before the element starts: it starts in that l
   // lang attribute (that check) queue the change as a microtask.
   const context = await browser.newContext();
   const page = await context.newPage();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/twitch-triage/lang/es.js', async (route) => {
-    await held;
+  const release = await holdBack(page, '**/twitch-triage/lang/es.js', async (route) => {
     const pack = await (await route.fetch()).text();
     const body = `${pack}
 const el = document.querySelector('twitch-triage');
