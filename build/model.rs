@@ -165,8 +165,11 @@ pub fn fail(msg: &str) -> ! {
 
 pub fn load(path: &str) -> Table {
     let src = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    src.parse::<Table>()
-        .unwrap_or_else(|e| fail(&format!("{path}: {e}")))
+    let t = src
+        .parse::<Table>()
+        .unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    crate::keys::check(path, &t, LANGS).unwrap_or_else(|e| fail(&e));
+    t
 }
 
 pub fn table<'a>(v: &'a Value, what: &str) -> &'a Table {

@@ -1,0 +1,189 @@
+//! A misspelt key in any file of `kb/` fails the build, naming the file, the
+//! table and the key (issue 30). Two levels:
+//!
+//! - the check itself (`build/keys.rs`, which the build runs on every file
+//!   as it loads it), on every table of every real kb file: a key added
+//!   anywhere is refused, and the real files pass;
+//! - the build: a copy of the crate with one key misspelt in each file is
+//!   built, and the build fails with that file and key in its message.
+
+#[path = "../build/keys.rs"]
+#[allow(dead_code)]
+mod keys;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FILES: [&str; 6] = [
+    "sources.toml",
+    "findings.toml",
+    "questions.toml",
+    "rules.toml",
+    "explanations.toml",
+    "ui.toml",
+];
+const LANGS: &[&str] = &["en", "es", "zh-Hant"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load(file: &str) -> toml::Table {
+    let src = std::fs::read_to_string(root().join("kb").join(file)).unwrap();
+    src.parse().unwrap()
+}
+
+/// Every table path of `t` (as key lists), except inside values whose keys
+/// are checked where they are read (`p`, `define`).
+fn table_paths(t: &toml::Table, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(at.clone());
+    for (k, v) in t {
+        if k == "p" || k == "define" {
+            continue;
+        }
+        if let toml::Value::Table(inner) = v {
+            at.push(k.clone());
+            table_paths(inner, at, out);
+            at.pop();
+        }
+    }
+}
+
+fn table_at<'a>(t: &'a mut toml::Table, path: &[String]) -> &'a mut toml::Table {
+    path.iter()
+        .fold(t, |t, k| t.get_mut(k).unwrap().as_table_mut().unwrap())
+}
+
+#[test]
+fn the_real_kb_files_pass_the_key_check() {
+    for file in FILES {
+        let path = format!("kb/{file}");
+        keys::check(&path, &load(file), LANGS).unwrap();
+    }
+}
+
+#[test]
+fn a_key_added_to_any_table_of_any_kb_file_is_refused_by_name() {
+    let mut checked = 0;
+    for file in FILES {
+        let path = format!("kb/{file}");
+        let original = load(file);
+        let mut paths = Vec::new();
+        table_paths(&original, &mut Vec::new(), &mut paths);
+        for at in paths {
+            let mut t = original.clone();
+            table_at(&mut t, &at).insert("misspelt_key".into(), toml::Value::from("x"));
+            let err =
+                keys::check(&path, &t, LANGS).expect_err(&format!("{path} [{}]", at.join(".")));
+            assert!(err.starts_with(&format!("{path}: ")), "{err}");
+            assert!(err.contains("misspelt_key"), "{err}");
+            if !at.is_empty() {
+                // The table, or (in a table of ids) the new entry in it.
+                assert!(err.contains(&format!("[{}", at.join("."))), "{err}");
+            }
+            checked += 1;
+        }
+    }
+    // Every question, finding, value, rule, explanation, source and text.
+    assert!(checked > 500, "only {checked} tables checked");
+}
+
+/// The issue's own example: `ask_if` spelt `ask_iff`.
+#[test]
+fn ask_iff_in_questions_toml_is_refused() {
+    let mut t = load("questions.toml");
+    let q = t.get_mut("sudden_onset").unwrap().as_table_mut().unwrap();
+    let v = q.remove("ask_if").unwrap();
+    q.insert("ask_iff".into(), v);
+    let err = keys::check("kb/questions.toml", &t, LANGS).unwrap_err();
+    assert_eq!(
+        err,
+        "kb/questions.toml: [sudden_onset] unknown key \"ask_iff\" (known: kind, finding, options, priority, core, ask_if, text, hint)"
+    );
+}
+
+/// Copies what the build reads into `dir` (the crate without tests, docs
+/// or the target folder).
+fn copy_crate(dir: &Path) {
+    for f in ["Cargo.toml", "Cargo.lock"] {
+        std::fs::copy(root().join(f), dir.join(f)).unwrap();
+    }
+    for d in ["build", "kb", "src", "src/widget", "benches", "examples"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+        for e in std::fs::read_dir(root().join(d)).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_file() {
+                std::fs::copy(e.path(), dir.join(d).join(e.file_name())).unwrap();
+            }
+        }
+    }
+}
+
+/// The real build, with one key misspelt in each kb file in turn.
+#[test]
+fn the_build_fails_on_a_misspelt_key_in_each_kb_file() {
+    let dir = std::env::temp_dir().join(format!("twitch-triage-kb-keys-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    copy_crate(&dir);
+    // (file, what to replace, its misspelling, what the build must say)
+    let cases = [
+        (
+            "sources.toml",
+            "publisher = ",
+            "publsher = ",
+            "kb/sources.toml: [S000] unknown key \"publsher\"",
+        ),
+        (
+            "findings.toml",
+            "label.es = \"Edad\"",
+            "lable.es = \"Edad\"",
+            "kb/findings.toml: [age] unknown key \"lable\"",
+        ),
+        (
+            "questions.toml",
+            "ask_if = \"weakness",
+            "ask_iff = \"weakness",
+            "kb/questions.toml: [sudden_onset] unknown key \"ask_iff\"",
+        ),
+        (
+            "rules.toml",
+            "advice.es = \"Las dificultades",
+            "advice.ess = \"Las dificultades",
+            "kb/rules.toml: [E1.advice] unknown language \"ess\"",
+        ),
+        (
+            "explanations.toml",
+            "[benign_fasciculation.p]\n",
+            "[benign_fasciculation.p]\nweaknes = 0.1\n",
+            "kb/explanations.toml: [benign_fasciculation.p]: unknown id \"weaknes\"",
+        ),
+        (
+            "ui.toml",
+            "title.en = \"Get help now\"",
+            "titel.en = \"Get help now\"",
+            "kb/ui.toml: [level.emergency] unknown key \"titel\"",
+        ),
+    ];
+    let target = root().join("target").join("kb-keys-check");
+    for (file, from, to, want) in cases {
+        let path = dir.join("kb").join(file);
+        let good = std::fs::read_to_string(root().join("kb").join(file)).unwrap();
+        assert!(good.contains(from), "{file} no longer contains {from:?}");
+        std::fs::write(&path, good.replacen(from, to, 1)).unwrap();
+        let out = Command::new(env!("CARGO"))
+            .args(["check", "--lib", "--offline", "--quiet"])
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", &target)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success(),
+            "{file}: the build passed with {to:?}"
+        );
+        assert!(stderr.contains(want), "{file}: the build said:\n{stderr}");
+        std::fs::write(&path, good).unwrap();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
