@@ -259,3 +259,17 @@ fn english_sheets() {
     f.print("en");
     assert!(f.under.is_empty(), "under-triage: {:?}", f.under);
 }
+
+#[test]
+fn spanish_sheets() {
+    let f = measure("es.json", Lang::Es);
+    f.print("es");
+    assert!(f.under.is_empty(), "under-triage: {:?}", f.under);
+}
+
+#[test]
+fn chinese_sheets() {
+    let f = measure("zh-Hant.json", Lang::ZhHant);
+    f.print("zh-Hant");
+    assert!(f.under.is_empty(), "under-triage: {:?}", f.under);
+}
