@@ -22,18 +22,18 @@ const FALLBACK = {
     doctor: 'If a twitch worries you, or it comes with weakness or lasts for months, talk to a doctor.',
   },
   es: {
-    loading: 'Cargando el cuestionario sobre movimientos musculares…',
-    title: 'Cuestionario sobre movimientos musculares',
+    loading: 'Cargando el cuestionario sobre contracciones musculares involuntarias…',
+    title: 'Cuestionario sobre contracciones musculares involuntarias',
     failed: 'Lo sentimos, el cuestionario no pudo iniciarse en esta página.',
     emergency: 'Si tiene dolor en el pecho, dificultad para respirar, debilidad repentina en un lado del cuerpo, o perdió el conocimiento, llame ahora al {number}.',
-    doctor: 'Si un movimiento muscular le preocupa, viene con debilidad o dura meses, hable con un médico.',
+    doctor: 'Si una contracción muscular involuntaria le preocupa, viene con debilidad o dura meses, hable con un médico.',
   },
   'zh-Hant': {
     loading: '正在載入肌肉抽動問卷…',
     title: '肌肉抽動問卷',
     failed: '抱歉，問卷無法在這個頁面上啟動。',
-    emergency: '如果有胸痛、呼吸困難、身體一側突然無力，或曾經昏過去，請立刻撥打 {number}。',
-    doctor: '如果抽動讓您擔心、合併無力，或持續好幾個月，請和醫師談談。',
+    emergency: '如果有胸痛、呼吸困難、身體一側突然無力，或剛剛昏過去，請立刻撥打 {number}。',
+    doctor: '如果抽動讓您擔心、合併無力，或持續好幾個月，請和醫生談談。',
   },
 };
 

@@ -65,6 +65,11 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     // Beyond the spec: "one side of the face", which the spec's
     // movement_disorder points towards (kb/findings.toml).
     ("eye_and_mouth_together", "bool"),
+    // Beyond the spec (issue 30): stopping heavy drinking in the last days
+    // (rule U14), and an operation on the neck or thyroid (low calcium,
+    // rule U15).
+    ("stopped_drinking", "bool"),
+    ("recent_neck_surgery", "bool"),
 ];
 
 const SPEC_VALUES: &[(&str, &[&str])] = &[
@@ -96,6 +101,9 @@ const SPEC_VALUES: &[(&str, &[&str])] = &[
             "after_waking",
             "after_exercise",
             "on_startle",
+            // Beyond the spec (issue 30): night-time cramps, spasms and
+            // jerks in sleep had no answer.
+            "at_night",
             "any_time",
         ],
     ),
@@ -322,9 +330,10 @@ fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
         if let Some(c) = r.cond {
             check(c, r.id, &mut unless);
         }
-        // The spec's rules with "unless": E8, U6, U9, R1 and R5 (two).
+        // The spec's rules with "unless": E8, U6, U9, R1 and R5 (two);
+        // and ours: U13 (as E8).
         let expected = match r.id {
-            "E8" | "U6" | "U9" | "R1" => 1,
+            "E8" | "U6" | "U9" | "R1" | "U13" => 1,
             "R5" => 2,
             _ => 0,
         };

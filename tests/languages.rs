@@ -172,7 +172,7 @@ fn results_and_questions_come_in_the_chosen_language() {
     for (lang, word) in [
         (Lang::En, "doctor"),
         (Lang::Es, "médico"),
-        (Lang::ZhHant, "醫師"),
+        (Lang::ZhHant, "醫生"),
     ] {
         let a = twitch_triage::classify_in(&f, lang);
         assert!(
@@ -202,8 +202,8 @@ fn results_and_questions_come_in_the_chosen_language() {
 fn the_summary_is_in_the_chosen_language() {
     for (lang, title) in [
         (Lang::En, "Twitching: summary for a doctor"),
-        (Lang::Es, "Movimientos musculares: resumen para el médico"),
-        (Lang::ZhHant, "肌肉抽動：給醫師的摘要"),
+        (Lang::Es, "Contracciones musculares: resumen para el médico"),
+        (Lang::ZhHant, "肌肉抽動：給醫生的摘要"),
     ] {
         let mut iv = Interview::new(lang);
         iv.answer("emergency_signs", &Input::from(vec!["chest_pain"]))

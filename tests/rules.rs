@@ -410,6 +410,57 @@ fn u12_possible_tetanus() {
     );
 }
 #[test]
+fn u13_jerks_soon_after_a_serotonergic_medicine_changed() {
+    let on = [
+        set("medicines", vec!["antidepressant"]),
+        yes("medicine_changed"),
+    ];
+    check(
+        "U13",
+        &[on.as_slice(), &[set("movement", "jerk")]].concat(),
+        &[on.as_slice(), &[set("movement", "flicker")]].concat(),
+    );
+    check(
+        "U13",
+        &[on.as_slice(), &[set("movement", "shaking")]].concat(),
+        &[
+            set("medicines", vec!["antidepressant"]),
+            set("medicine_changed", false),
+            set("movement", "shaking"),
+        ],
+    );
+    // Jerks only as one falls asleep are sleep starts, not a reaction.
+    check(
+        "U13",
+        &[
+            on.as_slice(),
+            &[set("movement", "jerk"), set("when", vec!["at_rest"])],
+        ]
+        .concat(),
+        &[
+            on.as_slice(),
+            &[set("movement", "jerk"), set("when", vec!["falling_asleep"])],
+        ]
+        .concat(),
+    );
+}
+#[test]
+fn u14_stopped_heavy_drinking_in_the_last_days() {
+    check(
+        "U14",
+        &[yes("heavy_alcohol"), yes("stopped_drinking")],
+        &[yes("heavy_alcohol"), set("stopped_drinking", false)],
+    );
+}
+#[test]
+fn u15_after_an_operation_on_the_neck_or_thyroid() {
+    check(
+        "U15",
+        &[yes("recent_neck_surgery"), set("movement", "cramp")],
+        &[set("recent_neck_surgery", false), set("movement", "cramp")],
+    );
+}
+#[test]
 fn r1_long_lasting_or_widespread() {
     check(
         "R1",

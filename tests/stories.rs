@@ -82,15 +82,20 @@ pub struct Played {
     pub triage: Level,
     pub explanations: Vec<&'static str>,
     pub questions: usize,
+    /// The questions asked, in order.
+    pub asked: Vec<&'static str>,
+    /// The first three explanations with their scores.
+    pub scores: Vec<(&'static str, f64)>,
 }
 
 /// Plays `sheet` (one story's answers, by question id) through an interview
 /// in `lang`, answering each question the interview asks from the sheet.
 pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played {
     let mut interview = Interview::new(lang);
-    let mut questions = 0;
+    let mut asked = Vec::new();
     while let Some(i) = interview.next_index() {
         let q = QUESTIONS[i].id;
+        asked.push(q);
         let answer = sheet
             .get(q)
             .unwrap_or_else(|| panic!("{id}: the sheet does not answer {q}"));
@@ -98,9 +103,8 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
         interview
             .answer(q, &input)
             .unwrap_or_else(|e| panic!("{id}: {q}: {e:?}"));
-        questions += 1;
         assert!(
-            questions <= QUESTIONS.len(),
+            asked.len() <= QUESTIONS.len(),
             "{id}: the interview does not end"
         );
     }
@@ -109,7 +113,14 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
         id: id.to_string(),
         triage: a.triage,
         explanations: a.explanations.iter().map(|e| e.id).collect(),
-        questions,
+        questions: asked.len(),
+        scores: a
+            .explanations
+            .iter()
+            .take(3)
+            .map(|e| (e.id, e.score))
+            .collect(),
+        asked,
     }
 }
 

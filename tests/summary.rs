@@ -102,14 +102,14 @@ fn answers_and_reasons_in_words() {
     );
     assert_eq!(
         describe_answer(q("body_areas"), a, Lang::En),
-        "Eyelid; Face, cheek or lips",
+        "Eyelid or around the eye; Face, jaw, cheek or lips",
         "the options are separated by semicolons: one has commas of its own"
     );
     assert_eq!(describe_answer(q("movement"), a, Lang::En), "Not sure");
     assert_eq!(describe_answer(q("age"), a, Lang::En), "7 years");
     assert_eq!(
         describe_reason(f::BODY_AREAS, a, Lang::En),
-        "Where it twitches: Eyelid; Face, cheek or lips"
+        "Where it twitches: Eyelid or around the eye; Face, jaw, cheek or lips"
     );
     assert_eq!(
         describe_reason(f::CHEST_PAIN, a, Lang::En),
