@@ -79,6 +79,7 @@ const EXPLANATION: Shape = fields(&[
     // Finding ids and their values: checked against the findings where read.
     ("p", Any),
 ]);
+const EMERGENCY_NUMBER: Shape = fields(&[("number", Any), ("note", Any), ("sources", Any)]);
 const LEVEL_TEXTS: Shape = fields(&[("title", Texts), ("action", Texts)]);
 
 const RULES_FILE: Shape = Shape::Table {
@@ -106,6 +107,7 @@ pub fn shape_of(file: &str) -> Option<&'static Shape> {
     const FINDINGS_FILE: Shape = ids(&FINDING);
     const QUESTIONS_FILE: Shape = ids(&QUESTION);
     const EXPLANATIONS_FILE: Shape = ids(&EXPLANATION);
+    const EMERGENCY_NUMBERS_FILE: Shape = ids(&EMERGENCY_NUMBER);
     Some(match file {
         "sources.toml" => &SOURCES_FILE,
         "findings.toml" => &FINDINGS_FILE,
@@ -113,6 +115,7 @@ pub fn shape_of(file: &str) -> Option<&'static Shape> {
         "rules.toml" => &RULES_FILE,
         "explanations.toml" => &EXPLANATIONS_FILE,
         "ui.toml" => &UI_FILE,
+        "emergency_numbers.toml" => &EMERGENCY_NUMBERS_FILE,
         _ => return None,
     })
 }

@@ -78,6 +78,7 @@ fn main() {
         "rules",
         "explanations",
         "ui",
+        "emergency_numbers",
     ] {
         println!("cargo:rerun-if-changed=kb/{f}.toml");
     }
@@ -569,6 +570,41 @@ fn main() {
         writeln!(w, "    pub const {}: TextId = {i};", k.to_uppercase()).unwrap();
     }
     writeln!(w, "}}").unwrap();
+
+    // ------------------------------------------------------------ emergency numbers
+    let numbers_t = load("kb/emergency_numbers.toml");
+    let mut numbers = Vec::new();
+    for (region, v) in &numbers_t {
+        let what = format!("kb/emergency_numbers.toml: [{region}]");
+        if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_uppercase()) {
+            fail(&format!(
+                "{what}: a region is an ISO 3166-1 code of two capital letters"
+            ));
+        }
+        let t = table(v, &what);
+        let number = string(t.get("number"), &what);
+        if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
+            fail(&format!(
+                "{what}: a number is 1 to 6 digits, not {number:?}"
+            ));
+        }
+        string(t.get("note"), &what);
+        let sources = strings(t.get("sources"), &what);
+        if sources.is_empty() || !sources.iter().all(|u| u.starts_with("http")) {
+            fail(&format!("{what}: at least one source, each a web address"));
+        }
+        numbers.push(format!("{region}{number}"));
+    }
+    numbers.sort();
+    writeln!(
+        w,
+        "/// The number to call for an ambulance by region (kb/emergency_numbers.toml):\n\
+         /// region code and number, separated by spaces, sorted. `js/emergency-numbers.js`\n\
+         /// carries the same string for the element's fallback (tests/languages.rs checks it).\n\
+         pub const EMERGENCY_NUMBERS: &str = {:?};",
+        numbers.join(" ")
+    )
+    .unwrap();
 
     // ------------------------------------------------------------ texts
     writeln!(w, "pub const TEXT_COUNT: usize = {};", texts.ids.len()).unwrap();

@@ -1,7 +1,8 @@
 // Importing 'twitch-triage/element' defines the <twitch-triage> custom element
 // (where there is no DOM, server-side rendering in Node say, it does nothing).
 //
-// Attributes: lang (en), emergency-number (default 112), share-answers
+// Attributes: lang (en), emergency-number (default: the number for the region
+// of the element's, the page's or the browser's language tag, else 112), share-answers
 // (include the answers in the complete event), each also as a property
 // (lang, emergencyNumber, shareAnswers).
 // Events (bubbling, composed): twitch-triage-start, twitch-triage-complete.
@@ -17,7 +18,8 @@ export interface TwitchTriageCompleteDetail {
 
 /** <twitch-triage>: each attribute also has a property that sets it. */
 export interface TwitchTriageElement extends HTMLElement {
-  /** The emergency-number attribute ('112' when it is absent). */
+  /** The emergency-number attribute; when it is absent, the number shown: the
+   * one for the region of a language tag (911 for es-MX), else '112'. */
   emergencyNumber: string;
   /** The share-answers attribute. */
   shareAnswers: boolean;

@@ -12,6 +12,7 @@
 // Loading this file twice is harmless: the element is defined once.
 
 import init, { Widget, installTexts, languageFor } from './twitch_triage_widget.js';
+import NUMBERS from './emergency-numbers.js';
 
 const FALLBACK = {
   en: {
@@ -118,22 +119,29 @@ function tagLang(tag) {
   return null;
 }
 
-// The element's language, in the module's order (resolve_lang in
-// src/widget/mod.rs): its own lang, the nearest lang of the page, the
-// browser's languages, English. It picks the fallback texts and which pack
-// to start loading while the module loads; the module decides.
-function jsLanguage(el) {
-  return (
-    tagLang(el.getAttribute('lang')) ??
-    tagLang(el.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
-    (navigator.languages ?? []).map(tagLang).find(Boolean) ??
-    'en'
-  );
+// The first of the element's language tags, in the module's order
+// (first_tag in src/widget/mod.rs): its own lang, the nearest lang of the
+// page, the browser's languages, for which `f` gives something.
+const firstTag = (el, f) =>
+  [el.getAttribute('lang'), el.parentElement?.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]
+    .map(f)
+    .find(Boolean);
+
+// The element's language (resolve_lang): it picks the fallback texts and
+// which pack to start loading while the module loads; the module decides.
+const jsLanguage = (el) => firstTag(el, tagLang) ?? 'en';
+
+// The number for the region a language tag names, from the same table as
+// the module's (kb/emergency_numbers.toml; emergency_number_for in src/kb.rs).
+function regionNumber(tag) {
+  const region = (tag ?? '').toUpperCase().split(/[-_]/).slice(1).find((s) => /^[A-Z]{2}$/.test(s));
+  return region && NUMBERS.split(' ').find((e) => e.startsWith(region))?.slice(2);
 }
 
+// The host's number, else the one for the region of a language tag, else 112.
 function number(el) {
   const n = (el.getAttribute('emergency-number') ?? '').trim();
-  return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : '112';
+  return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : firstTag(el, regionNumber) ?? '112';
 }
 
 // A host page's mistake in an attribute is said in the console, with what was
@@ -142,7 +150,7 @@ function checkAttribute(el, name) {
   const value = el.getAttribute(name);
   if (name === 'emergency-number' && value !== null && number(el) !== value.trim()) {
     console.warn(
-      `<twitch-triage>: emergency-number="${value}" is not a number to call (digits, spaces and + * # - only, at most 16, at least one digit); it shows 112 instead.`,
+      `<twitch-triage>: emergency-number="${value}" is not a number to call (digits, spaces and + * # - only, at most 16, at least one digit); it shows ${number(el)} instead (the number for the region of the page's or the browser's language, else 112).`,
     );
   }
   if (name === 'lang' && value && !tagLang(value)) {
@@ -185,7 +193,7 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   // components have: setting one sets its attribute, so a framework or a
   // script may use either.
   get emergencyNumber() {
-    return this.getAttribute('emergency-number') ?? '112';
+    return this.getAttribute('emergency-number') ?? number(this);
   }
   set emergencyNumber(v) {
     v == null ? this.removeAttribute('emergency-number') : this.setAttribute('emergency-number', v);

@@ -250,6 +250,7 @@ function build() {
   // std's panic formatting would add about 5 KB.
   const widget = wasm('trap-panics', 'twitch_triage_widget', 'release');
   cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
+  cpSync(join(root, 'js', 'emergency-numbers.js'), join(widget, 'emergency-numbers.js'));
   minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));
   buildSync({
     entryPoints: [join(widget, 'element.js')],

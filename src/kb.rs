@@ -325,6 +325,25 @@ impl Lang {
     }
 }
 
+/// The number to call for an ambulance in the region a language tag names
+/// (`es-MX` 911, `en-GB` 999, `zh-Hant-TW` 119), if the region is listed in
+/// `kb/emergency_numbers.toml`: the element's default when the host page
+/// sets no `emergency-number`. The region is the first subtag after the
+/// language that is two letters (BCP 47); a tag without one gives `None`.
+pub fn emergency_number_for(tag: &str) -> Option<&'static str> {
+    // Bytes, not `split`: the element's build stays small.
+    let region = tag
+        .as_bytes()
+        .split(|&b| b == b'-' || b == b'_')
+        .skip(1)
+        .take_while(|s| s.len() > 1)
+        .find(|s| s.len() == 2 && s.iter().all(u8::is_ascii_alphabetic))?;
+    EMERGENCY_NUMBERS
+        .split(' ')
+        .find(|e| e.as_bytes()[..2].eq_ignore_ascii_case(region))
+        .and_then(|e| e.get(2..))
+}
+
 /// The text `id` in `lang`.
 #[cfg(not(feature = "external-texts"))]
 pub fn text(lang: Lang, id: TextId) -> &'static str {

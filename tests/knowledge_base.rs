@@ -90,6 +90,9 @@ const SPEC_VALUES: &[(&str, &[&str])] = &[
         "movement",
         &[
             "flicker", "jerk", "shaking", "rippling", "twisting", "cramp",
+            // Beyond the spec (issue 30): a habit-like movement or sound
+            // that can be held back (a tic) had no answer.
+            "tic",
         ],
     ),
     (

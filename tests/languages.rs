@@ -254,3 +254,35 @@ fn a_typed_age_may_use_full_width_digits() {
         assert_eq!(typed_whole_number(typed), None, "{typed:?}");
     }
 }
+
+/// The default emergency number follows the region of a language tag
+/// (kb/emergency_numbers.toml), and the element's fallback, which shows the
+/// number before the module loads, carries the same table: one owner, kb/.
+#[test]
+fn the_emergency_number_follows_the_region_of_a_language_tag() {
+    use twitch_triage::kb::{emergency_number_for, EMERGENCY_NUMBERS};
+    for (tag, number) in [
+        ("es-MX", Some("911")),
+        ("en-US", Some("911")),
+        ("en-GB", Some("999")),
+        ("zh-TW", Some("119")),
+        ("zh-Hant-HK", Some("999")),
+        ("es-ES", Some("112")),
+        ("es_ar", Some("107")),
+        ("en", None),
+        ("es-419", None),
+        ("zh-Hant", None),
+        ("en-x-gb", None),
+        ("", None),
+    ] {
+        assert_eq!(emergency_number_for(tag), number, "{tag}");
+    }
+    let js = include_str!("../js/emergency-numbers.js");
+    let want = format!(
+        "// Generated from kb/emergency_numbers.toml (tests/languages.rs checks it): region and number.\nexport default '{EMERGENCY_NUMBERS}';\n"
+    );
+    assert_eq!(
+        js, want,
+        "js/emergency-numbers.js is stale: write the text above into it"
+    );
+}

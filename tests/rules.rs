@@ -410,24 +410,35 @@ fn u12_possible_tetanus() {
     );
 }
 #[test]
-fn u13_jerks_soon_after_a_serotonergic_medicine_changed() {
+fn u13_new_jerks_soon_after_a_serotonergic_medicine_changed() {
     let on = [
         set("medicines", vec!["antidepressant"]),
         yes("medicine_changed"),
+        set("duration", "days"),
     ];
     check(
         "U13",
         &[on.as_slice(), &[set("movement", "jerk")]].concat(),
-        &[on.as_slice(), &[set("movement", "flicker")]].concat(),
+        &[on.as_slice(), &[set("movement", "shaking")]].concat(),
+    );
+    // Jerks for weeks, or with no change of the medicine: a routine review.
+    check(
+        "U13",
+        &[on.as_slice(), &[set("movement", "jerk")]].concat(),
+        &[
+            on.as_slice(),
+            &[set("movement", "jerk"), set("duration", "weeks")],
+        ]
+        .concat(),
     );
     check(
         "U13",
-        &[on.as_slice(), &[set("movement", "shaking")]].concat(),
+        &[on.as_slice(), &[set("movement", "jerk")]].concat(),
         &[
-            set("medicines", vec!["antidepressant"]),
-            set("medicine_changed", false),
-            set("movement", "shaking"),
-        ],
+            on.as_slice(),
+            &[set("movement", "jerk"), set("medicine_changed", false)],
+        ]
+        .concat(),
     );
     // Jerks only as one falls asleep are sleep starts, not a reaction.
     check(
@@ -446,10 +457,21 @@ fn u13_jerks_soon_after_a_serotonergic_medicine_changed() {
 }
 #[test]
 fn u14_stopped_heavy_drinking_in_the_last_days() {
+    let stopped = [yes("heavy_alcohol"), yes("stopped_drinking")];
     check(
         "U14",
-        &[yes("heavy_alcohol"), yes("stopped_drinking")],
-        &[yes("heavy_alcohol"), set("stopped_drinking", false)],
+        &[stopped.as_slice(), &[set("movement", "shaking")]].concat(),
+        &[
+            yes("heavy_alcohol"),
+            set("stopped_drinking", false),
+            set("movement", "shaking"),
+        ],
+    );
+    // Flickers alone, with no shaking, jerks, sweating or agitation.
+    check(
+        "U14",
+        &[stopped.as_slice(), &[yes("sweating_hot")]].concat(),
+        &stopped,
     );
 }
 #[test]
@@ -458,6 +480,20 @@ fn u15_after_an_operation_on_the_neck_or_thyroid() {
         "U15",
         &[yes("recent_neck_surgery"), set("movement", "cramp")],
         &[set("recent_neck_surgery", false), set("movement", "cramp")],
+    );
+}
+#[test]
+fn r11_cramps_on_a_water_tablet() {
+    let diuretic = set("medicines", vec!["diuretic"]);
+    check(
+        "R11",
+        &[diuretic.clone(), set("movement", "cramp")],
+        &[diuretic.clone(), set("movement", "flicker")],
+    );
+    check(
+        "R11",
+        &[diuretic, yes("frequent_cramps")],
+        &[set("medicines", vec!["other"]), yes("frequent_cramps")],
     );
 }
 #[test]

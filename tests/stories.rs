@@ -86,6 +86,8 @@ pub struct Played {
     pub asked: Vec<&'static str>,
     /// The first three explanations with their scores.
     pub scores: Vec<(&'static str, f64)>,
+    /// The rules that fired.
+    pub rules: Vec<&'static str>,
 }
 
 /// Plays `sheet` (one story's answers, by question id) through an interview
@@ -120,6 +122,7 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
             .take(3)
             .map(|e| (e.id, e.score))
             .collect(),
+        rules: a.rules.iter().map(|r| r.id).collect(),
         asked,
     }
 }
@@ -233,6 +236,14 @@ fn measure(file: &str, lang: Lang) -> Figures {
                 format!(" (raters accept {:?})", g.first)
             },
         );
+        // STORIES_TRACE=1: the questions asked, the first three scores and
+        // the rules that fired, for a reviewer tracing one result.
+        if std::env::var_os("STORIES_TRACE").is_some() {
+            println!(
+                "    asked {:?}\n    top {:?} rules {:?}",
+                p.asked, p.scores, p.rules
+            );
+        }
     }
     f
 }

@@ -105,6 +105,10 @@ struct State {
     /// (or left on its form when a host's attribute change rebuilt the screen).
     last: Vec<Option<Input>>,
     number: String,
+    /// Where the number came from, when the host set none: the note shown
+    /// under it (the region of a language tag, or 112 and "use your local
+    /// number"); `None` for a number the host set.
+    number_note: Option<crate::kb::TextId>,
     share: bool,
     started: bool,
     copy: CopyState,
@@ -137,6 +141,7 @@ impl Widget {
             typed: String::new(),
             last: vec![None; QUESTIONS.len()],
             number: DEFAULT_NUMBER.into(),
+            number_note: Some(t::EMERGENCY_NOTE),
             share: false,
             started: false,
             copy: CopyState::Idle,
@@ -224,25 +229,31 @@ fn shown_lang(host: &HtmlElement) -> Lang {
 /// The widget's language: its `lang` attribute, else the nearest `lang` of
 /// the page, else the browser's languages, else English.
 fn resolve_lang(host: &HtmlElement) -> Lang {
-    let from = |tag: Option<String>| tag.and_then(|t| Lang::from_tag(&t));
-    if let Some(l) = from(host.get_attribute("lang")) {
-        return l;
-    }
-    if let Some(l) = from(
+    lang_tags(host)
+        .iter()
+        .find_map(|t| Lang::from_tag(t))
+        .unwrap_or(Lang::En)
+}
+
+/// The language tags, in the order the language is chosen: the element's
+/// `lang`, the nearest `lang` of the page, the browser's languages. The
+/// default emergency number follows the first of them that names a region.
+fn lang_tags(host: &HtmlElement) -> Vec<String> {
+    let mut tags: Vec<String> = host.get_attribute("lang").into_iter().collect();
+    tags.extend(
         host.parent_element()
             .and_then(|p| p.closest("[lang]").ok().flatten())
             .and_then(|e| e.get_attribute("lang")),
-    ) {
-        return l;
-    }
+    );
     if let Some(w) = window_of(host) {
-        for tag in w.navigator().languages().iter() {
-            if let Some(l) = from(tag.as_string()) {
-                return l;
-            }
-        }
+        tags.extend(
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|t| t.as_string()),
+        );
     }
-    Lang::En
+    tags
 }
 
 /// The host's window, through its document. (Not `web_sys::window()`: that
@@ -263,12 +274,24 @@ fn valid_number(n: &str) -> bool {
 
 fn read_attributes(s: &mut State) {
     s.interview.set_lang(shown_lang(&s.host));
-    s.number = s
+    // The host's number; else the one for the region of a language tag
+    // (kb/emergency_numbers.toml); else 112. Each default says where it
+    // came from, under the number.
+    let set = s
         .host
         .get_attribute("emergency-number")
         .map(|n| n.trim().to_string())
-        .filter(|n| valid_number(n))
-        .unwrap_or_else(|| DEFAULT_NUMBER.into());
+        .filter(|n| valid_number(n));
+    (s.number, s.number_note) = match set {
+        Some(n) => (n, None),
+        None => match lang_tags(&s.host)
+            .iter()
+            .find_map(|t| crate::kb::emergency_number_for(t))
+        {
+            Some(n) => (n.into(), Some(t::EMERGENCY_NOTE_REGION)),
+            None => (DEFAULT_NUMBER.into(), Some(t::EMERGENCY_NOTE)),
+        },
+    };
     s.share = s.host.has_attribute("share-answers");
 }
 
@@ -857,8 +880,8 @@ fn result(p: &mut Plan, s: &State) {
             .attr("href", tel(&s.number))
             .text(with_number(lang, t::CALL_NOW, &s.number))
             .close();
-        if s.number == DEFAULT_NUMBER {
-            p.leaf("p", "note", with_number(lang, t::EMERGENCY_NOTE, &s.number));
+        if let Some(note) = s.number_note {
+            p.leaf("p", "note", with_number(lang, note, &s.number));
         }
     }
     p.close();
