@@ -37,6 +37,19 @@ fn install_packs() {
     }
 }
 
+/// The number an element with no `emergency-number` and no `lang` shows in
+/// this browser: the one for the region of its first language that names
+/// a listed region (kb/emergency_numbers.toml), else 112.
+fn default_number() -> String {
+    let languages = web_sys::window().unwrap().navigator().languages();
+    languages
+        .iter()
+        .filter_map(|t| t.as_string())
+        .find_map(|t| twitch_triage::kb::emergency_number_for(&t))
+        .unwrap_or("112")
+        .to_string()
+}
+
 fn page(attributes: &[(&str, &str)]) -> Page {
     install_packs();
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -137,7 +150,10 @@ impl Drop for Page {
 #[wasm_bindgen_test]
 fn renders_the_first_question_as_a_fieldset_with_its_heading() {
     let p = page(&[]);
-    assert_eq!(p.heading(), "First, do you have any of these right now?");
+    assert_eq!(
+        p.heading(),
+        "First, do you have any of these now, or have you had them today?"
+    );
     assert!(
         p.has("fieldset legend h2"),
         "the question is the legend's heading"
@@ -154,7 +170,7 @@ fn renders_the_first_question_as_a_fieldset_with_its_heading() {
         .one(".emergency-line")
         .text_content()
         .unwrap()
-        .contains("call 112 now"));
+        .contains(&format!("call {} now", default_number())));
     assert!(p
         .one(".disclaimer")
         .text_content()
@@ -251,7 +267,10 @@ fn answering_moves_focus_to_the_new_heading_and_back_restores_the_answer() {
     );
     // Back: the first question again, with "None of these" still ticked.
     p.click("[data-action=back]");
-    assert_eq!(p.heading(), "First, do you have any of these right now?");
+    assert_eq!(
+        p.heading(),
+        "First, do you have any of these now, or have you had them today?"
+    );
     assert!(p
         .one("input[value=none]")
         .dyn_into::<HtmlInputElement>()
@@ -340,15 +359,19 @@ fn a_whole_interview_ends_on_the_result_screen_with_events() {
     );
     // Start again: back to question 1, nothing answered.
     p.click("[data-action=restart]");
-    assert_eq!(p.heading(), "First, do you have any of these right now?");
+    assert_eq!(
+        p.heading(),
+        "First, do you have any of these now, or have you had them today?"
+    );
     assert!(!p.has("[data-action=back]"));
 }
 
 #[wasm_bindgen_test]
 fn also_possible_lists_only_likely_explanations_with_a_reason() {
-    // A person who denies every trigger and any change of medicine, and is
-    // not asked which medicines they take: "A medicine side effect" still
-    // ranks second, only because the medicines are unknown.
+    // A flicker of the face for months, every other answer "no" or "none":
+    // another movement disorder ranks second with a reason (the face), and
+    // "A medicine side effect" is likely enough to list but has no reason
+    // among the answers (only its prior).
     let p = page(&[("share-answers", "")]);
     p.check("none");
     p.submit();
@@ -357,7 +380,7 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
         .unwrap()
         .set_value("33");
     p.submit();
-    for value in ["none", "flicker", "days"] {
+    for value in ["face", "flicker", "months"] {
         p.check(value);
         p.submit();
     }
@@ -441,10 +464,14 @@ fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
     p.submit();
     // The interview goes on with a few quick questions, under an emergency banner.
     let banner = p.one(".banner.level-emergency");
-    assert!(banner.text_content().unwrap().contains("call 112"));
+    let number = default_number();
+    assert!(banner
+        .text_content()
+        .unwrap()
+        .contains(&format!("call {number}")));
     assert_eq!(
-        p.one(".banner .call").get_attribute("href").as_deref(),
-        Some("tel:112")
+        p.one(".banner .call").get_attribute("href"),
+        Some(format!("tel:{number}"))
     );
     // A short code with '#' (allowed by the attribute): the link dials all
     // of it, as RFC 3966 writes it, and the text shows it as given.
@@ -511,7 +538,7 @@ fn attributes_change_a_live_element_without_losing_answers() {
         "How old are you?",
         "still on the same question"
     );
-    // An invalid number falls back to 112.
+    // An invalid number falls back to the default.
     p.host
         .set_attribute("emergency-number", "javascript:alert(1)")
         .unwrap();
@@ -520,5 +547,48 @@ fn attributes_change_a_live_element_without_losing_answers() {
         .one(".emergency-line")
         .text_content()
         .unwrap()
-        .contains("call 112 now"));
+        .contains(&format!("call {} now", default_number())));
+}
+
+/// With no `emergency-number`, the number follows the region of the
+/// element's language tag, with a note saying so; a tag with no listed
+/// region leaves the browser's, else 112 and "use your local number".
+#[wasm_bindgen_test]
+fn the_default_number_follows_the_region_of_the_language_tag() {
+    for (lang, number, note) in [
+        ("es-MX", "911", "configuración de idioma"),
+        ("en-GB", "999", "language settings"),
+        ("zh-TW", "119", "語言設定"),
+    ] {
+        let p = page(&[("lang", lang)]);
+        p.check("chest_pain");
+        p.submit();
+        p.click("[data-action=result]");
+        let result = p.one("[data-triage]");
+        assert_eq!(
+            p.one("[data-triage] .call").get_attribute("href"),
+            Some(format!("tel:{number}")),
+            "{lang}"
+        );
+        assert!(
+            p.one("[data-triage] .note")
+                .text_content()
+                .unwrap()
+                .contains(note),
+            "{lang}: {:?}",
+            result.text_content()
+        );
+    }
+    // A number the host sets has no note.
+    let p = page(&[("lang", "es-MX"), ("emergency-number", "065")]);
+    p.check("chest_pain");
+    p.submit();
+    p.click("[data-action=result]");
+    assert_eq!(
+        p.one("[data-triage] .call")
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:065")
+    );
+    assert!(!p.has("[data-triage] .note"));
 }
