@@ -265,6 +265,28 @@ fn e14_jerks_in_pregnancy() {
     );
 }
 #[test]
+fn e15_tetany_after_an_operation_on_the_neck() {
+    let operated = yes("recent_neck_surgery");
+    check(
+        "E15",
+        &[operated.clone(), set("movement", "twisting")],
+        &[operated.clone(), set("movement", "cramp")],
+    );
+    check(
+        "E15",
+        &[
+            operated.clone(),
+            yes("tingling_around_mouth"),
+            set("movement", "cramp"),
+        ],
+        &[
+            set("recent_neck_surgery", false),
+            yes("tingling_around_mouth"),
+            set("movement", "cramp"),
+        ],
+    );
+}
+#[test]
 fn u1_weakness_wasting_or_bulbar_signs() {
     for k in [
         "weakness",
@@ -440,6 +462,22 @@ fn u13_new_jerks_soon_after_a_serotonergic_medicine_changed() {
         ]
         .concat(),
     );
+    // Drugs such as ecstasy: no "change of medicine" needed.
+    check(
+        "U13",
+        &[
+            set("medicines", vec!["recreational_drugs"]),
+            set("medicine_changed", false),
+            set("duration", "hours"),
+            set("movement", "jerk"),
+        ],
+        &[
+            set("medicines", vec!["benzodiazepine"]),
+            set("medicine_changed", false),
+            set("duration", "hours"),
+            set("movement", "jerk"),
+        ],
+    );
     // Jerks only as one falls asleep are sleep starts, not a reaction.
     check(
         "U13",
@@ -457,21 +495,12 @@ fn u13_new_jerks_soon_after_a_serotonergic_medicine_changed() {
 }
 #[test]
 fn u14_stopped_heavy_drinking_in_the_last_days() {
-    let stopped = [yes("heavy_alcohol"), yes("stopped_drinking")];
+    // Flickers alone count too: the tool cannot tell how dependent the
+    // person is, or whether they had fits in withdrawal before.
     check(
         "U14",
-        &[stopped.as_slice(), &[set("movement", "shaking")]].concat(),
-        &[
-            yes("heavy_alcohol"),
-            set("stopped_drinking", false),
-            set("movement", "shaking"),
-        ],
-    );
-    // Flickers alone, with no shaking, jerks, sweating or agitation.
-    check(
-        "U14",
-        &[stopped.as_slice(), &[yes("sweating_hot")]].concat(),
-        &stopped,
+        &[yes("heavy_alcohol"), yes("stopped_drinking")],
+        &[yes("heavy_alcohol"), set("stopped_drinking", false)],
     );
 }
 #[test]
@@ -480,6 +509,38 @@ fn u15_after_an_operation_on_the_neck_or_thyroid() {
         "U15",
         &[yes("recent_neck_surgery"), set("movement", "cramp")],
         &[set("recent_neck_surgery", false), set("movement", "cramp")],
+    );
+}
+#[test]
+fn u16_new_or_worsening_shaking_on_lithium() {
+    let lithium = set("medicines", vec!["lithium"]);
+    check(
+        "U16",
+        &[
+            lithium.clone(),
+            set("movement", "shaking"),
+            set("duration", "days"),
+        ],
+        &[
+            lithium.clone(),
+            set("movement", "shaking"),
+            set("duration", "months"),
+        ],
+    );
+    check(
+        "U16",
+        &[
+            lithium.clone(),
+            set("movement", "shaking"),
+            set("duration", "months"),
+            set("course", "worsening"),
+        ],
+        &[
+            set("medicines", vec!["other"]),
+            set("movement", "shaking"),
+            set("duration", "months"),
+            set("course", "worsening"),
+        ],
     );
 }
 #[test]

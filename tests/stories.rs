@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The lay stories (tests/stories/README.md): people's own accounts,
 //! answered question by question through the questionnaire as the product
 //! shows it by someone who saw only the story and the questions, played

@@ -73,6 +73,9 @@ function specRules(f) {
     E12: yes('bladder_bowel_or_saddle'),
     E13: (yes('weakness_worsening') && short) || (yes('weakness') && yes('numbness_tingling') && short),
     E14: yes('pregnant_or_recently_gave_birth') && movement('jerk'),
+    // Ours (docs/SAFETY.md, H16): tetany after an operation on the neck.
+    E15: yes('recent_neck_surgery') && (movement('twisting')
+      || (yes('tingling_around_mouth') && (movement('cramp') || yes('stiffness') || yes('frequent_cramps')))),
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -87,11 +90,14 @@ function specRules(f) {
     U11: yes('heavy_alcohol') && movement('shaking') && (yes('agitated') || yes('sweating_hot')),
     U12: yes('recent_wound') && (yes('stiffness') || movement('cramp')),
     // Ours, beyond the spec (docs/SAFETY.md, H16): new jerks within days of a
-    // serotonergic medicine changing; stopping heavy drinking in the last
-    // days; low calcium after an operation on the neck or thyroid.
-    U13: SEROTONERGIC.some(takes) && yes('medicine_changed') && movement('jerk') && short && !sleepOnlyJerks,
-    U14: yes('heavy_alcohol') && yes('stopped_drinking') && (movement('shaking', 'jerk') || yes('agitated') || yes('sweating_hot')),
+    // serotonergic medicine changing or a drug; stopping heavy drinking in
+    // the last days; low calcium after an operation on the neck; new or
+    // worsening shaking on lithium.
+    U13: SEROTONERGIC.some(takes) && (yes('medicine_changed') || takes('recreational_drugs')) && movement('jerk') && short
+      && !sleepOnlyJerks,
+    U14: yes('heavy_alcohol') && yes('stopped_drinking'),
     U15: yes('recent_neck_surgery'),
+    U16: takes('lithium') && movement('shaking') && (short || f.course === 'worsening'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -160,7 +166,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 39, `rules seen: ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 41, `rules seen: ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
