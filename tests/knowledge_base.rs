@@ -68,6 +68,8 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     // Beyond the spec (issue 30): stopping heavy drinking in the last days
     // (rule U14), and an operation on the neck or thyroid (low calcium,
     // rule U15).
+    // A second kind of movement: jerks as well (rule U13).
+    ("jerks_too", "bool"),
     ("stopped_drinking", "bool"),
     ("recent_neck_surgery", "bool"),
 ];

@@ -438,10 +438,21 @@ fn u13_new_jerks_soon_after_a_serotonergic_medicine_changed() {
         yes("medicine_changed"),
         set("duration", "days"),
     ];
+    // Jerks, chosen as the movement or ticked as well; not a flicker alone
+    // (the spec's dev-10: a routine review) nor a tremor alone.
     check(
         "U13",
         &[on.as_slice(), &[set("movement", "jerk")]].concat(),
         &[on.as_slice(), &[set("movement", "shaking")]].concat(),
+    );
+    check(
+        "U13",
+        &[
+            on.as_slice(),
+            &[set("movement", "flicker"), yes("jerks_too")],
+        ]
+        .concat(),
+        &[on.as_slice(), &[set("movement", "flicker")]].concat(),
     );
     // Jerks for weeks, or with no change of the medicine: a routine review.
     check(

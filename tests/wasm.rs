@@ -226,7 +226,7 @@ fn knowledge_has_every_question_and_level() {
     let first = Array::from(&get(&es, "questions")).get(0);
     assert_eq!(
         get_str(&first, "text"),
-        "Primero: ¿tiene ahora alguno de estos problemas?"
+        "Primero: ¿tiene ahora alguno de estos problemas, o lo ha tenido hoy?"
     );
     let zh = classify(json(r#"{"age": 30}"#), json(r#"{"lang": "zh-Hant"}"#)).unwrap();
     let advice = Array::from(&get(&zh, "advice")).get(0).as_string().unwrap();

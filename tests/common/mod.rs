@@ -38,24 +38,21 @@ pub fn own_cases() -> Vec<Case> {
     ))
 }
 
-/// Findings beyond the spec that a safety rule reads (U14, U15): the spec's
-/// worked cases cannot list them, and an unknown one would leave screening
-/// incomplete. A case that does not list one answers "no", unless its story
-/// says otherwise.
-pub const BEYOND_SPEC_SCREENING: [&str; 2] = ["stopped_drinking", "recent_neck_surgery"];
-
 /// Reads worked cases, with the answers their stories give to what the
 /// questionnaire asks beyond the spec (`tests/vignettes/beyond-spec.json`,
-/// by case id: a yes/no finding, or members added to a set, such as `when`
-/// "at night" for cramps at night).
+/// shared with the Node tests): the findings beyond the spec that a safety
+/// rule reads (`screening`: the spec's cases cannot list them, and an
+/// unknown one would leave screening incomplete) are "no" unless the case's
+/// story says otherwise (`cases`, by id: a yes/no finding, or members added
+/// to a set, such as `when` "at night" for cramps at night).
 fn read_cases(path: &str) -> Vec<Case> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut cases: Vec<Case> =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let beyond: serde_json::Map<String, serde_json::Value> =
+    let beyond: serde_json::Value =
         serde_json::from_str(include_str!("../vignettes/beyond-spec.json")).unwrap();
     for c in &mut cases {
-        let told = beyond.get(&c.id).and_then(|b| b.as_object());
+        let told = beyond["cases"].get(&c.id).and_then(|b| b.as_object());
         for (id, answer) in told.into_iter().flatten() {
             match (c.findings.get_mut(id), answer) {
                 (Some(serde_json::Value::Array(set)), serde_json::Value::Array(more)) => {
@@ -67,9 +64,9 @@ fn read_cases(path: &str) -> Vec<Case> {
                 _ => panic!("{}: beyond-spec.json cannot add {id} = {answer}", c.id),
             }
         }
-        for id in BEYOND_SPEC_SCREENING {
+        for id in beyond["screening"].as_array().unwrap() {
             c.findings
-                .entry(id)
+                .entry(id.as_str().unwrap())
                 .or_insert(serde_json::Value::Bool(false));
         }
     }

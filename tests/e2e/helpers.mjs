@@ -41,7 +41,9 @@ export function site({ csp = STRICT_CSP, status } = {}) {
  * events and the console), page errors.
  */
 export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled });
+  // A language with no region: the element's default number is then 112
+  // (tests/e2e/widget.test.mjs checks the regional default on its own).
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled, locale: 'en' });
   const page = await context.newPage();
   const log = { requests: [], violations: [], errors: [] };
   page.on('request', (r) => log.requests.push(r.url()));

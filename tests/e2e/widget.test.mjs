@@ -148,7 +148,7 @@ test('switching lang on a live element re-renders the screen and keeps the answe
     await w.locator('button[type=submit]').click();
     assert.equal((await widgetState(page)).question, 'body_areas');
     await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'es'));
-    await w.locator('h2', { hasText: '¿Dónde se mueve el músculo?' }).waitFor();
+    await w.locator('h2', { hasText: '¿En qué parte del cuerpo nota las contracciones?' }).waitFor();
     assert.equal(await w.locator('.progress').textContent(), 'Pregunta 3');
     await w.locator('[data-action=back]').click();
     assert.equal(await w.locator('input.number').inputValue(), '33', 'the answer survives the switch');
@@ -202,7 +202,7 @@ test(`the page's own language changing (a single-page app's switcher): the eleme
     // A nearer lang, on the body, wins over the page's.
     await page.evaluate(() => document.body.setAttribute('lang', 'zh-Hant'));
     await w.locator('h2', { hasText: '您幾歲？' }).waitFor();
-    assert.equal(await own.locator('h2').textContent(), 'First, do you have any of these right now?', 'an element with its own lang keeps it');
+    assert.equal(await own.locator('h2').textContent(), 'First, do you have any of these now, or have you had them today?', 'an element with its own lang keeps it');
     // Removed and added back, it still follows the page, answers kept.
     await page.evaluate(() => {
       const el = document.querySelector('twitch-triage');
@@ -465,7 +465,7 @@ test("a host's mistake in an attribute is said in the console; the element still
     assert.deepEqual(
       warnings.sort(),
       [
-        '<twitch-triage>: emergency-number="911 (US)" is not a number to call (digits, spaces and + * # - only, at most 16, at least one digit); it shows 112 instead.',
+        '<twitch-triage>: emergency-number="911 (US)" is not a number to call (digits, spaces and + * # - only, at most 16, at least one digit); it shows 112 instead (the number for the region of the page\'s or the browser\'s language, else 112).',
         '<twitch-triage>: lang="fr" is not a language it has texts for (en, es, zh-Hant); it uses the page\'s language, else the browser\'s, else English.',
       ],
     );
@@ -504,7 +504,7 @@ test('lang set while the first texts load: the element starts in that language',
   // A host's language switcher sets lang while the page language's texts are
   // still on their way (held here, as on a slow network). The element must
   // start in the new language, not in one whose texts it does not have.
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en' });
   const page = await context.newPage();
   const release = await holdBack(page, '**/twitch-triage/lang/es.js');
   const packs = [];
@@ -533,7 +533,7 @@ test('lang set in the last moment before the element starts: it starts in that l
   // started in the old language and stayed there. Here the real pack, with
   // a few lines added by the test, makes the element's next reading of its
   // lang attribute (that check) queue the change as a microtask.
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en' });
   const page = await context.newPage();
   const release = await holdBack(page, '**/twitch-triage/lang/es.js', async (route) => {
     const pack = await (await route.fetch()).text();
@@ -606,7 +606,7 @@ test('each attribute has a property that sets it, also when set before the eleme
   // `emergencyNumber` and `shareAnswers` instead of the attributes. The
   // script is async, so a property can be set before the element is defined:
   // hold element.js back until the page has set one.
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en' });
   const page = await context.newPage();
   const release = await holdBack(page, '**/twitch-triage/element.js');
   try {
@@ -732,6 +732,30 @@ test('the themed article page and the Vite example work under the strict CSP', a
       } finally {
         await context.close();
       }
+    }
+  }
+});
+
+test('with no emergency-number, the number is the one for the region of the browser\'s language, also in the fallback', async () => {
+  // es-MX: 911 (kb/emergency_numbers.toml); en-GB: 999. The module's screens
+  // and the fallback shown when the module cannot start (js/element.js,
+  // with its copy of the table) say the same number.
+  for (const [locale, number] of [['es-MX', '911'], ['en-GB', '999']]) {
+    const context = await browser.newContext({ locale });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`, { waitUntil: 'load' });
+      const w = page.locator('twitch-triage');
+      await w.locator('form').waitFor();
+      assert.ok((await w.locator('.emergency-line').textContent()).includes(number), `${locale}: the element`);
+      const broken = await context.newPage();
+      await broken.route('**/twitch-triage/twitch_triage_widget_bg.wasm', (route) => route.fulfill({ status: 404 }));
+      await broken.goto(`${server.url}/`, { waitUntil: 'load' });
+      const fallback = broken.locator('twitch-triage [role=status]');
+      await fallback.filter({ hasText: number }).waitFor();
+      assert.ok(!(await fallback.textContent()).includes('112'), `${locale}: the fallback`);
+    } finally {
+      await context.close();
     }
   }
 });

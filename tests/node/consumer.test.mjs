@@ -99,7 +99,7 @@ console.log(JSON.stringify({
   const out = JSON.parse(sh('node', ['check.cjs'], app));
   assert.deepEqual(out, {
     triage: 'urgent',
-    question: 'Primero: ¿tiene ahora alguno de estos problemas?',
+    question: 'Primero: ¿tiene ahora alguno de estos problemas, o lo ha tenido hoy?',
     error: 'wrong_type weakness',
     shared: true,
   });
@@ -132,7 +132,7 @@ console.log(JSON.stringify(out));
   );
   const out = JSON.parse(sh('node', ['check-es.mjs'], app));
   assert.equal(out.name, 'Temblor del párpado');
-  assert.equal(out.question, 'Primero: ¿tiene ahora alguno de estos problemas?');
+  assert.equal(out.question, 'Primero: ¿tiene ahora alguno de estos problemas, o lo ha tenido hoy?');
   assert.equal(out.lang, 'es');
   assert.deepEqual(out.error.slice(0, 3), [true, 'unsupported_language', 'lang']);
   assert.match(out.error[3], /loaded \(es\).*"twitch-triage\/en"/);

@@ -25,7 +25,7 @@ const YES_NO = [
   'stress_anxiety', 'poor_sleep', 'heavy_alcohol', 'stroke_history', 'on_stroke_side', 'ms_or_spinal_injury',
   'epilepsy', 'kidney_or_liver_disease', 'thyroid_disease', 'diabetes', 'medicine_changed',
   // Beyond the spec (issue 30; README, "Findings beyond the spec"): rules U14, U15.
-  'stopped_drinking', 'recent_neck_surgery',
+  'jerks_too', 'stopped_drinking', 'recent_neck_surgery',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -93,7 +93,7 @@ function specRules(f) {
     // serotonergic medicine changing or a drug; stopping heavy drinking in
     // the last days; low calcium after an operation on the neck; new or
     // worsening shaking on lithium.
-    U13: SEROTONERGIC.some(takes) && (yes('medicine_changed') || takes('recreational_drugs')) && movement('jerk') && short
+    U13: SEROTONERGIC.some(takes) && (yes('medicine_changed') || takes('recreational_drugs')) && (movement('jerk') || yes('jerks_too')) && short
       && !sleepOnlyJerks,
     U14: yes('heavy_alcohol') && yes('stopped_drinking'),
     U15: yes('recent_neck_surgery'),
