@@ -120,7 +120,7 @@ function tagLang(tag) {
 }
 
 // The first of the element's language tags, in the module's order
-// (first_tag in src/widget/mod.rs): its own lang, the nearest lang of the
+// (lang_tags in src/widget/mod.rs): its own lang, the nearest lang of the
 // page, the browser's languages, for which `f` gives something.
 const firstTag = (el, f) =>
   [el.getAttribute('lang'), el.parentElement?.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]
@@ -133,8 +133,12 @@ const jsLanguage = (el) => firstTag(el, tagLang) ?? 'en';
 
 // The number for the region a language tag names, from the same table as
 // the module's (kb/emergency_numbers.toml; emergency_number_for in src/kb.rs).
+// The region is the first two-letter subtag after the language, before
+// any one-letter extension (`en-x-gb` names none).
 function regionNumber(tag) {
-  const region = (tag ?? '').toUpperCase().split(/[-_]/).slice(1).find((s) => /^[A-Z]{2}$/.test(s));
+  const subtags = (tag ?? '').toUpperCase().split(/[-_]/).slice(1);
+  const end = subtags.findIndex((s) => s.length < 2);
+  const region = subtags.slice(0, end < 0 ? undefined : end).find((s) => /^[A-Z]{2}$/.test(s));
   return region && NUMBERS.split(' ').find((e) => e.startsWith(region))?.slice(2);
 }
 
