@@ -593,13 +593,18 @@ fn main() {
         if sources.is_empty() || !sources.iter().all(|u| u.starts_with("http")) {
             fail(&format!("{what}: at least one source, each a web address"));
         }
-        numbers.push(format!("{region}{number}"));
+        // 112 is the default anyway (with its own note): the table carries
+        // only the regions that need another number.
+        if number != "112" {
+            numbers.push(format!("{region}{number}"));
+        }
     }
     numbers.sort();
     writeln!(
         w,
-        "/// The number to call for an ambulance by region (kb/emergency_numbers.toml):\n\
-         /// region code and number, separated by spaces, sorted. `js/emergency-numbers.js`\n\
+        "/// The number to call for an ambulance by region (kb/emergency_numbers.toml),\n\
+         /// where it is not 112, the default: region code and number, separated by\n\
+         /// spaces, sorted. `js/emergency-numbers.js`\n\
          /// carries the same string for the element's fallback (tests/languages.rs checks it).\n\
          pub const EMERGENCY_NUMBERS: &str = {:?};",
         numbers.join(" ")
