@@ -31,6 +31,65 @@ fn classify_meets_the_targets_on_our_own_cases() {
     check(&cases, 61, 68);
 }
 
+/// The blind structured set (issue 31; tests/vignettes/README.md): cases
+/// written by helpers who had not read the knowledge base, measured as they
+/// came. Prints triage (exact), under- and over-triage, first and top three;
+/// fails on any under-triage.
+#[test]
+fn classify_on_the_blind_set() {
+    let cases = common::blind_cases();
+    let n = cases.len();
+    let (mut exact, mut under, mut over, mut top1, mut top3) = (0, Vec::new(), Vec::new(), 0, 0);
+    for c in &cases {
+        let a = classify(&common::findings(c));
+        let want = Level::ALL
+            .into_iter()
+            .find(|l| l.id() == c.expect.triage)
+            .unwrap();
+        let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
+        let first = c.expect.top.iter().any(|t| t == ids[0]);
+        let three = ids
+            .iter()
+            .take(3)
+            .any(|id| c.expect.top.iter().any(|t| t == id));
+        exact += (a.triage == want) as usize;
+        // Level's order: a < b means a is more urgent.
+        if a.triage > want {
+            under.push(c.id.clone());
+        } else if a.triage < want {
+            over.push(c.id.clone());
+        }
+        top1 += first as usize;
+        top3 += three as usize;
+        println!(
+            "{} triage {:9} (want {:9}) first {:24} {} rules {:?}{}",
+            c.id,
+            a.triage.id(),
+            c.expect.triage,
+            ids[0],
+            if first {
+                "ok"
+            } else if three {
+                "top3"
+            } else {
+                "MISS"
+            },
+            a.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+            if first {
+                String::new()
+            } else {
+                format!(" (want {:?})", c.expect.top)
+            },
+        );
+    }
+    println!(
+        "blind set: triage {exact}/{n}, under-triage {} {under:?}, over-triage {} {over:?}, first place {top1}/{n}, top three {top3}/{n}",
+        under.len(),
+        over.len()
+    );
+    assert!(under.is_empty(), "under-triage on the blind set: {under:?}");
+}
+
 /// Every triage right, every expected explanation in the first three, and
 /// first place at least `num` times in `den`.
 fn check(cases: &[common::Case], num: usize, den: usize) {
