@@ -61,6 +61,8 @@ const QUESTION: Shape = fields(&[
 ]);
 const RULE: Shape = fields(&[
     ("level", Any),
+    ("for", Any),
+    ("independent", Any),
     ("when", Any),
     ("special", Any),
     ("sources", Any),

@@ -354,6 +354,9 @@ fn main() {
     .unwrap();
 
     // ------------------------------------------------------------ rules
+    // (Explanations are loaded first: a rule names those it is evidence for.)
+    let expl_t = load("kb/explanations.toml");
+    let expl_ids: Vec<String> = expl_t.keys().cloned().collect();
     let mut rule_rows = Vec::new();
     let mut seen_special = false;
     let mut last_rank = 0;
@@ -405,8 +408,31 @@ fn main() {
                 "{what}: needs either `when` or `special = \"not_screened\"`"
             )),
         };
+        // What an emergency or urgent rule is evidence for: the explanations
+        // a result at its level may lead with, or a risk independent of the
+        // cause. Routine rules set no level a reassuring explanation could
+        // contradict, so they name neither.
+        let independent = t
+            .get("independent")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let named: Vec<usize> = t
+            .get("for")
+            .map(|_| strings(t.get("for"), &what))
+            .unwrap_or_default()
+            .iter()
+            .map(|e| by_id(&expl_ids, e, |x| x.as_str(), &format!("{what}.for")).0)
+            .collect();
+        match (level, independent, named.is_empty()) {
+            ("routine", false, true) => {}
+            ("routine", _, _) => fail(&format!("{what}: a routine rule names no explanation and is not `independent`")),
+            (_, true, false) | (_, false, true) => fail(&format!(
+                "{what}: an emergency or urgent rule names the explanations it is evidence for (`for`), or is `independent = true`, not both"
+            )),
+            _ => {}
+        }
         rule_rows.push(format!(
-            "    RuleDef {{ id: {}, level: {level_r}, cond: {cond}, special: {special}, sources: {sources}, advice: {advice} }},",
+            "    RuleDef {{ id: {}, level: {level_r}, cond: {cond}, special: {special}, sources: {sources}, advice: {advice}, evidence_for: &{named:?}, independent: {independent} }},",
             lit(id)
         ));
     }
@@ -418,7 +444,6 @@ fn main() {
     writeln!(w, "];").unwrap();
 
     // ------------------------------------------------------------ explanations
-    let expl_t = load("kb/explanations.toml");
     let prior_sum: f64 = expl_t
         .iter()
         .map(|(id, v)| num(table(v, id).get("prior"), id))

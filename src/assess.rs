@@ -60,6 +60,9 @@ pub(crate) struct Analysis {
     pub posterior: [f64; EXPLANATION_COUNT],
     pub ranking: [u8; EXPLANATION_COUNT],
     pub level: Level,
+    /// The likeliest explanation by score alone (before rule C1 may lead
+    /// with another): what the interview weighs a question's answers against.
+    pub likeliest: usize,
 }
 
 impl Analysis {
@@ -67,19 +70,67 @@ impl Analysis {
         let outcome = rules::evaluate(f);
         let slots = score::lit_slots(f);
         let posterior = score::normalise(&score::log_scores_of(f, &slots));
-        let ranking = score::ranking(&posterior);
-        let level = triage(&outcome, ranking[0] as usize);
+        let mut ranking = score::ranking(&posterior);
+        let likeliest = ranking[0] as usize;
+        let level = triage(&outcome, likeliest);
+        lead_with_a_cause_the_rules_name(&outcome, &posterior, &mut ranking);
         Analysis {
             outcome,
             slots,
             posterior,
             ranking,
             level,
+            likeliest,
         }
     }
 
     pub fn top(&self) -> usize {
         self.ranking[0] as usize
+    }
+}
+
+/// Safety rule C1 (docs/SAFETY.md, H17): an emergency or urgent result never
+/// leads with a cause its rules do not point to ("most likely: harmless
+/// everyday twitching" under "get help now"). When an emergency or urgent
+/// rule fired that names the explanations it is evidence for
+/// (`kb/rules.toml`, `for`), one of those comes first: the one with the most
+/// likelihood times the number of fired rules pointing to it; the others
+/// keep their order. Rules that flag a risk whatever the cause
+/// (`independent`) name none, and leave the order as the scores give it; so
+/// does an explanation the answers ruled out (what it requires is missing:
+/// score 0). The level does not change: it is the rules' floor either way.
+fn lead_with_a_cause_the_rules_name(
+    outcome: &Outcome,
+    posterior: &[f64; EXPLANATION_COUNT],
+    ranking: &mut [u8; EXPLANATION_COUNT],
+) {
+    if rules::switched_off("C1") {
+        return;
+    }
+    // How many of the fired emergency and urgent rules point to `e`.
+    let votes = |e: u8| {
+        if posterior[e as usize] <= 0.0 {
+            return 0;
+        }
+        outcome
+            .fired
+            .iter()
+            .filter(|r| r.def().level <= Level::Urgent && r.def().evidence_for.contains(&e))
+            .count()
+    };
+    // Its likelihood times the number of those rules that point to it: a
+    // cause several rules point to (a lithium level with confusion) before
+    // one only the broadest points to, the likeliest among equals.
+    let mut lead = None;
+    let mut best = 0.0;
+    for (p, &e) in ranking.iter().enumerate() {
+        let weight = posterior[e as usize] * votes(e) as f64;
+        if weight > best {
+            (lead, best) = (Some(p), weight);
+        }
+    }
+    if let Some(p) = lead {
+        ranking[..=p].rotate_right(1);
     }
 }
 

@@ -553,7 +553,7 @@ fn small_subsets(n: usize) -> impl Iterator<Item = u32> {
 
 /// How much answering `q` is expected to tell, and to change the first explanation.
 fn value_of(q: &'static QuestionDef, a: &Analysis, table: &LrTable) -> QuestionValue {
-    let top = a.top();
+    let top = a.likeliest;
     let mut total = 0.0;
     let mut changed = 0.0;
     let mut h_after = 0.0;

@@ -193,6 +193,12 @@ pub struct RuleDef {
     pub special: Option<Special>,
     pub sources: &'static [u8],
     pub advice: TextId,
+    /// Emergency and urgent rules: indices into [`EXPLANATIONS`] of what the
+    /// rule is evidence for; a result at its level leads with one of them.
+    pub evidence_for: &'static [u8],
+    /// The rule flags a risk whatever causes the twitching (a blow to the
+    /// head): it names no explanation.
+    pub independent: bool,
 }
 
 #[derive(Debug)]

@@ -7,7 +7,9 @@
 mod common;
 
 use proptest::prelude::*;
-use twitch_triage::kb::{ExplanationDef, FindingId, FindingKind, Level, QUESTIONS, RULES};
+use twitch_triage::kb::{
+    ExplanationDef, FindingId, FindingKind, Level, RuleDef, EXPLANATIONS, QUESTIONS, RULES,
+};
 use twitch_triage::{classify, Findings, Input, Interview, Value};
 
 /// The spec's warning signs (clinical-spec.md, "Warning signs").
@@ -180,8 +182,42 @@ proptest! {
             prop_assert!(a.rules.iter().any(|r| r.level == a.triage));
         }
         prop_assert!(a.explanations.len() >= 3 && a.explanations.len() <= 5);
-        prop_assert!(a.explanations.windows(2).all(|w| w[0].score >= w[1].score));
+        // Best first by score, except that rule C1 may put first a cause an
+        // emergency or urgent rule points to (its own test, below).
+        prop_assert!(a.explanations[1..].windows(2).all(|w| w[0].score >= w[1].score));
         prop_assert!(!a.advice.is_empty());
+    }
+
+    /// Rule C1 (docs/SAFETY.md, H17): an emergency or urgent result leads
+    /// with a cause one of its fired emergency or urgent rules points to,
+    /// unless every such rule flags a risk independent of the cause.
+    #[test]
+    fn an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name(f in findings_strategy()) {
+        let a = classify(&f);
+        if a.triage > Level::Urgent {
+            return Ok(());
+        }
+        let fired: Vec<&RuleDef> = a
+            .rules
+            .iter()
+            .map(|r| RULES.iter().find(|d| d.id == r.id).unwrap())
+            .filter(|d| d.level <= Level::Urgent)
+            .collect();
+        let named = |id: &str| {
+            fired.iter().any(|d| d.evidence_for.iter().any(|&e| EXPLANATIONS[e as usize].id == id))
+        };
+        // A cause the answers ruled out (what it requires is missing) cannot
+        // lead; every rule's list has one that needs nothing.
+        if fired.iter().all(|d| d.independent) {
+            return Ok(());
+        }
+        prop_assert!(
+            named(a.explanations[0].id),
+            "{:?} leads an {:?} result whose rules {:?} point elsewhere",
+            a.explanations[0].id,
+            a.triage,
+            fired.iter().map(|d| d.id).collect::<Vec<_>>()
+        );
     }
 
     /// Random commands, valid or not, in any order: the interview never

@@ -807,3 +807,25 @@ fn every_rule_has_a_test_here() {
         assert!(src.contains(&needle), "no test for rule {}", r.id);
     }
 }
+
+/// Rule C1 (docs/SAFETY.md, H17): an emergency or urgent result leads with a
+/// cause its rules point to (kb/rules.toml, `for`), not with harmless
+/// twitching: numbness between the legs with a flicker in the legs (E12)
+/// leads with an irritated nerve; jerks after a blow to the head at 70 (E6)
+/// with a brain injury. A rule that flags a risk whatever the cause (a blow
+/// to the head, U5, alone) leaves the order to the scores.
+#[test]
+fn c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name() {
+    let first = |changes: &[(&'static str, Input)]| classify(&with(changes)).explanations[0].id;
+    assert_eq!(
+        first(&[yes("bladder_bowel_or_saddle"), set("body_areas", vec!["leg_or_foot"])]),
+        "nerve_irritation"
+    );
+    assert_eq!(
+        first(&[yes("head_injury"), set("movement", "jerk"), set("age", 70)]),
+        "acute_brain_illness"
+    );
+    let a = classify(&with(&[yes("head_injury")]));
+    assert_eq!(a.triage, Level::Urgent);
+    assert!(a.explanations.windows(2).all(|w| w[0].score >= w[1].score));
+}
