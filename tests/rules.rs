@@ -818,7 +818,10 @@ fn every_rule_has_a_test_here() {
 fn c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name() {
     let first = |changes: &[(&'static str, Input)]| classify(&with(changes)).explanations[0].id;
     assert_eq!(
-        first(&[yes("bladder_bowel_or_saddle"), set("body_areas", vec!["leg_or_foot"])]),
+        first(&[
+            yes("bladder_bowel_or_saddle"),
+            set("body_areas", vec!["leg_or_foot"])
+        ]),
         "nerve_irritation"
     );
     assert_eq!(
