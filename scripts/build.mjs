@@ -30,12 +30,12 @@ export const WIDGET_BUDGET_GZIP = 60 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
- * 0.5 KB above today's 78.5 KB, keeps that gap from growing unnoticed.
- * (73.3 KB until issue 30: the Spanish and Chinese review's fixes, the
- * questions reworded for lay answers, six new safety rules' advice and the
- * default emergency number by region added 5.2 KB.)
+ * 0.3 KB above today's 79.2 KB, keeps that gap from growing unnoticed.
+ * (73.3 KB until issues 30 and 31: the Spanish and Chinese review's fixes,
+ * the questions reworded for lay answers, six new safety rules' advice, the
+ * default emergency number by region and rule C1 added 5.9 KB.)
  */
-export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 79 * 1024;
+export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 79.5 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.js). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
