@@ -18,8 +18,9 @@ mod questionnaire;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use harness::{median, pct};
 use twitch_triage::classify;
-use twitch_triage::kb::{Lang, Level};
+use twitch_triage::kb::Lang;
 
 /// Figures of a structured set: classify on the full findings, and the
 /// number of questions a simulated interview asks.
@@ -47,40 +48,22 @@ fn structured(cases: &[common::Case]) -> Structured {
     };
     for c in cases {
         let a = classify(&common::findings(c));
-        let want = Level::ALL
-            .into_iter()
-            .find(|l| l.id() == c.expect.triage)
-            .unwrap();
+        let want = c.level();
         // Level's order: a < b means a is more urgent.
         s.exact += (a.triage == want) as usize;
         s.under += (a.triage > want) as usize;
         s.over += (a.triage < want) as usize;
-        let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
-        let accept = |id: &&str| c.expect.top.iter().any(|t| t == id);
-        if accept(&ids[0]) {
+        let (first, three) = c.first_and_top3(&a);
+        if first {
             s.first += 1;
         } else {
-            s.misses.push((c.expect.top[0].clone(), ids[0].to_string()));
+            s.misses
+                .push((c.expect.top[0].clone(), a.explanations[0].id.to_string()));
         }
-        s.top3 += ids.iter().take(3).any(accept) as usize;
+        s.top3 += three as usize;
         s.questions.push(common::simulate(c).1.len());
     }
     s
-}
-
-fn pct(x: usize, n: usize) -> String {
-    format!("{x}/{n} ({:.0}%)", 100.0 * x as f64 / n as f64)
-}
-
-fn median(v: &[usize]) -> f64 {
-    let mut q = v.to_vec();
-    q.sort();
-    let n = q.len();
-    if n % 2 == 1 {
-        q[n / 2] as f64
-    } else {
-        (q[n / 2 - 1] + q[n / 2]) as f64 / 2.0
-    }
 }
 
 fn page() -> String {

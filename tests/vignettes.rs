@@ -42,16 +42,9 @@ fn classify_on_the_blind_set() {
     let (mut exact, mut under, mut over, mut top1, mut top3) = (0, Vec::new(), Vec::new(), 0, 0);
     for c in &cases {
         let a = classify(&common::findings(c));
-        let want = Level::ALL
-            .into_iter()
-            .find(|l| l.id() == c.expect.triage)
-            .unwrap();
+        let want = c.level();
         let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
-        let first = c.expect.top.iter().any(|t| t == ids[0]);
-        let three = ids
-            .iter()
-            .take(3)
-            .any(|id| c.expect.top.iter().any(|t| t == id));
+        let (first, three) = c.first_and_top3(&a);
         exact += (a.triage == want) as usize;
         // Level's order: a < b means a is more urgent.
         if a.triage > want {
@@ -99,11 +92,7 @@ fn check(cases: &[common::Case], num: usize, den: usize) {
         let a = classify(&common::findings(c));
         let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
         let t_ok = a.triage.id() == c.expect.triage;
-        let first = c.expect.top.iter().any(|t| t == ids[0]);
-        let three = ids
-            .iter()
-            .take(3)
-            .any(|id| c.expect.top.iter().any(|t| t == id));
+        let (first, three) = c.first_and_top3(&a);
         triage_ok += t_ok as usize;
         top1 += first as usize;
         top3 += three as usize;

@@ -86,6 +86,26 @@ pub fn blind_cases() -> Vec<Case> {
     ))
 }
 
+impl Case {
+    /// The expected level.
+    pub fn level(&self) -> twitch_triage::Level {
+        twitch_triage::Level::ALL
+            .into_iter()
+            .find(|l| l.id() == self.expect.triage)
+            .unwrap_or_else(|| panic!("{}: no level {:?}", self.id, self.expect.triage))
+    }
+
+    /// Whether `a`'s first explanation is one the case accepts, and whether
+    /// any of its first three is.
+    pub fn first_and_top3(&self, a: &twitch_triage::Assessment) -> (bool, bool) {
+        let accept = |id: &str| self.expect.top.iter().any(|t| t == id);
+        (
+            accept(a.explanations[0].id),
+            a.explanations.iter().take(3).any(|e| accept(e.id)),
+        )
+    }
+}
+
 /// The worked case with this id.
 pub fn case(id: &str) -> Case {
     by_id(cases(), id)

@@ -135,31 +135,38 @@ pub struct Figures {
     pub misses: Vec<(String, String)>,
 }
 
-impl Figures {
-    pub fn pct(x: usize, n: usize) -> String {
-        format!("{x}/{n} ({:.0}%)", 100.0 * x as f64 / n as f64)
+/// `x/n (p%)`.
+pub fn pct(x: usize, n: usize) -> String {
+    format!("{x}/{n} ({:.0}%)", 100.0 * x as f64 / n as f64)
+}
+
+/// The median of `v` (the mean of the middle two when there are two).
+pub fn median(v: &[usize]) -> f64 {
+    let mut q = v.to_vec();
+    q.sort();
+    let n = q.len();
+    if n % 2 == 1 {
+        q[n / 2] as f64
+    } else {
+        (q[n / 2 - 1] + q[n / 2]) as f64 / 2.0
     }
+}
+
+impl Figures {
     pub fn median(&self) -> f64 {
-        let mut q = self.questions.clone();
-        q.sort();
-        let n = q.len();
-        if n % 2 == 1 {
-            q[n / 2] as f64
-        } else {
-            (q[n / 2 - 1] + q[n / 2]) as f64 / 2.0
-        }
+        median(&self.questions)
     }
     pub fn print(&self, set: &str) {
         let n = self.n;
         println!(
             "stories {set}: level within the raters' range {}, under-triage {} {:?}, over-triage {} {:?}, first explanation {}, top three {}, questions median {} max {}",
-            Self::pct(self.within, n),
+            pct(self.within, n),
             self.under.len(),
             self.under,
             self.over.len(),
             self.over,
-            Self::pct(self.first, n),
-            Self::pct(self.top3, n),
+            pct(self.first, n),
+            pct(self.top3, n),
             self.median(),
             self.questions.iter().max().unwrap(),
         );
