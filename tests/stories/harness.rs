@@ -80,6 +80,8 @@ pub struct Played {
     pub scores: Vec<(&'static str, f64)>,
     /// The rules that fired.
     pub rules: Vec<&'static str>,
+    /// The answers as findings, for the trace.
+    pub findings: String,
 }
 
 /// Plays `sheet` (one story's answers, by question id) through an interview
@@ -116,6 +118,7 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
             .map(|e| (e.id, e.score))
             .collect(),
         rules: a.rules.iter().map(|r| r.id).collect(),
+        findings: format!("{:?}", interview.answers()),
         asked,
     }
 }
@@ -250,8 +253,8 @@ pub fn measure(file: &str, lang: Lang, verbose: bool) -> Figures {
         // the rules that fired, for a reviewer tracing one result.
         if std::env::var_os("STORIES_TRACE").is_some() {
             println!(
-                "    asked {:?}\n    top {:?} rules {:?}",
-                p.asked, p.scores, p.rules
+                "    asked {:?}\n    top {:?} rules {:?}\n    findings {}",
+                p.asked, p.scores, p.rules, p.findings
             );
         }
     }
