@@ -80,6 +80,10 @@ const EXPLANATION: Shape = fields(&[
     ("tell_doctor", Texts),
     // Finding ids and their values: checked against the findings where read.
     ("p", Any),
+    // Where each figure comes from: its keys are checked against `prior`
+    // and the keys of `p` by `check_basis`, where the explanation is read.
+    // Never compiled in.
+    ("basis", Any),
 ]);
 const EMERGENCY_NUMBER: Shape = fields(&[("number", Any), ("note", Any), ("sources", Any)]);
 const LEVEL_TEXTS: Shape = fields(&[("title", Texts), ("action", Texts)]);
@@ -181,6 +185,46 @@ fn walk<'a>(
             (_, _) => return Err((at.join("."), "expected a table".to_string())),
         }
         at.pop();
+    }
+    Ok(())
+}
+
+/// Checks that `[id.basis]` of the explanation `expl` (in `path`) gives the
+/// basis of every figure, `prior` and each key of `[id.p]`, as a non-empty
+/// string, and names nothing else.
+pub fn check_basis(path: &str, id: &str, expl: &Table) -> Result<(), String> {
+    let at = format!("{path}: [{id}.basis]");
+    let basis = match expl.get("basis") {
+        Some(Value::Table(b)) => b,
+        Some(_) => return Err(format!("{at} expected a table")),
+        None => {
+            return Err(format!(
+                "{path}: [{id}] no [{id}.basis] table (the basis of prior and of every key of [{id}.p])"
+            ))
+        }
+    };
+    let p = match expl.get("p") {
+        Some(Value::Table(p)) => p,
+        _ => return Err(format!("{path}: [{id}] no evidence table [p]")),
+    };
+    let figures = std::iter::once("prior").chain(p.keys().map(String::as_str));
+    for k in figures {
+        match basis.get(k) {
+            None => {
+                return Err(format!(
+                    "{at} no basis for {k:?} (prior and every key of [{id}.p] need one: source ids or a one-line reason)"
+                ))
+            }
+            Some(Value::String(s)) if !s.trim().is_empty() => {}
+            Some(_) => return Err(format!("{at} {k:?}: expected a non-empty string")),
+        }
+    }
+    for k in basis.keys() {
+        if k != "prior" && !p.contains_key(k) {
+            return Err(format!(
+                "{at} unknown key {k:?} (known: prior and the keys of [{id}.p])"
+            ));
+        }
     }
     Ok(())
 }

@@ -507,6 +507,9 @@ fn main() {
                 }
             }
         }
+        // Every figure names its basis, once its keys are known to be findings
+        // (the texts are read only here, never compiled in).
+        keys::check_basis("kb/explanations.toml", id, t).unwrap_or_else(|e| fail(&e));
         for (s, lr) in by_slot {
             let q = (lr / LR_STEP).round();
             if !(-128.0..=127.0).contains(&q) {

@@ -93,9 +93,10 @@ impl Analysis {
 /// leads with a cause its rules do not point to ("most likely: harmless
 /// everyday twitching" under "get help now"). When an emergency or urgent
 /// rule fired that names the explanations it is evidence for
-/// (`kb/rules.toml`, `for`), one of those comes first: the one with the most
-/// likelihood times the number of fired rules pointing to it; the others
-/// keep their order. Rules that flag a risk whatever the cause
+/// (`kb/rules.toml`, `for`), one of those comes first: among the causes
+/// named by the most urgent of those rules, the one with the most likelihood
+/// times the number of fired rules pointing to it; the others keep their
+/// order. Rules that flag a risk whatever the cause
 /// (`independent`) name none, and leave the order as the scores give it; so
 /// does an explanation the answers ruled out (what it requires is missing:
 /// score 0). The level does not change: it is the rules' floor either way.
@@ -118,12 +119,32 @@ fn lead_with_a_cause_the_rules_name(
             .filter(|r| r.def().level <= Level::Urgent && r.def().evidence_for.contains(&e))
             .count()
     };
-    // Its likelihood times the number of those rules that point to it: a
-    // cause several rules point to (a lithium level with confusion) before
-    // one only the broadest points to, the likeliest among equals.
+    // The most urgent level among the fired rules that name causes: the
+    // lead is a cause one of them names (after a blow to the head with
+    // clumsy hands, the cause the emergency rule names, not one only the
+    // urgent rule about weakness names).
+    let level = outcome
+        .fired
+        .iter()
+        .filter(|r| r.def().level <= Level::Urgent && !r.def().evidence_for.is_empty())
+        .map(|r| r.def().level)
+        .min();
+    let named_at_level = |e: u8| {
+        outcome
+            .fired
+            .iter()
+            .any(|r| Some(r.def().level) == level && r.def().evidence_for.contains(&e))
+    };
+    // Among those, its likelihood times the number of fired rules that
+    // point to it: a cause several rules point to (a lithium level with
+    // confusion) before one only the broadest points to, the likeliest
+    // among equals.
     let mut lead = None;
     let mut best = 0.0;
     for (p, &e) in ranking.iter().enumerate() {
+        if !named_at_level(e) {
+            continue;
+        }
         let weight = posterior[e as usize] * votes(e) as f64;
         if weight > best {
             (lead, best) = (Some(p), weight);

@@ -450,3 +450,46 @@ fn a_spasm_of_one_side_of_the_face_is_asked_about_when_the_eye_and_face_twitch()
     assert!(!asked(&c));
     assert_eq!(common::simulate(&c).0.result().triage, Level::Emergency);
 }
+
+/// A self-care result never rests on an explanation with a higher usual
+/// level that is possible only through an answer never asked for (step 4 of
+/// `Interview::next`). own-26: a stroke two months ago, the weak arm now
+/// flickers. No rule asks about a stroke for a flicker, and the model alone
+/// finds the question hardly worth asking; without it the result was
+/// "harmless everyday twitching, look after it at home".
+#[test]
+fn a_self_care_result_asks_what_a_routine_explanation_requires() {
+    let c = common::own_case("own-26");
+    let (iv, asked) = common::simulate(&c);
+    assert!(asked.contains(&"conditions"), "{asked:?}");
+    let a = iv.result();
+    assert_eq!(a.triage, Level::Routine);
+    assert_eq!(a.explanations[0].id, "stroke_recovery");
+    // Someone without a stroke, MS or a known condition is asked too, and
+    // keeps the self-care result.
+    let mut calm = c.clone();
+    calm.findings.insert("stroke_history".into(), false.into());
+    calm.findings.insert("on_stroke_side".into(), false.into());
+    let (iv, asked) = common::simulate(&calm);
+    assert!(asked.contains(&"conditions"), "{asked:?}");
+    assert_eq!(iv.result().triage, Level::SelfCare);
+}
+
+/// A self-care result must not rest on an unsettled routine rule (step 2):
+/// the question most likely to fire one comes first, so the others need not
+/// be asked. Sore, twitching calves for weeks (own-32, with pain) fire R1
+/// once the person says it is in several places, which is likely; asking
+/// first about a stroke or MS (R4, with pain) would rarely settle anything.
+#[test]
+fn the_routine_rule_most_likely_to_fire_is_settled_first() {
+    let mut c = common::own_case("own-32");
+    c.findings.insert("pain".into(), true.into());
+    let (iv, asked) = common::simulate(&c);
+    let at = |q: &str| asked.iter().position(|x| *x == q);
+    assert_eq!(iv.result().triage, Level::Routine);
+    assert!(at("distribution").is_some(), "{asked:?}");
+    assert!(
+        at("conditions").is_none_or(|c| at("distribution").unwrap() < c),
+        "{asked:?}"
+    );
+}

@@ -35,11 +35,12 @@ fn load(file: &str) -> toml::Table {
 }
 
 /// Every table path of `t` (as key lists), except inside values whose keys
-/// are checked where they are read (`p`, `define`).
+/// are checked where they are read (`p`, `define`, and `basis`, checked
+/// against `p` by `keys::check_basis`).
 fn table_paths(t: &toml::Table, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
     out.push(at.clone());
     for (k, v) in t {
-        if k == "p" || k == "define" {
+        if k == "p" || k == "define" || k == "basis" {
             continue;
         }
         if let toml::Value::Table(inner) = v {
@@ -101,6 +102,103 @@ fn ask_iff_in_questions_toml_is_refused() {
         err,
         "kb/questions.toml: [sudden_onset] unknown key \"ask_iff\" (known: kind, finding, options, priority, core, ask_if, text, hint)"
     );
+}
+
+/// Issue 31: every prior and likelihood carries its basis in `[X.basis]`.
+/// The real file has one for each; removing any one, or adding one for a key
+/// `[X.p]` does not have, is refused naming the explanation and the key.
+#[test]
+fn every_figure_of_every_explanation_has_a_basis() {
+    let path = "kb/explanations.toml";
+    let t = load("explanations.toml");
+    let mut checked = 0;
+    for (id, e) in &t {
+        let e = e.as_table().unwrap();
+        keys::check_basis(path, id, e).unwrap();
+        let basis = e["basis"].as_table().unwrap();
+        let figures: Vec<&str> = std::iter::once("prior")
+            .chain(e["p"].as_table().unwrap().keys().map(String::as_str))
+            .collect();
+        assert_eq!(basis.len(), figures.len(), "[{id}.basis]");
+        for k in figures {
+            let mut e2 = e.clone();
+            e2.get_mut("basis")
+                .unwrap()
+                .as_table_mut()
+                .unwrap()
+                .remove(k);
+            let err = keys::check_basis(path, id, &e2).unwrap_err();
+            assert!(
+                err.starts_with(&format!("{path}: [{id}.basis] no basis for {k:?}")),
+                "{err}"
+            );
+            checked += 1;
+        }
+        let mut e2 = e.clone();
+        e2.get_mut("basis")
+            .unwrap()
+            .as_table_mut()
+            .unwrap()
+            .insert("weaknes".into(), toml::Value::from("judgement: x"));
+        let err = keys::check_basis(path, id, &e2).unwrap_err();
+        assert!(
+            err.starts_with(&format!("{path}: [{id}.basis] unknown key \"weaknes\"")),
+            "{err}"
+        );
+        let mut e2 = e.clone();
+        e2.remove("basis");
+        let err = keys::check_basis(path, id, &e2).unwrap_err();
+        assert!(err.contains(&format!("no [{id}.basis] table")), "{err}");
+    }
+    assert!(checked > 300, "only {checked} figures");
+}
+
+/// A word shaped like a source id (S000, NICE_NG42, SFE_HYPOCALCAEMIA).
+fn id_like(w: &str) -> Option<&str> {
+    let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+    let digits = w.len() == 4 && w.starts_with('S') && w[1..].chars().all(|c| c.is_ascii_digit());
+    let caps = w.contains('_')
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    (digits || caps).then_some(w)
+}
+
+/// A basis is "ids: reason" (ids of kb/sources.toml) or "judgement: reason";
+/// every source id it names, first or in its reason, is listed.
+#[test]
+fn every_basis_cites_only_listed_sources() {
+    let sources = load("sources.toml");
+    let known = |id: &str| sources.contains_key(id);
+    let (mut cited, mut judged) = (0, 0);
+    for (id, e) in &load("explanations.toml") {
+        for (k, b) in e["basis"].as_table().unwrap() {
+            let b = b
+                .as_str()
+                .unwrap_or_else(|| panic!("[{id}.basis] {k}: not a string"));
+            let (head, reason) = b.split_once(": ").unwrap_or_else(|| {
+                panic!("[{id}.basis] {k}: {b:?} is not \"ids: reason\" or \"judgement: reason\"")
+            });
+            assert!(!reason.trim().is_empty(), "[{id}.basis] {k}: no reason");
+            if head == "judgement" {
+                judged += 1;
+            } else {
+                for s in head.split(", ") {
+                    assert!(
+                        known(s),
+                        "[{id}.basis] {k}: {s:?} is not in kb/sources.toml"
+                    );
+                }
+                cited += 1;
+            }
+            for w in reason.split_whitespace().filter_map(id_like) {
+                assert!(
+                    known(w),
+                    "[{id}.basis] {k}: {w:?} is not in kb/sources.toml"
+                );
+            }
+        }
+    }
+    assert!(cited > 0 && judged > 0, "{cited} cited, {judged} judged");
 }
 
 /// Copies what the build reads into `dir` (the crate without tests, docs
@@ -172,19 +270,40 @@ fn the_build_fails_on_a_misspelt_key_in_each_kb_file() {
         let good = std::fs::read_to_string(root().join("kb").join(file)).unwrap();
         assert!(good.contains(from), "{file} no longer contains {from:?}");
         std::fs::write(&path, good.replacen(from, to, 1)).unwrap();
-        let out = Command::new(env!("CARGO"))
-            .args(["check", "--lib", "--offline", "--quiet"])
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", &target)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            !out.status.success(),
-            "{file}: the build passed with {to:?}"
-        );
-        assert!(stderr.contains(want), "{file}: the build said:\n{stderr}");
+        build_fails_saying(&dir, &target, want);
         std::fs::write(&path, good).unwrap();
     }
+    // A figure without its basis (issue 31): one line of [X.basis] removed.
+    let path = dir.join("kb").join("explanations.toml");
+    let good = std::fs::read_to_string(&path).unwrap();
+    let at = good
+        .find("[benign_fasciculation.basis]\n")
+        .expect("no [benign_fasciculation.basis]");
+    let line = good[at..]
+        .lines()
+        .find(|l| l.starts_with("weakness = "))
+        .expect("no basis for weakness");
+    std::fs::write(&path, good.replacen(&format!("{line}\n"), "", 1)).unwrap();
+    build_fails_saying(
+        &dir,
+        &target,
+        "kb/explanations.toml: [benign_fasciculation.basis] no basis for \"weakness\"",
+    );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `cargo check` of the crate copy at `dir` fails, and its error says `want`.
+fn build_fails_saying(dir: &std::path::Path, target: &std::path::Path, want: &str) {
+    let out = Command::new(env!("CARGO"))
+        .args(["check", "--lib", "--offline", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "the build passed; it should say {want}"
+    );
+    assert!(stderr.contains(want), "the build said:\n{stderr}");
 }

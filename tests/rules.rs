@@ -812,8 +812,9 @@ fn every_rule_has_a_test_here() {
 /// cause its rules point to (kb/rules.toml, `for`), not with harmless
 /// twitching: numbness between the legs with a flicker in the legs (E12)
 /// leads with an irritated nerve; jerks after a blow to the head at 70 (E6)
-/// with a brain injury. A rule that flags a risk whatever the cause (a blow
-/// to the head, U5, alone) leaves the order to the scores.
+/// with a brain injury, also when clumsy hands fire the urgent rule U1 too.
+/// A rule that flags a risk whatever the cause (a blow to the head, U5,
+/// alone) leaves the order to the scores.
 #[test]
 fn c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name() {
     let first = |changes: &[(&'static str, Input)]| classify(&with(changes)).explanations[0].id;
@@ -826,6 +827,21 @@ fn c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name() {
     );
     assert_eq!(
         first(&[yes("head_injury"), set("movement", "jerk"), set("age", 70)]),
+        "acute_brain_illness"
+    );
+    // Among the fired rules, the most urgent ones that name causes choose:
+    // after a blow to the head at 81 with a twitching, clumsy hand, the
+    // brain injury the emergency rule (E6) names, not the pinched nerve only
+    // the urgent rule about weakness and clumsiness (U1) names.
+    assert_eq!(
+        first(&[
+            yes("head_injury"),
+            yes("dexterity_loss_or_falls"),
+            set("age", 81),
+            set("body_areas", vec!["arm_or_hand"]),
+            set("distribution", "one_spot"),
+            set("duration", "days"),
+        ]),
         "acute_brain_illness"
     );
     let a = classify(&with(&[yes("head_injury")]));

@@ -45,7 +45,7 @@ fn raters_agreement() {
     assert_eq!(pairs.len(), read("stories.json").as_array().unwrap().len());
 }
 
-/// The bars each set has reached (the fifth answering), so that a change
+/// The bars each set has reached (the eighth answering), so that a change
 /// that makes them worse fails: (within range, at most over-triaged, first
 /// explanation, top three, at most questions in one interview). Under-triage
 /// is always zero.
@@ -74,7 +74,7 @@ fn english_sheets() {
     check(
         &measure("en.json", Lang::En, true),
         "en",
-        (79, 5, 69, 82, 15),
+        (82, 2, 74, 82, 15),
     );
 }
 
@@ -83,7 +83,7 @@ fn spanish_sheets() {
     check(
         &measure("es.json", Lang::Es, true),
         "es",
-        (26, 2, 25, 27, 13),
+        (26, 2, 26, 28, 14),
     );
 }
 
@@ -92,6 +92,6 @@ fn chinese_sheets() {
     check(
         &measure("zh-Hant.json", Lang::ZhHant, true),
         "zh-Hant",
-        (26, 2, 26, 27, 14),
+        (26, 2, 26, 28, 12),
     );
 }

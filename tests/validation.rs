@@ -85,6 +85,9 @@ fn page() -> String {
          scoring cannot lower; `docs/SAFETY.md`). **Explanations** are ranked by a naive Bayes \
          model (`kb/explanations.toml`), except that an urgent or emergency result leads with a \
          cause its fired rules name (rule C1).\n\
+         - **Every prior and likelihood** of that model carries its basis in `[X.basis]`: \
+         source ids from `kb/sources.toml`, or a stated clinical judgement where no source \
+         gives it (the build fails on a figure without one).\n\
          - **Structured sets** give every answer as finding ids: `classify` is scored on them, \
          and a simulated person answers the interview from them (the questions counted).\n\
          - **Lay stories** are people's own words, answered question by question through the \

@@ -114,8 +114,8 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
         scores: a
             .explanations
             .iter()
-            .take(3)
-            .map(|e| (e.id, e.score))
+            .take(6)
+            .map(|e| (e.id, (e.score * 1000.0).round() / 1000.0))
             .collect(),
         rules: a.rules.iter().map(|r| r.id).collect(),
         findings: format!("{:?}", interview.answers()),
