@@ -151,42 +151,52 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     if result.triage == crate::Level::Emergency {
         line(&mut s, &with_number(lang, t::CALL_NOW, emergency_number));
     }
-    if let Some(first) = result.explanations.first() {
+    // An urgent or emergency result says why first: what to do now is the
+    // rules' advice, each saying why it sets the level (SAFETY H17); the
+    // explanations follow.
+    let explanations = |s: &mut String| {
+        if let Some(first) = result.explanations.first() {
+            s.push('\n');
+            s.push_str(text(lang, t::MOST_LIKELY));
+            s.push_str(sep);
+            line(s, first.name);
+            if !first.reasons.is_empty() {
+                s.push_str(text(lang, t::WHY));
+                s.push_str(sep);
+                push_joined(
+                    s,
+                    lang,
+                    first
+                        .reasons
+                        .iter()
+                        .filter_map(|r| FindingId::by_name(r))
+                        .map(|r| describe_reason(r, f, lang)),
+                );
+                s.push('\n');
+            }
+            if result.explanations.len() > 1 {
+                s.push_str(text(lang, t::ALSO_POSSIBLE));
+                s.push_str(sep);
+                push_joined(s, lang, result.explanations[1..].iter().map(|e| e.name));
+                s.push('\n');
+            }
+        }
+    };
+    let advice = |s: &mut String| {
         s.push('\n');
-        s.push_str(text(lang, t::MOST_LIKELY));
-        s.push_str(sep);
-        line(&mut s, first.name);
-        if !first.reasons.is_empty() {
-            s.push_str(text(lang, t::WHY));
-            s.push_str(sep);
-            push_joined(
-                &mut s,
-                lang,
-                first
-                    .reasons
-                    .iter()
-                    .filter_map(|r| FindingId::by_name(r))
-                    .map(|r| describe_reason(r, f, lang)),
-            );
-            s.push('\n');
+        s.push_str(text(lang, t::WHAT_TO_DO));
+        line(s, colon);
+        for a in &result.advice {
+            s.push_str("- ");
+            line(s, a);
         }
-        if result.explanations.len() > 1 {
-            s.push_str(text(lang, t::ALSO_POSSIBLE));
-            s.push_str(sep);
-            push_joined(
-                &mut s,
-                lang,
-                result.explanations[1..].iter().map(|e| e.name),
-            );
-            s.push('\n');
-        }
-    }
-    s.push('\n');
-    s.push_str(text(lang, t::WHAT_TO_DO));
-    line(&mut s, colon);
-    for a in &result.advice {
-        s.push_str("- ");
-        line(&mut s, a);
+    };
+    if result.triage <= crate::Level::Urgent {
+        advice(&mut s);
+        explanations(&mut s);
+    } else {
+        explanations(&mut s);
+        advice(&mut s);
     }
     if let Some(first) = result.explanations.first() {
         if let Some(e) = ExplanationDef::by_id(first.id) {
