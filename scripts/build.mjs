@@ -16,6 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import binaryen from 'binaryen';
 import { buildSync, transformSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,6 +97,30 @@ export function elementSizes(rows) {
   };
 }
 
+/**
+ * wasm-opt's flags for the element, tuned for its gzip size (measured on
+ * 2026-12-06, the wasm 41.3 to 39.3 KB gzip; raw it grows, 86.7 to 88.5 KB):
+ * - `-Oz` without its `memory-packing` pass (0.6 KB gzip): that pass splits
+ *   the data at every run of zeros into 188 segments, and each segment's
+ *   header (an absolute address) costs more gzip than the zeros it drops;
+ * - functions with one caller inlined only when small (at most 25 bytes,
+ *   instead of any size; 1.2 KB gzip): inlining them all gives fewer,
+ *   larger functions, with less of the repetition gzip finds between them.
+ *   From 15 to 30 bytes is within 0.1 KB of the best; 0 (none) or 50 lose
+ *   0.4 KB of it;
+ * - without `local-cse` (0.1 KB gzip, on three builds of the code): it
+ *   keeps a repeated expression in a local, which saves raw bytes but
+ *   makes each function's code less like the others'.
+ * Tried and dropped: `--converge`, `--gufa`, `-O4` before `-Oz`, `-Os`,
+ * skipping `merge-similar-functions`, `code-folding` or `rse`, wasm-opt's
+ * own function orders (each within 0.1 KB, or larger), and
+ * `--ignore-implicit-traps` (34 bytes; it lets the optimizer move a load
+ * that could trap).
+ */
+const ELEMENT_WASM_OPT = [
+  '-Oz', '--skip-pass=memory-packing', '--one-caller-inline-max-function-size=25', '--skip-pass=local-cse',
+];
+
 const WASM_FEATURES = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
   '--enable-multivalue', '--enable-sign-ext', '--enable-mutable-globals',
@@ -103,27 +128,82 @@ const WASM_FEATURES = [
 
 /**
  * cargo + wasm-bindgen + wasm-opt for one feature set, with a cargo profile
- * (`release` for size, `speed` for the API; see Cargo.toml); returns the
+ * (`release` for size, `speed` for the API; see Cargo.toml); optionally
+ * wasm-opt's optimisation flags (`-Oz` unless given), more wasm-bindgen
+ * flags, and a step on wasm-bindgen's output before wasm-opt; returns the
  * wasm-bindgen output dir.
  */
-function wasm(feature, name, profile) {
+function wasm(feature, name, profile, { optimize = ['-Oz'], bindgen = [], prepare = () => {} } = {}) {
   run('cargo', ['build', '--profile', profile, '--lib', '--target', 'wasm32-unknown-unknown', '--features', feature]);
   const out = join(raw, name);
   rmSync(out, { recursive: true, force: true });
   run('wasm-bindgen', [
     '--target', 'web',
+    ...bindgen,
     '--out-dir', out,
     '--out-name', name,
     join(root, 'target', 'wasm32-unknown-unknown', profile, 'twitch_triage.wasm'),
   ]);
+  prepare(join(out, `${name}_bg.wasm`));
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz',
+    ...optimize,
     ...WASM_FEATURES,
     '--strip-debug', '--strip-producers', '--strip-target-features',
     join(out, `${name}_bg.wasm`),
     '-o', join(dist, `${name}_bg.wasm`),
   ]);
   return out;
+}
+
+/**
+ * Function-table entries of the element's wasm that nothing can call, made
+ * to point to one function that traps, so that wasm-opt can drop the code they
+ * kept (0.3 KB gzip, measured on 2026-12-06: 39,430 to 39,077 bytes; the
+ * glue loses the JSPI import too):
+ * - wasm-bindgen's closure invoke shims for every closure type js-sys names
+ *   (43 of them; the element creates two kinds of closure). Their addresses
+ *   are taken only by the descriptor functions that the wasm-bindgen CLI
+ *   runs at build time and then deletes; the glue calls the shims of the
+ *   closures it makes through their exports, which stay as they are;
+ * - js-sys's JSPI task waker (`js_sys::futures::jspi::task_waker`): only
+ *   its exports, which wasm-bindgen removes from a module that uses no
+ *   JSPI, start a task, so no waker is ever made (the module's JSPI import
+ *   goes with it).
+ * The table's other entries (the element's event handlers and closures)
+ * keep their places. Fails if none is found, so that a change in
+ * wasm-bindgen's output cannot go unnoticed.
+ */
+function dropDescriptorTableEntries(file) {
+  const module = binaryen.readBinary(readFileSync(file));
+  const f = binaryen.Features;
+  // The features of WASM_FEATURES (binaryen counts bulk memory as two).
+  module.setFeatures(f.BulkMemory | f.BulkMemoryOpt | f.NontrappingFPToInt | f.ReferenceTypes | f.Multivalue | f.SignExt | f.MutableGlobals);
+  // Exported shims are exported through a wrapper named "<shim> externref shim".
+  const exported = new Set();
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const e = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (e.kind === binaryen.ExternalFunction) exported.add(e.value.replace(/ externref shim$/, ''));
+  }
+  const unused = (fn) =>
+    (fn.startsWith('wasm_bindgen::convert::closures::_::invoke::') && !exported.has(fn)) ||
+    fn.startsWith('js_sys::futures::jspi::task_waker::');
+  const stub = 'unused_table_entry';
+  module.addFunction(stub, binaryen.none, binaryen.none, [], module.unreachable());
+  let dropped = 0;
+  const segments = [];
+  for (let i = 0; i < module.getNumElementSegments(); i++) {
+    segments.push(binaryen.getElementSegmentInfo(module.getElementSegmentByIndex(i)));
+  }
+  for (const segment of segments) {
+    const offset = binaryen.getExpressionInfo(segment.offset).value;
+    const entries = segment.data.map((fn) => (unused(fn) ? (dropped++, stub) : fn));
+    module.removeElementSegment(segment.name);
+    module.addActiveElementSegment(segment.table, segment.name, entries, module.i32.const(offset));
+  }
+  if (dropped === 0) throw new Error('dropDescriptorTableEntries: no closure shim or JSPI waker found in the table');
+  if (!module.validate()) throw new Error('dropDescriptorTableEntries: the module is not valid');
+  writeFileSync(file, module.emitBinary());
+  module.dispose();
 }
 
 /**
@@ -251,7 +331,15 @@ function build() {
   // page loads one script, then the wasm and one language pack in parallel.
   // Built no_std with a panic handler that only traps (feature trap-panics):
   // std's panic formatting would add about 5 KB.
-  const widget = wasm('trap-panics', 'twitch_triage_widget', 'release');
+  const widget = wasm('trap-panics', 'twitch_triage_widget', 'release', {
+    optimize: ELEMENT_WASM_OPT,
+    // element.js always passes the wasm's URL, so the glue's default URL is
+    // never used; and every browser that can run the element (constructable
+    // stylesheets, Object.hasOwn) has TextEncoder.encodeInto, so the glue's
+    // fallback for it is never used either (both: 34 bytes gzip).
+    bindgen: ['--omit-default-module-path', '--encode-into', 'always'],
+    prepare: dropDescriptorTableEntries,
+  });
   cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
   cpSync(join(root, 'js', 'emergency-numbers.js'), join(widget, 'emergency-numbers.js'));
   minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));
