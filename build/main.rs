@@ -256,9 +256,9 @@ fn main() {
     q_by_name.sort();
     writeln!(
         w,
-        "/// Question indices sorted by name, for binary search.\npub static QUESTIONS_BY_NAME: [(&str, u8); {}] = [{}];",
+        "/// Question indices in the order of their names, for binary search\n/// (indices only: the names are in `QUESTIONS`).\npub static QUESTIONS_BY_NAME: [u8; {}] = {:?};",
         q_by_name.len(),
-        q_by_name.iter().map(|(n, i)| format!("({}, {i})", lit(n))).collect::<Vec<_>>().join(", ")
+        q_by_name.iter().map(|(_, i)| *i as u8).collect::<Vec<_>>()
     )
     .unwrap();
     writeln!(
@@ -321,9 +321,9 @@ fn main() {
     by_name.sort();
     writeln!(
         w,
-        "/// Finding ids sorted by name, for binary search.\npub static FINDINGS_BY_NAME: [(&str, u8); {}] = [{}];",
+        "/// Finding indices in the order of their ids, for binary search\n/// (indices only: the ids are in `FINDINGS`).\npub static FINDINGS_BY_NAME: [u8; {}] = {:?};",
         by_name.len(),
-        by_name.iter().map(|(n, i)| format!("({}, {i})", lit(n))).collect::<Vec<_>>().join(", ")
+        by_name.iter().map(|(_, i)| *i as u8).collect::<Vec<_>>()
     )
     .unwrap();
     writeln!(w, "/// Finding ids by name, for code and tests that name a finding.\n#[allow(dead_code)]\npub mod f {{\n    use super::FindingId;").unwrap();

@@ -38,6 +38,10 @@ const FALLBACK = {
   },
 };
 
+// The languages in the module's order (Lang::ALL in src/kb.rs): languageFor
+// gives the place of one.
+const LANGS = ['en', 'es', 'zh-Hant'];
+
 let ready;
 let exports;
 const load = () =>
@@ -89,9 +93,9 @@ const texts = (lang) => pack(lang).catch(() => pack('en'));
 // between.
 async function textsFor(el, then) {
   for (;;) {
-    const lang = languageFor(el);
+    const lang = LANGS[languageFor(el)];
     await texts(lang);
-    if (languageFor(el) === lang) return then?.();
+    if (LANGS[languageFor(el)] === lang) return then?.();
   }
 }
 

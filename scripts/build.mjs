@@ -16,6 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import binaryen from 'binaryen';
 import { buildSync, transformSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,12 +31,14 @@ export const WIDGET_BUDGET_GZIP = 60 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
- * 0.3 KB above today's 79.2 KB, keeps that gap from growing unnoticed.
+ * 0.3 KB above today's 76.5 KB, keeps that gap from growing unnoticed.
  * (73.3 KB until issues 30 and 31: the Spanish and Chinese review's fixes,
  * the questions reworded for lay answers, six new safety rules' advice, the
- * default emergency number by region and rule C1 added 5.9 KB.)
+ * default emergency number by region and rule C1 added 5.9 KB, to 79.2 KB;
+ * then the element's wasm and glue took 2.7 KB off: ELEMENT_WASM_OPT,
+ * dropDescriptorTableEntries.)
  */
-export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 79.5 * 1024;
+export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 76.8 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.js). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
@@ -96,6 +99,40 @@ export function elementSizes(rows) {
   };
 }
 
+/**
+ * wasm-opt's flags for the element, tuned for its gzip size (measured on
+ * 2026-12-06: together 2.1 KB gzip less than `-Oz` alone, 40,720 to 38,566
+ * bytes; raw it grows, 85.2 to 86.9 KB):
+ * - `-Oz` without its `memory-packing` pass (0.6 KB gzip): that pass splits
+ *   the data at every run of zeros into 188 segments, and each segment's
+ *   header (an absolute address) costs more gzip than the zeros it drops;
+ * - functions with one caller inlined only when small (at most 25 bytes,
+ *   instead of any size; 1.2 KB gzip): inlining them all gives fewer,
+ *   larger functions, with less of the repetition gzip finds between them.
+ *   From 15 to 30 bytes is within 0.1 KB of the best; 0 (none) or 50 lose
+ *   0.4 KB of it;
+ * - without `local-cse` (0.1 KB gzip, on three builds of the code): it
+ *   keeps a repeated expression in a local, which saves raw bytes but
+ *   makes each function's code less like the others';
+ * - `--low-memory-unused` (86 bytes gzip): a constant added to an address
+ *   becomes the load's or store's offset. That is the same unless the sum
+ *   wraps around to the lowest 1 KB of memory, which this module never
+ *   uses: Rust puts the 1 MB stack first, growing down from 1 MiB towards
+ *   0, and the data and the heap above it, so only a stack more than
+ *   1,047 KB deep, 1 KB short of overflowing (a trap either way), reaches it;
+ * - `--converge` (57 bytes gzip with the above; alone it gave 60): the
+ *   passes run again while the module shrinks.
+ * Tried and dropped: `--gufa`, `-O4` before `-Oz`, `-Os`,
+ * skipping `merge-similar-functions`, `code-folding` or `rse`, wasm-opt's
+ * own function orders (each within 0.1 KB, or larger), and
+ * `--ignore-implicit-traps` (34 bytes; it lets the optimizer move a load
+ * that could trap).
+ */
+const ELEMENT_WASM_OPT = [
+  '-Oz', '--skip-pass=memory-packing', '--one-caller-inline-max-function-size=25', '--skip-pass=local-cse',
+  '--low-memory-unused', '--converge',
+];
+
 const WASM_FEATURES = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
   '--enable-multivalue', '--enable-sign-ext', '--enable-mutable-globals',
@@ -103,27 +140,87 @@ const WASM_FEATURES = [
 
 /**
  * cargo + wasm-bindgen + wasm-opt for one feature set, with a cargo profile
- * (`release` for size, `speed` for the API; see Cargo.toml); returns the
+ * (`release` for size, `speed` for the API; see Cargo.toml); optionally
+ * wasm-opt's optimisation flags (`-Oz` unless given), more wasm-bindgen
+ * flags, and a step on wasm-bindgen's output before wasm-opt; returns the
  * wasm-bindgen output dir.
  */
-function wasm(feature, name, profile) {
+function wasm(feature, name, profile, { optimize = ['-Oz'], bindgen = [], prepare = () => {} } = {}) {
   run('cargo', ['build', '--profile', profile, '--lib', '--target', 'wasm32-unknown-unknown', '--features', feature]);
   const out = join(raw, name);
   rmSync(out, { recursive: true, force: true });
   run('wasm-bindgen', [
     '--target', 'web',
+    ...bindgen,
     '--out-dir', out,
     '--out-name', name,
     join(root, 'target', 'wasm32-unknown-unknown', profile, 'twitch_triage.wasm'),
   ]);
+  prepare(join(out, `${name}_bg.wasm`));
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz',
+    ...optimize,
     ...WASM_FEATURES,
     '--strip-debug', '--strip-producers', '--strip-target-features',
     join(out, `${name}_bg.wasm`),
     '-o', join(dist, `${name}_bg.wasm`),
   ]);
   return out;
+}
+
+/**
+ * Function-table entries of the element's wasm that nothing can call, made
+ * to point to one function that traps, so that wasm-opt can drop the code they
+ * kept (0.3 KB gzip, measured on 2026-12-06: 39,430 to 39,077 bytes; the
+ * glue loses the JSPI import too):
+ * - wasm-bindgen's closure invoke shims for every closure type js-sys names
+ *   (43 of them; the element creates two kinds of closure). Their addresses
+ *   are taken only by the descriptor functions that the wasm-bindgen CLI
+ *   runs at build time and then deletes; the glue calls the shims of the
+ *   closures it makes through their exports, which stay as they are;
+ * - js-sys's JSPI task waker (`js_sys::futures::jspi::task_waker`): only
+ *   its exports, which wasm-bindgen removes from a module that uses no
+ *   JSPI, start a task, so no waker is ever made (the module's JSPI import
+ *   goes with it).
+ * The table's other entries (the element's event handlers and closures)
+ * keep their places. Fails if none is found, or if the glue can reach the
+ * table (it is exported), so that a change in wasm-bindgen's output cannot
+ * go unnoticed.
+ */
+function dropDescriptorTableEntries(file) {
+  const module = binaryen.readBinary(readFileSync(file));
+  const f = binaryen.Features;
+  // The features of WASM_FEATURES (binaryen counts bulk memory as two).
+  module.setFeatures(f.BulkMemory | f.BulkMemoryOpt | f.NontrappingFPToInt | f.ReferenceTypes | f.Multivalue | f.SignExt | f.MutableGlobals);
+  // Exported shims are exported through a wrapper named "<shim> externref shim".
+  const exported = new Set();
+  const exportedTables = new Set();
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const e = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (e.kind === binaryen.ExternalFunction) exported.add(e.value.replace(/ externref shim$/, ''));
+    if (e.kind === binaryen.ExternalTable) exportedTables.add(e.value);
+  }
+  const unused = (fn) =>
+    (fn.startsWith('wasm_bindgen::convert::closures::_::invoke::') && !exported.has(fn)) ||
+    fn.startsWith('js_sys::futures::jspi::task_waker::');
+  const stub = 'unused_table_entry';
+  module.addFunction(stub, binaryen.none, binaryen.none, [], module.unreachable());
+  let dropped = 0;
+  const segments = [];
+  for (let i = 0; i < module.getNumElementSegments(); i++) {
+    segments.push(binaryen.getElementSegmentInfo(module.getElementSegmentByIndex(i)));
+  }
+  for (const segment of segments) {
+    // The glue could call any entry of a table it can reach.
+    if (exportedTables.has(segment.table)) throw new Error('dropDescriptorTableEntries: the function table is exported');
+    const offset = binaryen.getExpressionInfo(segment.offset).value;
+    const entries = segment.data.map((fn) => (unused(fn) ? (dropped++, stub) : fn));
+    module.removeElementSegment(segment.name);
+    module.addActiveElementSegment(segment.table, segment.name, entries, module.i32.const(offset));
+  }
+  if (dropped === 0) throw new Error('dropDescriptorTableEntries: no closure shim or JSPI waker found in the table');
+  if (!module.validate()) throw new Error('dropDescriptorTableEntries: the module is not valid');
+  writeFileSync(file, module.emitBinary());
+  module.dispose();
 }
 
 /**
@@ -251,7 +348,15 @@ function build() {
   // page loads one script, then the wasm and one language pack in parallel.
   // Built no_std with a panic handler that only traps (feature trap-panics):
   // std's panic formatting would add about 5 KB.
-  const widget = wasm('trap-panics', 'twitch_triage_widget', 'release');
+  const widget = wasm('trap-panics', 'twitch_triage_widget', 'release', {
+    optimize: ELEMENT_WASM_OPT,
+    // element.js always passes the wasm's URL, so the glue's default URL is
+    // never used; and every browser that can run the element (constructable
+    // stylesheets, Object.hasOwn) has TextEncoder.encodeInto, so the glue's
+    // fallback for it is never used either (both: 55 bytes gzip of element.js).
+    bindgen: ['--omit-default-module-path', '--encode-into', 'always'],
+    prepare: dropDescriptorTableEntries,
+  });
   cpSync(join(root, 'js', 'element.js'), join(widget, 'element.js'));
   cpSync(join(root, 'js', 'emergency-numbers.js'), join(widget, 'emergency-numbers.js'));
   minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));

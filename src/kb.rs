@@ -12,12 +12,15 @@ pub type TextId = u16;
 /// Marks a value with no text of its own (age bands).
 pub const NO_TEXT: TextId = TextId::MAX;
 
-/// Binary search in a generated table of (name, index) sorted by name.
-fn lookup(table: &[(&str, u8)], name: &str) -> Option<u8> {
-    table
-        .binary_search_by(|(n, _)| (*n).cmp(name))
+/// Binary search in a generated list of indices in the order of their
+/// names (`name_of` gives an index's name). Indices only, not (name, index)
+/// pairs: a name's pointer and length cost the element's wasm 8 bytes each,
+/// and the names are in the tables already (the two lists were 0.9 KB raw).
+fn lookup(sorted: &[u8], name: &str, name_of: impl Fn(u8) -> &'static str) -> Option<u8> {
+    sorted
+        .binary_search_by(|&i| name_of(i).cmp(name))
         .ok()
-        .map(|i| table[i].1)
+        .map(|k| sorted[k])
 }
 
 /// A finding, by its position in [`FINDINGS`].
@@ -33,7 +36,7 @@ impl FindingId {
     }
     /// The finding with this id, if any.
     pub fn by_name(name: &str) -> Option<FindingId> {
-        lookup(&FINDINGS_BY_NAME, name).map(FindingId)
+        lookup(&FINDINGS_BY_NAME, name, |i| FindingId(i).id()).map(FindingId)
     }
     pub fn all() -> impl Iterator<Item = FindingId> {
         (0..FINDINGS.len() as u8).map(FindingId)
@@ -155,7 +158,7 @@ impl QuestionDef {
         }
     }
     pub fn by_name(name: &str) -> Option<usize> {
-        lookup(&QUESTIONS_BY_NAME, name).map(usize::from)
+        lookup(&QUESTIONS_BY_NAME, name, |i| QUESTIONS[usize::from(i)].id).map(usize::from)
     }
 }
 
