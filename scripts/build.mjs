@@ -31,14 +31,15 @@ export const WIDGET_BUDGET_GZIP = 60 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
- * 0.3 KB above today's 76.5 KB, keeps that gap from growing unnoticed.
+ * 0.3 KB above today's 77.5 KB, keeps that gap from growing unnoticed.
  * (73.3 KB until issues 30 and 31: the Spanish and Chinese review's fixes,
  * the questions reworded for lay answers, six new safety rules' advice, the
  * default emergency number by region and rule C1 added 5.9 KB, to 79.2 KB;
  * then the element's wasm and glue took 2.7 KB off: ELEMENT_WASM_OPT,
- * dropDescriptorTableEntries.)
+ * dropDescriptorTableEntries; then issue 31's interview steps, C1 by level,
+ * the reason-first result and the narrowed clumsy-hands wording added 1.0 KB.)
  */
-export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 76.8 * 1024;
+export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 77.8 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.js). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];

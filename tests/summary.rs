@@ -84,6 +84,29 @@ fn an_emergency_summary_says_to_call_the_number() {
     assert!(s.contains("Call 999 now"), "{s}");
     assert!(s.contains("Chest pain or pressure"), "{s}");
     assert!(s.contains("Questions left open: "), "{s}");
+    // What to do now (the rules' advice, saying why the level is set) comes
+    // before the explanations on an urgent or emergency result (SAFETY H17).
+    let (advice, most_likely) = (
+        s.find("What to do now:").unwrap(),
+        s.find("Most likely: ").unwrap(),
+    );
+    assert!(advice < most_likely, "{s}");
+}
+
+#[test]
+fn below_urgent_the_summary_gives_the_explanations_first() {
+    let c = common::cases()
+        .into_iter()
+        .find(|c| c.expect.triage == "routine")
+        .unwrap();
+    let (iv, _) = common::simulate(&c);
+    let r = iv.result();
+    assert!(r.triage > twitch_triage::Level::Urgent, "{:?}", r.triage);
+    let s = plain_text(&iv, &r, "112");
+    assert!(
+        s.find("Most likely: ").unwrap() < s.find("What to do now:").unwrap(),
+        "{s}"
+    );
 }
 
 #[test]

@@ -328,6 +328,11 @@ fn a_whole_interview_ends_on_the_result_screen_with_events() {
         .text_content()
         .unwrap()
         .contains("What to do now"));
+    // Below urgent, the explanations come first.
+    assert!(comes_before(
+        &p.one("[part=explanations]"),
+        &p.one("[part=advice]")
+    ));
     assert!(p
         .one("[part=answers]")
         .text_content()
@@ -368,10 +373,10 @@ fn a_whole_interview_ends_on_the_result_screen_with_events() {
 
 #[wasm_bindgen_test]
 fn also_possible_lists_only_likely_explanations_with_a_reason() {
-    // A flicker of the face for months, every other answer "no" or "none":
-    // another movement disorder ranks second with a reason (the face), and
-    // "A medicine side effect" is likely enough to list but has no reason
-    // among the answers (only its prior).
+    // Jerks of the face for months, every other answer "no" or "none": an
+    // explanation for jerks ranks second with a reason, and another is
+    // likely enough to list but has no reason among the answers (only its
+    // prior). The test checks the screen against the core's own result.
     let p = page(&[("share-answers", "")]);
     p.check("none");
     p.submit();
@@ -380,7 +385,7 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
         .unwrap()
         .set_value("33");
     p.submit();
-    for value in ["face", "flicker", "months"] {
+    for value in ["face", "jerk", "months"] {
         p.check(value);
         p.submit();
     }
@@ -505,6 +510,12 @@ fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
         .text_content()
         .unwrap()
         .contains("medicines"));
+    // The rules' advice, which says why the level is set, comes before the
+    // explanations (SAFETY H17).
+    assert!(comes_before(
+        &p.one("[part=advice]"),
+        &p.one("[part=explanations]")
+    ));
     let events = p.events.borrow().clone();
     let complete = events
         .iter()
@@ -591,4 +602,9 @@ fn the_default_number_follows_the_region_of_the_language_tag() {
         Some("tel:065")
     );
     assert!(!p.has("[data-triage] .note"));
+}
+
+/// Whether `a` comes before `b` in the document.
+fn comes_before(a: &Element, b: &Element) -> bool {
+    a.compare_document_position(b) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
 }

@@ -901,6 +901,22 @@ fn result(p: &mut Plan, s: &State) {
             .leaf("h3", "", heading);
     };
 
+    // What to do now: the rules' advice for an urgent or emergency result,
+    // each saying why it sets the level, so it comes first, under the level
+    // and before the explanations (SAFETY H17).
+    let advice = |p: &mut Plan| {
+        section(p, "advice", text(lang, t::WHAT_TO_DO).into());
+        p.open("ul", "");
+        // The level's action is already in the banner.
+        for a in r.advice.iter().filter(|a| **a != r.triage.action(lang)) {
+            p.leaf("li", "", *a);
+        }
+        p.close().close();
+    };
+    if r.triage <= Level::Urgent {
+        advice(p);
+    }
+
     let top = r
         .explanations
         .first()
@@ -949,13 +965,9 @@ fn result(p: &mut Plan, s: &State) {
         p.close();
     }
 
-    section(p, "advice", text(lang, t::WHAT_TO_DO).into());
-    p.open("ul", "");
-    // The level's action is already in the banner.
-    for a in r.advice.iter().filter(|a| **a != r.triage.action(lang)) {
-        p.leaf("li", "", *a);
+    if r.triage > Level::Urgent {
+        advice(p);
     }
-    p.close().close();
 
     if let Some(def) = top {
         section(p, "doctor", text(lang, t::TELL_DOCTOR).into());
