@@ -119,14 +119,20 @@ fn lead_with_a_cause_the_rules_name(
             .filter(|r| r.def().level <= Level::Urgent && r.def().evidence_for.contains(&e))
             .count()
     };
-    // The most urgent level among the fired rules that name causes: the
-    // lead is a cause one of them names (after a blow to the head with
-    // clumsy hands, the cause the emergency rule names, not one only the
-    // urgent rule about weakness names).
+    // The most urgent level among the fired rules that name causes the
+    // answers did not rule out: the lead is a cause one of them names
+    // (after a blow to the head with clumsy hands, the cause the emergency
+    // rule names, not one only the urgent rule about weakness names).
     let level = outcome
         .fired
         .iter()
-        .filter(|r| r.def().level <= Level::Urgent && !r.def().evidence_for.is_empty())
+        .filter(|r| {
+            r.def().level <= Level::Urgent
+                && r.def()
+                    .evidence_for
+                    .iter()
+                    .any(|&e| posterior[e as usize] > 0.0)
+        })
         .map(|r| r.def().level)
         .min();
     let named_at_level = |e: u8| {

@@ -227,6 +227,22 @@ proptest! {
             a.triage,
             fired.iter().map(|d| d.id).collect::<Vec<_>>()
         );
+        // And by one of the most urgent fired rules that name causes, when
+        // one of the causes they name is possible.
+        let top = fired.iter().filter(|d| !d.independent).map(|d| d.level).min().unwrap();
+        let at_top: Vec<&&RuleDef> = fired.iter().filter(|d| !d.independent && d.level == top).collect();
+        if at_top.iter().any(|d| d.evidence_for.iter().any(|&e| possible(&EXPLANATIONS[e as usize]))) {
+            prop_assert!(
+                at_top.iter().any(|d| d
+                    .evidence_for
+                    .iter()
+                    .any(|&e| EXPLANATIONS[e as usize].id == a.explanations[0].id)),
+                "{:?} leads, but the {:?} rules {:?} name others",
+                a.explanations[0].id,
+                top,
+                at_top.iter().map(|d| d.id).collect::<Vec<_>>()
+            );
+        }
     }
 
     /// Random commands, valid or not, in any order: the interview never
