@@ -213,7 +213,12 @@ function dropDescriptorTableEntries(file) {
   for (const segment of segments) {
     // The glue could call any entry of a table it can reach.
     if (exportedTables.has(segment.table)) throw new Error('dropDescriptorTableEntries: the function table is exported');
-    const offset = binaryen.getExpressionInfo(segment.offset).value;
+    // Only an active segment at a constant offset is rebuilt as it was.
+    const at = segment.offset ? binaryen.getExpressionInfo(segment.offset) : null;
+    if (at?.id !== binaryen.ConstId || typeof at.value !== 'number') {
+      throw new Error('dropDescriptorTableEntries: a table segment that is not active at a constant offset');
+    }
+    const offset = at.value;
     const entries = segment.data.map((fn) => (unused(fn) ? (dropped++, stub) : fn));
     module.removeElementSegment(segment.name);
     module.addActiveElementSegment(segment.table, segment.name, entries, module.i32.const(offset));

@@ -60,9 +60,6 @@ pub(crate) struct Analysis {
     pub posterior: [f64; EXPLANATION_COUNT],
     pub ranking: [u8; EXPLANATION_COUNT],
     pub level: Level,
-    /// The likeliest explanation by score alone (before rule C1 may lead
-    /// with another): what the interview weighs a question's answers against.
-    pub likeliest: usize,
 }
 
 impl Analysis {
@@ -80,7 +77,6 @@ impl Analysis {
             posterior,
             ranking,
             level,
-            likeliest,
         }
     }
 
@@ -105,14 +101,21 @@ fn lead_with_a_cause_the_rules_name(
     posterior: &[f64; EXPLANATION_COUNT],
     ranking: &mut [u8; EXPLANATION_COUNT],
 ) {
+    if let Some(e) = c1_lead(outcome, posterior) {
+        let p = ranking.iter().position(|&x| x as usize == e).unwrap_or(0);
+        ranking[..=p].rotate_right(1);
+    }
+}
+
+/// The explanation rule C1 puts first for these fired rules and scores, if
+/// any (see [`lead_with_a_cause_the_rules_name`]); the interview also asks
+/// it of the scores each answer would give.
+pub(crate) fn c1_lead(outcome: &Outcome, posterior: &[f64; EXPLANATION_COUNT]) -> Option<usize> {
     if rules::switched_off("C1") {
-        return;
+        return None;
     }
     // How many of the fired emergency and urgent rules point to `e`.
     let votes = |e: u8| {
-        if posterior[e as usize] <= 0.0 {
-            return 0;
-        }
         outcome
             .fired
             .iter()
@@ -134,31 +137,23 @@ fn lead_with_a_cause_the_rules_name(
                     .any(|&e| posterior[e as usize] > 0.0)
         })
         .map(|r| r.def().level)
-        .min();
-    let named_at_level = |e: u8| {
-        outcome
-            .fired
-            .iter()
-            .any(|r| Some(r.def().level) == level && r.def().evidence_for.contains(&e))
-    };
-    // Among those, its likelihood times the number of fired rules that
-    // point to it: a cause several rules point to (a lithium level with
-    // confusion) before one only the broadest points to, the likeliest
-    // among equals.
+        .min()?;
+    // Among the causes they name, the one with the most likelihood times the
+    // number of fired rules that point to it: a cause several rules point to
+    // (a lithium level with confusion) before one only the broadest points
+    // to, the likeliest among equals.
     let mut lead = None;
-    let mut best = 0.0;
-    for (p, &e) in ranking.iter().enumerate() {
-        if !named_at_level(e) {
-            continue;
-        }
-        let weight = posterior[e as usize] * votes(e) as f64;
-        if weight > best {
-            (lead, best) = (Some(p), weight);
+    let mut best = (0.0, 0.0);
+    for r in outcome.fired.iter().filter(|r| r.def().level == level) {
+        for &e in r.def().evidence_for {
+            let p = posterior[e as usize];
+            let weight = (p * votes(e) as f64, p);
+            if p > 0.0 && weight > best {
+                (lead, best) = (Some(e as usize), weight);
+            }
         }
     }
-    if let Some(p) = lead {
-        ranking[..=p].rotate_right(1);
-    }
+    lead
 }
 
 /// The most urgent of the fired rules' floors and the first explanation's

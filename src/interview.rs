@@ -62,10 +62,11 @@ use crate::score::{for_each_slot, sort_small, EXPLANATION_COUNT};
 
 /// Ask a ranking question only if it changes the first explanation with at
 /// least this probability. 0.4 since issue 30: at 0.1 the interview asked a
-/// median of 11 questions on the lay stories and the structured sets, and
-/// the questions it added for the ranking brought as many answering
-/// mistakes as corrections (the first explanation was right no more often:
-/// 72/84 at 0.15, 76/84 at 0.4 on the lay stories' sixth answering).
+/// median of 11 questions on the lay stories' sixth answering and on the
+/// structured sets, and the questions it added for the ranking brought as
+/// many answering mistakes as corrections (on that answering, with one
+/// model, the first explanation was right for 75/84 at 0.3 and 76/84 at
+/// 0.4 and 0.5, in a median of 10 questions).
 pub const TOP_CHANGE_MIN: f64 = 0.4;
 /// The same bar once the result is already an emergency: the questions
 /// after "get help now" are optional and tell the doctors which cause it may
@@ -607,7 +608,10 @@ fn value_of(
     table: &LrTable,
     known: Option<&Findings>,
 ) -> QuestionValue {
-    let top = a.likeliest;
+    // The first explanation as shown, and as each answer would show it: on
+    // an urgent or emergency result, the cause rule C1 leads with (the
+    // fired rules kept as they are).
+    let top = a.ranking[0] as usize;
     let mut total = 0.0;
     let mut changed = 0.0;
     let mut h_after = 0.0;
@@ -641,6 +645,7 @@ fn value_of(
                 best = e;
             }
         }
+        let best = crate::assess::c1_lead(&a.outcome, &after).unwrap_or(best);
         total += p_outcome;
         h_after += p_outcome * entropy(&after);
         if best != top {

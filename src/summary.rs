@@ -127,8 +127,9 @@ pub fn describe_answer(q: usize, findings: &Findings, lang: Lang) -> String {
 }
 
 /// The plain-text summary of a finished (or stopped) interview, in its
-/// language: the result, what it might be and why, what to do, what to tell
-/// a doctor, every answer given, and what was left open.
+/// language: the result, what it might be and why, what to do (on an
+/// urgent or emergency result, what to do comes before what it might be),
+/// what to tell a doctor, every answer given, and what was left open.
 pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -> String {
     let lang = iv.lang();
     let f = iv.answers();
