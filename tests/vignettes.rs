@@ -43,7 +43,6 @@ fn classify_on_the_blind_set() {
     for c in &cases {
         let a = classify(&common::findings(c));
         let want = c.level();
-        let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
         let (first, three) = c.first_and_top3(&a);
         exact += (a.triage == want) as usize;
         // Level's order: a < b means a is more urgent.
@@ -54,26 +53,7 @@ fn classify_on_the_blind_set() {
         }
         top1 += first as usize;
         top3 += three as usize;
-        println!(
-            "{} triage {:9} (want {:9}) first {:24} {} rules {:?}{}",
-            c.id,
-            a.triage.id(),
-            c.expect.triage,
-            ids[0],
-            if first {
-                "ok"
-            } else if three {
-                "top3"
-            } else {
-                "MISS"
-            },
-            a.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
-            if first {
-                String::new()
-            } else {
-                format!(" (want {:?})", c.expect.top)
-            },
-        );
+        print_case(c, &a, first, three);
     }
     println!(
         "blind set: triage {exact}/{n}, under-triage {} {under:?}, over-triage {} {over:?}, first place {top1}/{n}, top three {top3}/{n}",
@@ -90,28 +70,19 @@ fn check(cases: &[common::Case], num: usize, den: usize) {
     let mut failures = Vec::new();
     for c in cases {
         let a = classify(&common::findings(c));
-        let ids: Vec<&str> = a.explanations.iter().map(|e| e.id).collect();
         let t_ok = a.triage.id() == c.expect.triage;
         let (first, three) = c.first_and_top3(&a);
         triage_ok += t_ok as usize;
         top1 += first as usize;
         top3 += three as usize;
-        println!(
-            "{} triage {:9} (want {:9}) first {:24} {} rules {:?}",
-            c.id,
-            a.triage.id(),
-            c.expect.triage,
-            ids[0],
-            if first { "ok" } else { "MISS" },
-            a.rules.iter().map(|r| r.id).collect::<Vec<_>>()
-        );
+        print_case(c, &a, first, three);
         if !t_ok || !three {
             failures.push(format!(
                 "{}: triage {} want {}, top {:?} want {:?}",
                 c.id,
                 a.triage.id(),
                 c.expect.triage,
-                ids,
+                a.explanations.iter().map(|e| e.id).collect::<Vec<_>>(),
                 c.expect.top
             ));
         }
@@ -205,4 +176,29 @@ fn advice_says_each_thing_once() {
     }
     // The worked cases hold each pair at least once.
     assert!(shown.iter().all(|n| *n > 0), "{shown:?}");
+}
+
+/// One line per case: the level and the first explanation against what the
+/// case expects, and the rules that fired.
+fn print_case(c: &common::Case, a: &twitch_triage::Assessment, first: bool, three: bool) {
+    println!(
+        "{} triage {:9} (want {:9}) first {:24} {} rules {:?}{}",
+        c.id,
+        a.triage.id(),
+        c.expect.triage,
+        a.explanations[0].id,
+        if first {
+            "ok"
+        } else if three {
+            "top3"
+        } else {
+            "MISS"
+        },
+        a.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+        if first {
+            String::new()
+        } else {
+            format!(" (want {:?})", c.expect.top)
+        },
+    );
 }
