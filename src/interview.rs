@@ -250,13 +250,14 @@ impl Interview {
         if let Some(q) = lowest_priority(&open, |q| core(q) || touches(q, must)) {
             return Some(q);
         }
+        // The model's answer likelihoods, for steps 2 and 3.
+        let table = LrTable::new();
         if a.level != Level::Emergency {
             // 2. A self-care result must not rest on an unsettled routine rule.
             //    First the question most likely to fire one (then the others
             //    need not be asked): how long it has lasted or where, before
             //    a checklist of conditions that few people have.
             if a.level == Level::SelfCare {
-                let table = LrTable::new();
                 let mut best: Option<(usize, f64)> = None;
                 for &i in open
                     .iter()
@@ -278,7 +279,6 @@ impl Interview {
         } else {
             TOP_CHANGE_MIN
         };
-        let table = LrTable::new();
         let mut best: Option<(usize, f64)> = None;
         for &i in &open {
             let v = value_of(&QUESTIONS[i], &a, &table, None);
