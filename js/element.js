@@ -6,8 +6,23 @@
 // Everything the person sees after that is rendered by Rust.
 //
 // If the module cannot start (WebAssembly blocked by the page's CSP, the
-// .wasm file missing), the element shows what it is, that it could not
-// start, and the emergency advice, instead of a blank box.
+// .wasm file missing or not the one this file was built with), the element
+// shows what it is, that it could not start, and the emergency advice,
+// instead of a blank box. The emergency advice shows from the first paint,
+// while the files load; a load that takes more than a few seconds shows the
+// same readable screen until it completes.
+//
+// Nothing loaded after this file can change what the element says (SAFETY
+// H19): the build bakes the SHA-384 digest of the wasm and of each language
+// pack into this file (DIGESTS), and each is fetched with that digest as its
+// integrity, so the browser refuses a file that differs. A pack is read as
+// data (the string literal of its module), never run as code.
+//
+// What the host page learns (SAFETY H18, H20): the shadow root is closed
+// unless the host sets shadow-root="open"; the events that carry what a
+// person types or clicks stop at the shadow root; the completion event
+// carries the result only with share-result or share-answers, and the
+// element then says so to the person.
 //
 // Loading this file twice is harmless: the element is defined once.
 
@@ -17,23 +32,26 @@ import NUMBERS from './emergency-numbers.js';
 const FALLBACK = {
   en: {
     loading: 'Loading the questionnaire about muscle twitching…',
+    stalled: 'The questionnaire is taking longer than usual to load.',
     title: 'Questionnaire about muscle twitching',
     failed: 'Sorry, the questionnaire could not start on this page.',
-    emergency: 'If you have chest pain, trouble breathing, sudden weakness on one side, or you blacked out, call {number} now.',
+    emergency: (n) => `If you have chest pain, trouble breathing, sudden weakness on one side, or you blacked out, call ${n} now.`,
     doctor: 'If a twitch worries you, or it comes with weakness or lasts for months, talk to a doctor.',
   },
   es: {
     loading: 'Cargando el cuestionario sobre contracciones musculares involuntarias…',
+    stalled: 'El cuestionario está tardando más de lo normal en cargar.',
     title: 'Cuestionario sobre contracciones musculares involuntarias',
     failed: 'Lo sentimos, el cuestionario no pudo iniciarse en esta página.',
-    emergency: 'Si tiene dolor en el pecho, dificultad para respirar, debilidad repentina en un lado del cuerpo, o perdió el conocimiento, llame ahora al {number}.',
+    emergency: (n) => `Si tiene dolor en el pecho, dificultad para respirar, debilidad repentina en un lado del cuerpo, o perdió el conocimiento, llame ahora al ${n}.`,
     doctor: 'Si una contracción muscular involuntaria le preocupa, viene con debilidad o dura meses, hable con un médico.',
   },
   'zh-Hant': {
     loading: '正在載入肌肉抽動問卷…',
+    stalled: '問卷載入的時間比平常久。',
     title: '肌肉抽動問卷',
     failed: '抱歉，問卷無法在這個頁面上啟動。',
-    emergency: '如果有胸痛、呼吸困難、身體一側突然無力，或剛剛昏過去，請立刻撥打 {number}。',
+    emergency: (n) => `如果有胸痛、呼吸困難、身體一側突然無力，或剛剛昏過去，請立刻撥打 ${n}。`,
     doctor: '如果抽動讓您擔心、合併無力，或持續好幾個月，請和醫生談談。',
   },
 };
@@ -42,10 +60,21 @@ const FALLBACK = {
 // gives the place of one.
 const LANGS = ['en', 'es', 'zh-Hant'];
 
+// Each file this one loads, with its SHA-384 digest as an SRI integrity
+// value ('lang/en.js': 'sha384-…'), written here by scripts/build.mjs.
+const DIGESTS = TWITCH_TRIAGE_DIGESTS;
+// A file next to this one, fetched only if it is the one this file was built
+// with (the browser checks the digest; a file that differs is a network error).
+const fetchPinned = (file) => fetch(new URL(file, import.meta.url), { integrity: DIGESTS[file] ?? 'sha384-missing' });
+
+// How long the loading screen waits before it says the load is slow, and
+// shows how to get help (the element recovers when the load completes).
+const STALLED_MS = 4000;
+
 let ready;
 let exports;
 const load = () =>
-  (ready ??= init({ module_or_path: new URL('./twitch_triage_widget_bg.wasm', import.meta.url) }).then(
+  (ready ??= init({ module_or_path: fetchPinned('twitch_triage_widget_bg.wasm') }).then(
     (w) => {
       exports = w;
       return true;
@@ -58,11 +87,17 @@ export const memoryBytes = () => exports?.memory.buffer.byteLength ?? 0;
 
 // Each language's texts are loaded once, when an element first needs them
 // (installing them needs the module). The pack is an ES module exporting one
-// string: a page can modulepreload it, and the browser hands the string over
-// sooner than a fetched body's text().
+// string literal (JSON): it is fetched against its digest and the literal is
+// parsed, so nothing in it can run.
 const loading = new Map();
 const loadText = (lang) => {
-  if (!loading.has(lang)) loading.set(lang, import(new URL(`./lang/${lang}.js`, import.meta.url).href).then((m) => m.default));
+  if (!loading.has(lang))
+    loading.set(
+      lang,
+      fetchPinned(`lang/${lang}.js`)
+        .then((r) => r.text())
+        .then((t) => JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1))),
+    );
   return loading.get(lang);
 };
 const installed = new Map();
@@ -100,6 +135,16 @@ async function textsFor(el, then) {
 }
 
 const widgets = new WeakMap();
+// Each element's shadow root (closed by default: `el.shadowRoot` is null).
+const roots = new WeakMap();
+// Events that carry what a person types or where they click stop at the
+// shadow root (bubbling listeners of the host page never see them).
+// (A list, not a split string: a page may have broken String.prototype.split.)
+const PRIVATE_EVENTS = [
+  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend',
+  'paste', 'copy', 'cut', 'click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown',
+  'pointerup', 'touchstart', 'touchend',
+];
 // The elements in the page, for a change of the page's language.
 const live = new Set();
 // Shows an attribute's new value. A host's listener of the element's own
@@ -113,6 +158,17 @@ const refresh = (widget, tries = 3) =>
 // Shows an element in its language, now wanted, once its texts are loaded.
 const relang = (el, widget) => textsFor(el).finally(() => refresh(widget));
 let fallbackSheet;
+
+// `f()`, or `otherwise` when it throws: a page whose built-ins are broken
+// (Array.prototype.map or String.prototype.split replaced, say) still gets
+// the element and its readable fallback.
+function safely(f, otherwise) {
+  try {
+    return f();
+  } catch {
+    return otherwise;
+  }
+}
 
 // A language tag's supported language, or null (as Lang::from_tag in
 // src/kb.rs: the primary subtag; Chinese only in Traditional script).
@@ -133,7 +189,7 @@ const firstTag = (el, f) =>
 
 // The element's language (resolve_lang): it picks the fallback texts and
 // which pack to start loading while the module loads; the module decides.
-const jsLanguage = (el) => firstTag(el, tagLang) ?? 'en';
+const jsLanguage = (el) => safely(() => firstTag(el, tagLang), null) ?? 'en';
 
 // The number for the region a language tag names, from the same table as
 // the module's (kb/emergency_numbers.toml; emergency_number_for in src/kb.rs).
@@ -148,8 +204,10 @@ function regionNumber(tag) {
 
 // The host's number, else the one for the region of a language tag, else 112.
 function number(el) {
-  const n = (el.getAttribute('emergency-number') ?? '').trim();
-  return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : firstTag(el, regionNumber) ?? '112';
+  return safely(() => {
+    const n = (el.getAttribute('emergency-number') ?? '').trim();
+    return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : firstTag(el, regionNumber);
+  }, null) ?? '112';
 }
 
 // A host page's mistake in an attribute is said in the console, with what was
@@ -168,23 +226,30 @@ function checkAttribute(el, name) {
   }
 }
 
-// A fallback screen in `root`: `lines(texts)` in the element's language (and
-// direction, as the module's screens), before or without the module.
-function show(el, root, lines) {
+// A fallback screen in `root`, before or without the module, in the
+// element's language (and direction, as the module's screens): the title
+// and `message` (loading, stalled or failed), then always the emergency
+// advice with the number, and when to see a doctor. Only DOM calls, no
+// Array or String methods, so broken built-ins cannot blank it.
+function show(el, root, message) {
   const lang = jsLanguage(el);
-  if (!fallbackSheet) {
-    fallbackSheet = new CSSStyleSheet();
-    fallbackSheet.replaceSync(':host{display:block}div{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
-  }
-  root.adoptedStyleSheets = [fallbackSheet];
+  const t = FALLBACK[lang];
+  try {
+    if (!fallbackSheet) {
+      fallbackSheet = new CSSStyleSheet();
+      fallbackSheet.replaceSync(':host{display:block}div{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
+    }
+    root.adoptedStyleSheets = [fallbackSheet];
+  } catch {}
   const box = document.createElement('div');
   box.setAttribute('part', 'container');
   box.setAttribute('role', 'status');
   box.setAttribute('lang', lang);
   box.setAttribute('dir', 'ltr');
-  for (const [tag, text] of lines(FALLBACK[lang])) {
-    const p = document.createElement(tag);
-    p.textContent = text;
+  const lines = [t.title, t[message], t.emergency(number(el)), t.doctor];
+  for (let i = 0; i < 4; i++) {
+    const p = document.createElement(i ? 'p' : 'strong');
+    p.textContent = lines[i];
     box.append(p);
   }
   root.replaceChildren(box);
@@ -194,7 +259,7 @@ function show(el, root, lines) {
 // file defines nothing, loads nothing and throws nothing.)
 class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   static get observedAttributes() {
-    return ['lang', 'emergency-number', 'share-answers'];
+    return ['lang', 'emergency-number', 'share-answers', 'share-result'];
   }
 
   // Properties for the attributes (`lang` is HTMLElement's own), as Shoelace's
@@ -212,24 +277,37 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   set shareAnswers(v) {
     this.toggleAttribute('share-answers', !!v);
   }
+  get shareResult() {
+    return this.hasAttribute('share-result');
+  }
+  set shareResult(v) {
+    this.toggleAttribute('share-result', !!v);
+  }
 
   connectedCallback() {
     live.add(this);
     // A property set before the element was defined (the script is async)
     // sits on the element itself, hiding the setter: pass it on.
-    for (const p of ['emergencyNumber', 'shareAnswers']) {
-      if (Object.hasOwn(this, p)) {
+    for (const p of ['emergencyNumber', 'shareAnswers', 'shareResult']) {
+      if (safely(() => Object.hasOwn(this, p), false)) {
         const v = this[p];
         delete this[p];
         this[p] = v;
       }
     }
     // Moved or re-added: the shadow root and the widget, with its answers, stay.
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
-    show(this, root, (t) => [['p', t.loading]]);
-    loadText(jsLanguage(this)).catch(() => {});
-    load()
+    if (roots.has(this)) return;
+    // Closed unless the host opts in (its scripts can then read the answers,
+    // and the element says so).
+    const root = this.attachShadow({ mode: this.getAttribute('shadow-root') === 'open' ? 'open' : 'closed' });
+    roots.set(this, root);
+    const stop = (e) => e.stopPropagation();
+    for (let i = 0; i < PRIVATE_EVENTS.length; i++) root.addEventListener(PRIVATE_EVENTS[i], stop);
+    show(this, root, 'loading');
+    // A slow load says so, with the emergency advice; the widget replaces it when it starts.
+    const stalled = setTimeout(() => widgets.has(this) || show(this, root, 'stalled'), STALLED_MS);
+    safely(() => loadText(jsLanguage(this)).catch(() => {}));
+    new Promise((started) => started(load()))
       .then((ok) =>
         ok
           ? textsFor(this, () => {
@@ -238,14 +316,8 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
             })
           : Promise.reject(new Error('no WebAssembly')),
       )
-      .catch(() => {
-        show(this, root, (t) => [
-          ['strong', t.title],
-          ['p', t.failed],
-          ['p', t.emergency.replace('{number}', number(this))],
-          ['p', t.doctor],
-        ]);
-      });
+      .catch(() => show(this, root, 'failed'))
+      .finally(() => clearTimeout(stalled));
   }
 
   disconnectedCallback() {
@@ -254,7 +326,7 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
 
   attributeChangedCallback(name) {
     // (Also called for each attribute the element has when it is upgraded.)
-    checkAttribute(this, name);
+    safely(() => checkAttribute(this, name));
     const widget = widgets.get(this);
     if (!widget) return;
     // A new language: load its texts first. The answers stay either way.
@@ -264,20 +336,25 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
 }
 
 if (globalThis.customElements && !customElements.get('twitch-triage')) {
-  // Start loading now, before any element is connected: the module and the
-  // page language's texts download while the page is still being parsed.
-  load();
-  loadText(jsLanguage(document.documentElement)).catch(() => {});
+  // Defined first: whatever the page has done to its built-ins, the element
+  // exists and shows at least its fallback.
   customElements.define('twitch-triage', TwitchTriageElement);
-  // The page's language changes (a single-page app's language switcher
-  // setting <html lang>, say): the elements that take their language from
-  // the page follow it, as when their own lang changes. Only a change on an
-  // element's ancestors can change its language: one elsewhere in the page
-  // (a quotation marked as French) leaves it as it is. Nothing is sent.
-  new MutationObserver((changes) => {
-    for (const el of live) {
-      const widget = widgets.get(el);
-      if (widget && !tagLang(el.getAttribute('lang')) && changes.some((c) => c.target.contains(el))) relang(el, widget);
-    }
-  }).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+  safely(() => {
+    // Start loading now, before any element is connected: the module and
+    // the page language's texts download while the page is still being
+    // parsed.
+    load();
+    loadText(jsLanguage(document.documentElement)).catch(() => {});
+    // The page's language changes (a single-page app's language switcher
+    // setting <html lang>, say): the elements that take their language from
+    // the page follow it, as when their own lang changes. Only a change on
+    // an element's ancestors can change its language: one elsewhere in the
+    // page (a quotation marked as French) leaves it as it is. Nothing is sent.
+    new MutationObserver((changes) => {
+      for (const el of live) {
+        const widget = widgets.get(el);
+        if (widget && !tagLang(el.getAttribute('lang')) && changes.some((c) => c.target.contains(el))) relang(el, widget);
+      }
+    }).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+  });
 }

@@ -11,6 +11,7 @@
 //   node scripts/build.mjs --sizes    only print the sizes of dist/
 
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -290,6 +291,36 @@ function minified(file) {
   return transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
 }
 
+/** A file's SHA-384 digest as an SRI integrity value ('sha384-…'). */
+export function integrity(file) {
+  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+}
+
+/**
+ * The element pins what it loads (SAFETY H19): the digest of its wasm and of
+ * every language pack, keyed by the path element.js fetches them by.
+ */
+function elementDigests() {
+  const pinned = ['twitch_triage_widget_bg.wasm', ...LANGS.map((l) => `lang/${l}.js`)];
+  return Object.fromEntries(pinned.map((f) => [f, integrity(join(dist, f))]));
+}
+
+/**
+ * dist/integrity.json (every file a page loads for the element, with its
+ * digest) and the snippet to embed it: one hash on the page, for element.js,
+ * pins everything, as element.js pins the rest.
+ */
+function writeIntegrity() {
+  const files = { 'element.js': integrity(join(dist, 'element.js')), ...elementDigests() };
+  writeFileSync(join(dist, 'integrity.json'), JSON.stringify(files, null, 2) + '\n');
+  return files;
+}
+
+export function embedSnippet(base = 'https://your-cdn.example/twitch-triage/') {
+  const sri = JSON.parse(readFileSync(join(dist, 'integrity.json'), 'utf8'))['element.js'];
+  return `<script type="module" src="${base}element.js" integrity="${sri}" crossorigin="anonymous"></script>\n<twitch-triage></twitch-triage>`;
+}
+
 function build() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -375,7 +406,9 @@ function build() {
     legalComments: 'none',
     outfile: join(dist, 'element.js'),
     logLevel: 'warning',
+    define: { TWITCH_TRIAGE_DIGESTS: JSON.stringify(elementDigests()) },
   });
+  writeIntegrity();
   cpSync(join(root, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
 
   // The demo pages load the package from www/twitch-triage/.
@@ -390,6 +423,7 @@ if (isMain) {
   if (!existsSync(dist)) throw new Error('dist/ does not exist: run npm run build');
   const shipped = sizes();
   printSizes('Shipped files (dist/):', shipped);
+  console.log(`\nEmbed snippet (element.js pinned by its digest; it pins the wasm and the language packs, dist/integrity.json):\n${embedSnippet()}`);
   const apiWasm = statSync(join(dist, 'twitch_triage_bg.wasm')).size;
   console.log(`\nAPI wasm: ${(apiWasm / 1024).toFixed(1)} KB raw (limit ${WASM_LIMIT_RAW / 1024} KB)`);
   const e = elementSizes(shipped.rows);

@@ -43,6 +43,17 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 /// While printing, the host page shows only the element that asked to print.
 const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
 const DEFAULT_NUMBER: &str = "112";
+/// The container's classes: its own (`tt`) and the session-replay tools'
+/// "record nothing inside" classes (rrweb, FullStory, PostHog, Sentry,
+/// LogRocket; docs/SAFETY.md H18 cites each tool's documentation).
+const REPLAY_BLOCK_CLASSES: &str = "tt rr-block fs-exclude ph-no-capture sentry-block _lr-hide";
+/// The same tools' attributes (Hotjar, Microsoft Clarity, Datadog, LogRocket).
+const REPLAY_BLOCK_ATTRIBUTES: &[(&str, &str)] = &[
+    ("data-hj-suppress", ""),
+    ("data-clarity-mask", "true"),
+    ("data-dd-privacy", "hidden"),
+    ("data-private", ""),
+];
 /// "Other possibilities" lists other explanations at least this likely (and
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
@@ -82,6 +93,18 @@ impl Screen {
 
 type Callback = Closure<dyn FnMut(JsValue)>;
 
+/// What the host page learns (SAFETY H20): nothing unless it asks. Ordered:
+/// answers include the result.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Share {
+    Nothing,
+    /// `share-result`: the level and the explanations' ids.
+    Result,
+    /// `share-answers`, or `shadow-root="open"` (the host's scripts can read
+    /// the screen): the answers too.
+    Answers,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CopyState {
     Idle,
@@ -109,7 +132,9 @@ struct State {
     /// under it (the region of a language tag, or 112 and "use your local
     /// number"); `None` for a number the host set.
     number_note: Option<crate::kb::TextId>,
-    share: bool,
+    /// What the host page receives with the completion event (and is told
+    /// on every screen): see [`Share`].
+    share: Share,
     started: bool,
     copy: CopyState,
     /// The clipboard promise's callbacks (done, failed), kept alive until called.
@@ -142,7 +167,7 @@ impl Widget {
             last: vec![None; QUESTIONS.len()],
             number: DEFAULT_NUMBER.into(),
             number_note: Some(t::EMERGENCY_NOTE),
-            share: false,
+            share: Share::Nothing,
             started: false,
             copy: CopyState::Idle,
             pending: None,
@@ -295,11 +320,25 @@ fn read_attributes(s: &mut State) {
             None => (DEFAULT_NUMBER.into(), Some(t::EMERGENCY_NOTE)),
         },
     };
-    s.share = s.host.has_attribute("share-answers");
+    // shadow-root="open": js/element.js gave the host page a shadow root its
+    // scripts can read (only when the element is first connected).
+    s.share = if s.host.has_attribute("share-answers")
+        || s.host.get_attribute("shadow-root").as_deref() == Some("open")
+    {
+        Share::Answers
+    } else if s.host.has_attribute("share-result") {
+        Share::Result
+    } else {
+        Share::Nothing
+    };
 }
 
 // ---------------------------------------------------------------- events
 
+/// "Continue": a click on the button (also what Enter in the number field
+/// does), or the form's submit event. The click is handled, and its default
+/// (submitting the form) prevented, so that the element also works where
+/// forms cannot be submitted (an iframe sandboxed without `allow-forms`).
 fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
     e.prevent_default();
     let Ok(mut s) = st.try_borrow_mut() else {
@@ -312,12 +351,15 @@ fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
         Some(input) if s.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
             s.last[q] = Some(input);
             s.error = false;
+            // The next screen first: a host's listener that throws cannot
+            // swallow the Continue.
+            let next = Screen::next(&s.interview);
+            show(&mut s, next)?;
             if !s.started {
                 s.started = true;
                 dispatch(&s.host, "twitch-triage-start", "{}")?;
             }
-            let next = Screen::next(&s.interview);
-            show(&mut s, next)
+            Ok(())
         }
         _ => {
             s.error = true;
@@ -334,6 +376,9 @@ fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
         return Ok(());
     };
     let action = button.get_attribute("data-action").unwrap_or_default();
+    if action == "continue" {
+        return on_submit(st, e);
+    }
     let Ok(mut s) = st.try_borrow_mut() else {
         return Ok(());
     };
@@ -388,14 +433,20 @@ fn on_change(st: &Rc<RefCell<State>>, e: &Event) -> Res {
     let Ok(s) = st.try_borrow() else {
         return Ok(());
     };
-    let none = input.value() == "none";
+    // "None of these" is the last box.
     let boxes = s.root.query_selector_all("input[type=checkbox]")?;
+    let last = boxes.length().saturating_sub(1);
+    let none = boxes
+        .get(last)
+        .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        .as_ref()
+        == Some(&input);
     for i in 0..boxes.length() {
         if let Some(b) = boxes
             .get(i)
             .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
         {
-            if b != input && (none || b.value() == "none") {
+            if b != input && (none || i == last) {
                 b.set_checked(false);
             }
         }
@@ -426,9 +477,13 @@ fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) -> Res {
     Ok(())
 }
 
-/// `{"triage": ..., "explanations": [...]}`, plus `"answers"` only when the
-/// host opted in with `share-answers`. Every id is plain ASCII.
+/// `{}` unless the host asked: `{"triage": ..., "explanations": [...]}` with
+/// `share-result`, plus `"answers"` with `share-answers`. Every id is plain
+/// ASCII.
 fn complete_detail(s: &State, r: &Assessment) -> String {
+    if s.share == Share::Nothing {
+        return "{}".into();
+    }
     let mut j = String::from("{\"triage\":\"");
     j.push_str(r.triage.id());
     j.push_str("\",\"explanations\":[");
@@ -441,7 +496,7 @@ fn complete_detail(s: &State, r: &Assessment) -> String {
         j.push('"');
     }
     j.push(']');
-    if s.share {
+    if s.share == Share::Answers {
         j.push_str(",\"answers\":{");
         for (i, (f, v)) in s.interview.answers().known().enumerate() {
             if i > 0 {
@@ -544,13 +599,17 @@ fn field_text(root: &ShadowRoot) -> Res<String> {
 /// number field's text in `s.typed`.
 fn form_answer(s: &mut State, q: usize) -> Res<Option<Input>> {
     s.typed = field_text(&s.root)?;
-    read_answer(&s.root, q, &s.typed)
+    read_answer(&s.root, q, &s.typed, s.interview.lang())
 }
 
 /// The answer on the form, or `None` when nothing valid was given
 /// (`typed`: the number field's text, see [`field_text`]).
-fn read_answer(root: &ShadowRoot, q: usize, typed: &str) -> Res<Option<Input>> {
+fn read_answer(root: &ShadowRoot, q: usize, typed: &str, lang: Lang) -> Res<Option<Input>> {
     let def = &QUESTIONS[q];
+    // The ticked options' answers, from their places (see `option`); "none"
+    // for "None of these". A place that is not one is left out.
+    let items = choices(q, lang);
+    let multiple = matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist);
     let checked = |sel: &str| -> Res<Vec<String>> {
         let list = root.query_selector_all(sel)?;
         Ok((0..list.length())
@@ -558,7 +617,15 @@ fn read_answer(root: &ShadowRoot, q: usize, typed: &str) -> Res<Option<Input>> {
                 list.get(i)
                     .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
             })
-            .map(|i| i.value())
+            .filter_map(|i| {
+                let place = typed_whole_number(&i.value())? as usize;
+                match items.get(place) {
+                    Some(c) => Some(c.0),
+                    None if multiple && place == items.len() => Some("none"),
+                    None => None,
+                }
+                .map(String::from)
+            })
             .collect())
     };
     Ok(match def.kind {
@@ -600,8 +667,14 @@ fn render(s: &mut State, move_focus: bool) -> Res {
     // Its own language and direction, whatever the page's: a screen reader
     // then reads it with the right voice, and a right-to-left page does not
     // flip it (every language it has is written left to right).
-    p.open("div", "tt")
-        .attr("part", "container")
+    // The session-replay tools' own markers for "record nothing inside"
+    // (SAFETY H18; each with its documentation in docs/SAFETY.md): the
+    // recorders the host page runs see an empty box.
+    p.open("div", REPLAY_BLOCK_CLASSES);
+    for (name, value) in REPLAY_BLOCK_ATTRIBUTES {
+        p.attr(name, *value);
+    }
+    p.attr("part", "container")
         .attr("lang", lang.code())
         .attr("dir", "ltr");
     p.open("p", "emergency-line")
@@ -611,6 +684,19 @@ fn render(s: &mut State, move_focus: bool) -> Res {
     match s.screen {
         Screen::Question(q) => question(&mut p, s, q),
         Screen::Result => result(&mut p, s),
+    }
+    if s.share > Share::Nothing {
+        p.open("p", "shared")
+            .attr("part", "shared")
+            .text(text(
+                lang,
+                if s.share == Share::Answers {
+                    t::SHARED_ANSWERS
+                } else {
+                    t::SHARED_RESULT
+                },
+            ))
+            .close();
     }
     p.open("p", "disclaimer")
         .attr("part", "disclaimer")
@@ -627,6 +713,17 @@ fn render(s: &mut State, move_focus: bool) -> Res {
         }
     }
     Ok(())
+}
+
+/// The banner's class for a level: by its place (emergency first), never its
+/// id, which a session recorder could read in the class (SAFETY H18).
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "banner l0",
+        Level::Urgent => "banner l1",
+        Level::Routine => "banner l2",
+        Level::SelfCare => "banner l3",
+    }
 }
 
 fn number_text(n: usize) -> String {
@@ -666,7 +763,7 @@ fn question(p: &mut Plan, s: &State, q: usize) {
         back_link(p, lang);
     }
     if s.interview.result().triage == Level::Emergency {
-        p.open("div", "banner level-emergency")
+        p.open("div", level_class(Level::Emergency))
             .attr("role", "alert")
             .attr("part", "banner");
         p.leaf("p", "", with_number(lang, t::EMERGENCY_DURING, &s.number));
@@ -705,8 +802,7 @@ fn question(p: &mut Plan, s: &State, q: usize) {
     }
     p.open("form", "")
         .attr("novalidate", "")
-        .attr("part", "form")
-        .attr("data-question", def.id);
+        .attr("part", "form");
     if answered == 0 {
         p.leaf("p", "intro", text(lang, t::INTRO));
     }
@@ -788,28 +884,9 @@ fn question(p: &mut Plan, s: &State, q: usize) {
         };
         let multiple = matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist);
         let kind = if multiple { "checkbox" } else { "radio" };
-        let mut items: Vec<(&'static str, &'static str)> = match def.kind {
-            QuestionKind::YesNo => vec![
-                ("yes", text(lang, t::ANSWER_YES)),
-                ("no", text(lang, t::ANSWER_NO)),
-            ],
-            QuestionKind::Checklist => def
-                .options
-                .iter()
-                .map(|f| (f.id(), text(lang, f.def().label)))
-                .collect(),
-            _ => def
-                .finding
-                .map_or(&[][..], |f| f.def().values)
-                .iter()
-                .map(|v| (v.id, text(lang, v.label)))
-                .collect(),
-        };
-        if !multiple {
-            items.push(("?", text(lang, t::ANSWER_NOT_SURE)));
-        }
+        let items = choices(q, lang);
         for (i, (value, label)) in items.iter().enumerate() {
-            option(p, kind, i, value, label, chosen(value));
+            option(p, kind, i, label, chosen(value));
         }
         if multiple {
             p.leaf("p", "divider", text(lang, t::OR));
@@ -818,7 +895,6 @@ fn question(p: &mut Plan, s: &State, q: usize) {
                 p,
                 kind,
                 items.len(),
-                "none",
                 text(lang, t::NONE_OF_THESE),
                 none_chosen,
             );
@@ -827,28 +903,55 @@ fn question(p: &mut Plan, s: &State, q: usize) {
     }
     p.open("button", "button")
         .attr("type", "submit")
+        .attr("data-action", "continue")
         .attr("part", "button")
         .text(text(lang, t::CONTINUE))
         .close();
     p.close();
 }
 
-fn option(
-    p: &mut Plan,
-    kind: &'static str,
-    i: usize,
-    value: &'static str,
-    label: &'static str,
-    checked: bool,
-) {
+/// An option: its value is its place on the screen, never the finding's or
+/// the answer's id, which a session recorder or a host's script could read
+/// (SAFETY H18); [`read_answer`] maps it back through [`choices`].
+/// A question's choices in screen order, as (answer, label): "yes" and "no",
+/// the finding's values or the checklist's findings, then "?" (not sure) on a
+/// question with one answer. A question with several answers has "None of
+/// these" after them (at the place `choices(q).len()`).
+fn choices(q: usize, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let def = &QUESTIONS[q];
+    let mut items: Vec<(&'static str, &'static str)> = match def.kind {
+        QuestionKind::YesNo => vec![
+            ("yes", text(lang, t::ANSWER_YES)),
+            ("no", text(lang, t::ANSWER_NO)),
+        ],
+        QuestionKind::Checklist => def
+            .options
+            .iter()
+            .map(|f| (f.id(), text(lang, f.def().label)))
+            .collect(),
+        _ => def
+            .finding
+            .map_or(&[][..], |f| f.def().values)
+            .iter()
+            .map(|v| (v.id, text(lang, v.label)))
+            .collect(),
+    };
+    if !matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist) {
+        items.push(("?", text(lang, t::ANSWER_NOT_SURE)));
+    }
+    items
+}
+
+fn option(p: &mut Plan, kind: &'static str, i: usize, label: &'static str, checked: bool) {
+    let place = number_text(i);
     let mut id = String::from("o");
-    crate::error::push_num(&mut id, i as u32);
+    id.push_str(&place);
     p.open("div", "item");
     p.open("input", "")
         .attr("type", kind)
         .attr("id", id.clone())
         .attr("name", "answer")
-        .attr("value", value);
+        .attr("value", place);
     if checked {
         p.attr("checked", "");
     }
@@ -863,15 +966,7 @@ fn result(p: &mut Plan, s: &State) {
     let answers = s.interview.answers();
     back_link(p, lang);
 
-    let level_class = match r.triage {
-        Level::Emergency => "banner level-emergency",
-        Level::Urgent => "banner level-urgent",
-        Level::Routine => "banner level-routine",
-        Level::SelfCare => "banner level-self_care",
-    };
-    p.open("div", level_class)
-        .attr("part", "banner")
-        .attr("data-triage", r.triage.id());
+    p.open("div", level_class(r.triage)).attr("part", "banner");
     p.open("h2", "")
         .attr("tabindex", "-1")
         .attr("data-focus", "")
@@ -926,8 +1021,7 @@ fn result(p: &mut Plan, s: &State) {
         heading.push_str(text(lang, t::LABEL_SEPARATOR));
         heading.push_str(first.name);
         section(p, "explanations", heading);
-        p.open("div", "explanation")
-            .attr("data-explanation", first.id);
+        p.open("div", "explanation");
         p.leaf("p", "", text(lang, def.summary));
         let why = reasons(&first.reasons);
         if !why.is_empty() {
