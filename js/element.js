@@ -63,9 +63,11 @@ const LANGS = ['en', 'es', 'zh-Hant'];
 // Each file this one loads, with its SHA-384 digest as an SRI integrity
 // value ('lang/en.js': 'sha384-…'), written here by scripts/build.mjs.
 const DIGESTS = TWITCH_TRIAGE_DIGESTS;
-// A file next to this one, fetched only if it is the one this file was built
-// with (the browser checks the digest; a file that differs is a network error).
-const fetchPinned = (file) => fetch(new URL(file, import.meta.url), { integrity: DIGESTS[file] ?? 'sha384-missing' });
+// `file` (next to this one, at `url`), fetched only if it is the one this
+// file was built with (the browser checks the digest; a file that differs is
+// a network error). The URLs are written out where they are made, as
+// `new URL('./…', import.meta.url)`, so that bundlers find the files.
+const fetchPinned = (url, file) => fetch(url, { integrity: DIGESTS[file] ?? 'sha384-missing' });
 
 // How long the loading screen waits before it says the load is slow, and
 // shows how to get help (the element recovers when the load completes).
@@ -74,7 +76,9 @@ const STALLED_MS = 4000;
 let ready;
 let exports;
 const load = () =>
-  (ready ??= init({ module_or_path: fetchPinned('twitch_triage_widget_bg.wasm') }).then(
+  (ready ??= init({
+    module_or_path: fetchPinned(new URL('./twitch_triage_widget_bg.wasm', import.meta.url), 'twitch_triage_widget_bg.wasm'),
+  }).then(
     (w) => {
       exports = w;
       return true;
@@ -94,7 +98,7 @@ const loadText = (lang) => {
   if (!loading.has(lang))
     loading.set(
       lang,
-      fetchPinned(`lang/${lang}.js`)
+      fetchPinned(new URL(`./lang/${lang}.js`, import.meta.url), `lang/${lang}.js`)
         .then((r) => r.text())
         .then((t) => JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1))),
     );
@@ -137,6 +141,22 @@ async function textsFor(el, then) {
 const widgets = new WeakMap();
 // Each element's shadow root (closed by default: `el.shadowRoot` is null).
 const roots = new WeakMap();
+// The shadow root's one element, made here and never replaced: everything the
+// element shows is inside it (the fallback screens here, the widget's
+// screens from src/widget). It carries the session-replay tools' documented
+// "record nothing inside" markers (docs/SAFETY.md H18 cites each): rrweb,
+// FullStory, PostHog and Sentry block it (a grey box of the same size),
+// LogRocket and Datadog too; Microsoft Clarity and Hotjar can only mask its
+// text.
+function privateBox(root) {
+  const box = document.createElement('div');
+  box.className = 'rr-block fs-exclude ph-no-capture sentry-block dd-privacy-hidden';
+  box.setAttribute('data-private', '');
+  box.setAttribute('data-dd-privacy', 'hidden');
+  box.setAttribute('data-clarity-mask', 'True');
+  box.setAttribute('data-hj-suppress', '');
+  root.append(box);
+}
 // Events that carry what a person types or where they click stop at the
 // shadow root (bubbling listeners of the host page never see them).
 // (A list, not a split string: a page may have broken String.prototype.split.)
@@ -237,7 +257,7 @@ function show(el, root, message) {
   try {
     if (!fallbackSheet) {
       fallbackSheet = new CSSStyleSheet();
-      fallbackSheet.replaceSync(':host{display:block}div{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
+      fallbackSheet.replaceSync(':host{display:block}[part=container]{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
     }
     root.adoptedStyleSheets = [fallbackSheet];
   } catch {}
@@ -252,7 +272,7 @@ function show(el, root, message) {
     p.textContent = lines[i];
     box.append(p);
   }
-  root.replaceChildren(box);
+  root.firstElementChild.replaceChildren(box);
 }
 
 // (Where there is no DOM, server-side rendering in Node say, importing this
@@ -301,6 +321,7 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
     // and the element says so).
     const root = this.attachShadow({ mode: this.getAttribute('shadow-root') === 'open' ? 'open' : 'closed' });
     roots.set(this, root);
+    privateBox(root);
     const stop = (e) => e.stopPropagation();
     for (let i = 0; i < PRIVATE_EVENTS.length; i++) root.addEventListener(PRIVATE_EVENTS[i], stop);
     show(this, root, 'loading');

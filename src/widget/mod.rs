@@ -43,17 +43,6 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 /// While printing, the host page shows only the element that asked to print.
 const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
 const DEFAULT_NUMBER: &str = "112";
-/// The container's classes: its own (`tt`) and the session-replay tools'
-/// "record nothing inside" classes (rrweb, FullStory, PostHog, Sentry,
-/// LogRocket; docs/SAFETY.md H18 cites each tool's documentation).
-const REPLAY_BLOCK_CLASSES: &str = "tt rr-block fs-exclude ph-no-capture sentry-block _lr-hide";
-/// The same tools' attributes (Hotjar, Microsoft Clarity, Datadog, LogRocket).
-const REPLAY_BLOCK_ATTRIBUTES: &[(&str, &str)] = &[
-    ("data-hj-suppress", ""),
-    ("data-clarity-mask", "true"),
-    ("data-dd-privacy", "hidden"),
-    ("data-private", ""),
-];
 /// "Other possibilities" lists other explanations at least this likely (and
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
@@ -150,7 +139,8 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Takes over `root` (the host's shadow root) and shows the first question.
+    /// Takes over `root` (the host's shadow root, whose one element, made by
+    /// `js/element.js`, it renders into) and shows the first question.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
         let sheet: JsValue = sheet()?.into();
@@ -667,14 +657,8 @@ fn render(s: &mut State, move_focus: bool) -> Res {
     // Its own language and direction, whatever the page's: a screen reader
     // then reads it with the right voice, and a right-to-left page does not
     // flip it (every language it has is written left to right).
-    // The session-replay tools' own markers for "record nothing inside"
-    // (SAFETY H18; each with its documentation in docs/SAFETY.md): the
-    // recorders the host page runs see an empty box.
-    p.open("div", REPLAY_BLOCK_CLASSES);
-    for (name, value) in REPLAY_BLOCK_ATTRIBUTES {
-        p.attr(name, *value);
-    }
-    p.attr("part", "container")
+    p.open("div", "tt")
+        .attr("part", "container")
         .attr("lang", lang.code())
         .attr("dir", "ltr");
     p.open("p", "emergency-line")
@@ -706,7 +690,13 @@ fn render(s: &mut State, move_focus: bool) -> Res {
     let doc = s.root.owner_document().ok_or(JsValue::NULL)?;
     let fragment = doc.create_document_fragment();
     p.build(&doc, &fragment)?;
-    s.root.replace_children_with_node_1(&fragment);
+    // Into the shadow root's one element, made by js/element.js and never
+    // replaced: it carries the session-replay tools' "record nothing
+    // inside" markers (SAFETY H18).
+    s.root
+        .first_element_child()
+        .ok_or(JsValue::NULL)?
+        .replace_children_with_node_1(&fragment);
     if move_focus {
         if let Some(target) = s.root.query_selector("[data-focus]")? {
             focus(&target);

@@ -25,6 +25,48 @@ export const caseById = (id) => vignettes.find((c) => c.id === id);
 
 const { knowledge } = await import(join(root, 'dist', 'node.js'));
 export const questions = new Map(knowledge().questions.map((q) => [q.id, q]));
+// Every language's texts: the screen carries no ids (SAFETY H18), so a test
+// tells the question, the level and the explanation by their words.
+const everyLanguage = ['en', 'es', 'zh-Hant'].map((lang) => knowledge({ lang }));
+const byText = (list) => Object.fromEntries(everyLanguage.flatMap(list));
+const QUESTION_BY_TEXT = byText((k) => k.questions.map((q) => [q.text, q.id]));
+const LEVEL_BY_TITLE = byText((k) => k.levels.map((l) => [l.title, l.id]));
+const EXPLANATION_BY_NAME = byText((k) => k.explanations.map((e) => [e.name, e.id]));
+
+/**
+ * The place on the screen of answer `v` ("yes", "no", "?", "none" or an
+ * option's value) of question `q` (an id or a knowledge() question): an
+ * option's value is its place, never the id.
+ */
+export function place(q, v) {
+  const question = typeof q === 'string' ? questions.get(q) : q;
+  const values = question.options?.map((o) => o.value) ?? ['yes', 'no'];
+  const at = values.indexOf(v);
+  if (at >= 0) return String(at);
+  if (v === '?' || v === 'none') return String(values.length);
+  throw new Error(`no answer ${v} to ${question.id}`);
+}
+/** The selector of answer `v` of question `q` (see `place`). */
+export const option = (q, v) => `input[value="${place(q, v)}"]`;
+/** "None of these": the last box. */
+export const NONE = '.item:last-child input[type=checkbox]';
+export const CHEST_PAIN = option('emergency_signs', 'chest_pain');
+
+/**
+ * Test pages' shadow roots are opened for inspection (Playwright's locators
+ * pierce open roots only): an init script, run before the page's own, makes
+ * every attachShadow open. The element's default, closed, is tested on its
+ * own in tests/e2e/privacy.test.mjs. (A host script that runs before
+ * element.js can do the same: docs/SAFETY.md H18 says so.)
+ */
+export async function inspectable(pageOrContext) {
+  await pageOrContext.addInitScript(() => {
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      return attach.call(this, { ...init, mode: 'open' });
+    };
+  });
+}
 
 /** The demo site (www/) and the test pages, under the strict CSP. */
 export function site({ csp = STRICT_CSP, status } = {}) {
@@ -40,10 +82,11 @@ export function site({ csp = STRICT_CSP, status } = {}) {
  * requests, CSP violations (from the page's own securitypolicyviolation
  * events and the console), page errors.
  */
-export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true } = {}) {
+export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true, inspect = true } = {}) {
   // A language with no region: the element's default number is then 112
   // (tests/e2e/widget.test.mjs checks the regional default on its own).
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled, locale: 'en' });
+  if (inspect) await inspectable(context);
   const page = await context.newPage();
   const log = { requests: [], violations: [], errors: [] };
   page.on('request', (r) => log.requests.push(r.url()));
@@ -156,24 +199,39 @@ export function focused(page) {
   });
 }
 
-export const widgetState = (page, host = 'twitch-triage') =>
-  page.evaluate((sel) => {
+/**
+ * What the widget shows: the question's id, the result's level and first
+ * explanation, told by their words (the screen has no ids), and the heading.
+ */
+export async function widgetState(page, host = 'twitch-triage') {
+  const seen = await page.evaluate((sel) => {
     const root = document.querySelector(sel)?.shadowRoot;
     return {
-      question: root?.querySelector('form')?.dataset.question ?? null,
-      triage: root?.querySelector('[data-triage]')?.dataset.triage ?? null,
-      explanation: root?.querySelector('[data-explanation]')?.dataset.explanation ?? null,
+      question: root?.querySelector('form h2')?.textContent ?? null,
+      triage: root?.querySelector('.banner h2')?.textContent ?? null,
+      explanation: root?.querySelector('.explanations h3')?.textContent ?? null,
       heading: root?.querySelector('h2')?.textContent ?? null,
+      result: !!root?.querySelector('.actions'),
     };
   }, host);
+  // "Most likely: <name>" in every language: the name after the separator.
+  const name = seen.explanation && Object.keys(EXPLANATION_BY_NAME).find((n) => seen.explanation.endsWith(n));
+  return {
+    question: seen.question === null ? null : (QUESTION_BY_TEXT[seen.question] ?? `unknown: ${seen.question}`),
+    triage: seen.result ? (LEVEL_BY_TITLE[seen.triage] ?? `unknown: ${seen.triage}`) : null,
+    explanation: name ? EXPLANATION_BY_NAME[name] : null,
+    heading: seen.heading,
+  };
+}
 
 /**
- * Answers the current question with the keyboard only: Tab through the
+ * Answers question `q` (shown now) with the keyboard only: Tab through the
  * controls, Space to tick, arrow keys to choose a radio, typing for numbers,
- * Enter on "Continue".
+ * Enter on "Continue". `answer` is as `wanted` gives it (ids, "none", "?").
  */
-export async function answerWithKeyboard(page, answer) {
-  const want = Array.isArray(answer) ? answer : [answer];
+export async function answerWithKeyboard(page, answer, q) {
+  const given = Array.isArray(answer) ? answer : [answer];
+  const want = q && q.kind !== 'number' ? given.map((v) => place(q, v)) : given;
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     const a = await focused(page);

@@ -11,8 +11,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  answerWithKeyboard, assertAccessible, assertNoEgress, assertReflows, caseById, launch, open, questions, screenshot,
-  pixel, screenshots, settle, site, wanted, widgetState,
+  answerWithKeyboard, assertAccessible, assertNoEgress, assertReflows, caseById, CHEST_PAIN, inspectable, launch, NONE, open, place, questions,
+  screenshot, pixel, screenshots, settle, site, wanted, widgetState,
 } from './helpers.mjs';
 
 let server;
@@ -112,7 +112,7 @@ for (const [lang, path, firstProgress] of languages) {
             if (s.triage) break;
             assert.ok(s.question, `${id}: a question or the result is shown`);
             if (asked.at(-1) !== s.question) asked.push(s.question);
-            await answerWithKeyboard(page, wanted(c, questions.get(s.question)));
+            await answerWithKeyboard(page, wanted(c, questions.get(s.question)), questions.get(s.question));
             await page.locator('twitch-triage h2').first().waitFor();
             const after = await widgetState(page);
             if (!after.triage) await assertAccessible(page, `${id} ${lang}: question ${after.question}`);
@@ -142,7 +142,7 @@ test('switching lang on a live element re-renders the screen and keeps the answe
     const w = page.locator('twitch-triage');
     await w.locator('form').waitFor();
     const baseline = await settle(page, log);
-    await w.locator('input[value=none]').check();
+    await w.locator(NONE).check();
     await w.locator('button[type=submit]').click();
     await w.locator('input.number').fill('33');
     await w.locator('button[type=submit]').click();
@@ -172,7 +172,7 @@ test(`the page's own language changing (a single-page app's switcher): the eleme
     const w = page.locator('twitch-triage').first();
     await w.locator('form').waitFor();
     const baseline = await settle(page, log);
-    await w.locator('input[value=none]').check();
+    await w.locator(NONE).check();
     await w.locator('button[type=submit]').click();
     await w.locator('input.number').fill('33');
     // A second element with its own lang: it keeps it.
@@ -214,7 +214,7 @@ test(`the page's own language changing (a single-page app's switcher): the eleme
     });
     await w.locator('h2', { hasText: '¿Qué edad tiene?' }).waitFor();
     await w.locator('[data-action=back]').click();
-    assert.deepEqual(await w.locator('input:checked').evaluateAll((l) => l.map((i) => i.value)), ['none'], 'the answers stay');
+    assert.deepEqual(await w.locator('input:checked').evaluateAll((l) => l.map((i) => i.value)), [place('emergency_signs', 'none')], 'the answers stay');
     const fetched = log.requests.slice(baseline).map((u) => new URL(u).pathname);
     assert.deepEqual(fetched, ['/twitch-triage/lang/es.js', '/twitch-triage/lang/zh-Hant.js'], 'only the new languages\' texts, from the same origin');
     assert.deepEqual(log.errors, []);
@@ -230,18 +230,18 @@ test('what is ticked or typed but not yet sent survives a host changing an attri
     await w.locator('form').waitFor();
     const setAttr = (name, value) => page.evaluate(([n, v]) => document.querySelector('twitch-triage').setAttribute(n, v), [name, value]);
     // A checklist: two boxes ticked, then the page switches language.
-    const boxes = w.locator('input[type=checkbox]:not([value=none])');
+    const boxes = w.locator('input[type=checkbox]');
     const ticked = [await boxes.nth(0).getAttribute('value'), await boxes.nth(2).getAttribute('value')];
-    for (const v of ticked) await w.locator(`input[value=${v}]`).check();
+    for (const v of ticked) await w.locator(`input[value="${v}"]`).check();
     await setAttr('lang', 'es');
     await w.locator('.progress', { hasText: 'Pregunta 1' }).waitFor();
     const checked = () => w.locator('input:checked').evaluateAll((l) => l.map((i) => i.value));
     assert.deepEqual(await checked(), ticked, 'the ticks survive the language switch');
     // Untick everything, tick "none of these": that survives too.
-    await w.locator('input[value=none]').check();
+    await w.locator(NONE).check();
     await setAttr('emergency-number', '999');
-    await w.locator('input[value=none]:checked').waitFor();
-    assert.deepEqual(await checked(), ['none']);
+    await w.locator(`${NONE}:checked`).waitFor();
+    assert.deepEqual(await checked(), [place('emergency_signs', 'none')]);
     await w.locator('button[type=submit]').click();
     // A number typed but not sent: one that is not a valid age yet stays
     // as typed, with no error before "Continue"; then a valid one.
@@ -289,7 +289,7 @@ test('the result screen: copy summary, print styles, start again', async () => {
     await page.locator('twitch-triage form').waitFor();
     const baseline = await settle(page, log);
     const w = page.locator('twitch-triage');
-    await w.locator('input[value=chest_pain]').check();
+    await w.locator(CHEST_PAIN).check();
     await w.locator('button[type=submit]').click();
     await w.locator('[data-action=result]').click();
     assert.equal((await widgetState(page)).triage, 'emergency');
@@ -331,7 +331,7 @@ test('the result screen: copy summary, print styles, start again', async () => {
   }
 });
 
-test('events bubble out of the shadow root; answers only with share-answers', async () => {
+test('events bubble out of the shadow root; the result only with share-result, the answers only with share-answers', async () => {
   const { context, page } = await open(browser, `${server.url}/`);
   try {
     await page.locator('twitch-triage form').waitFor();
@@ -342,20 +342,32 @@ test('events bubble out of the shadow root; answers only with share-answers', as
     });
     const w = page.locator('twitch-triage');
     const finish = async () => {
-      await w.locator('input[value=chest_pain]').check();
+      await w.locator(CHEST_PAIN).check();
       await w.locator('button[type=submit]').click();
       await w.locator('[data-action=result]').click();
     };
     await finish();
     let events = await page.evaluate(() => window.__events);
     assert.deepEqual(events.map((e) => e.name), ['twitch-triage-start', 'twitch-triage-complete']);
-    assert.equal(events[1].detail.triage, 'emergency');
-    assert.ok(Array.isArray(events[1].detail.explanations));
-    assert.equal('answers' in events[1].detail, false, 'no answers unless share-answers');
+    assert.ok(events.every((e) => e.composed));
+    assert.deepEqual(events[1].detail, {}, 'nothing about the result unless the host asks (SAFETY H20)');
+    assert.equal(await w.locator('[part=shared]').count(), 0, 'and nothing said about sharing');
+    await page.evaluate(() => {
+      window.__events = [];
+      document.querySelector('twitch-triage').setAttribute('share-result', '');
+    });
+    await w.locator('[part=shared]', { hasText: 'This website receives your result' }).waitFor();
+    await w.locator('[data-action=restart]').click();
+    await finish();
+    events = await page.evaluate(() => window.__events);
+    assert.equal(events.at(-1).detail.triage, 'emergency');
+    assert.ok(Array.isArray(events.at(-1).detail.explanations));
+    assert.equal('answers' in events.at(-1).detail, false, 'no answers unless share-answers');
     await page.evaluate(() => {
       window.__events = [];
       document.querySelector('twitch-triage').setAttribute('share-answers', '');
     });
+    await w.locator('[part=shared]', { hasText: 'This website can see your answers' }).waitFor();
     await w.locator('[data-action=restart]').click();
     await finish();
     events = await page.evaluate(() => window.__events);
@@ -377,7 +389,7 @@ test(`a host's listener of the element's events may change its attributes: the e
       document.addEventListener('twitch-triage-start', (e) => e.target.setAttribute('lang', 'es'));
       document.addEventListener('twitch-triage-complete', (e) => e.target.setAttribute('emergency-number', '999'));
     });
-    await w.locator('input[value=chest_pain]').check();
+    await w.locator(CHEST_PAIN).check();
     await w.locator('button[type=submit]').click();
     await w.locator('[data-action=result]').waitFor();
     await w.locator('h2', { hasText: '¿Qué edad tiene?' }).waitFor();
@@ -428,12 +440,12 @@ test('several widgets on one page work independently; the script twice is harmle
   try {
     for (const id of ['a', 'b', 'c']) await page.locator(`#${id} form`).waitFor();
     const baseline = await settle(page, log);
-    await page.locator('#a input[value=none]').check();
+    await page.locator(`#a ${NONE}`).check();
     await page.locator('#a button[type=submit]').click();
-    await page.locator('#b input[value=chest_pain]').check();
+    await page.locator(`#b ${CHEST_PAIN}`).check();
     await page.locator('#b button[type=submit]').click();
     assert.equal((await widgetState(page, '#a')).question, 'age');
-    assert.ok((await page.locator('#b .banner.level-emergency').textContent()).includes('999'));
+    assert.ok((await page.locator('#b .banner.l0').textContent()).includes('999'));
     assert.equal((await widgetState(page, '#c')).question, 'emergency_signs');
     assert.ok((await page.locator('#c .emergency-line').textContent()).includes('911'));
     await assertAccessible(page, 'several widgets');
@@ -505,6 +517,7 @@ test('lang set while the first texts load: the element starts in that language',
   // still on their way (held here, as on a slow network). The element must
   // start in the new language, not in one whose texts it does not have.
   const context = await browser.newContext({ locale: 'en' });
+  await inspectable(context);
   const page = await context.newPage();
   const release = await holdBack(page, '**/twitch-triage/lang/es.js');
   const packs = [];
@@ -530,25 +543,26 @@ test('lang set in the last moment before the element starts: it starts in that l
   // language, before its first screen. The element used to check the
   // language, then start one microtask later: a host's change in between
   // (its own promise chain, say) found no widget to tell, and the element
-  // started in the old language and stayed there. Here the real pack, with
-  // a few lines added by the test, makes the element's next reading of its
-  // lang attribute (that check) queue the change as a microtask.
+  // started in the old language and stayed there. Here, just before the real
+  // pack is let through, the page makes the element's next reading of its
+  // lang attribute (that check: nothing else reads it while the pack loads)
+  // queue the change as a microtask.
   const context = await browser.newContext({ locale: 'en' });
+  await inspectable(context);
   const page = await context.newPage();
   const release = await holdBack(page, '**/twitch-triage/lang/es.js', async (route) => {
-    const pack = await (await route.fetch()).text();
-    const body = `${pack}
-const el = document.querySelector('twitch-triage');
-const read = el.getAttribute;
-el.getAttribute = function (name) {
-  if (name === 'lang') {
-    delete el.getAttribute;
-    queueMicrotask(() => el.setAttribute('lang', 'zh-Hant'));
-  }
-  return read.call(this, name);
-};
-`;
-    await route.fulfill({ status: 200, contentType: 'text/javascript', body });
+    await page.evaluate(() => {
+      const el = document.querySelector('twitch-triage');
+      const read = el.getAttribute;
+      el.getAttribute = function (name) {
+        if (name === 'lang') {
+          delete el.getAttribute;
+          queueMicrotask(() => el.setAttribute('lang', 'zh-Hant'));
+        }
+        return read.call(this, name);
+      };
+    });
+    await route.continue();
   });
   try {
     await page.goto(`${server.url}/lang-es.html`, { waitUntil: 'domcontentloaded' });
@@ -575,14 +589,14 @@ test('a language whose texts cannot be loaded: the element keeps the one it show
   try {
     const w = page.locator('twitch-triage');
     await w.locator('form').waitFor();
-    await w.locator('input[value=none]').check();
+    await w.locator(NONE).check();
     await w.locator('button[type=submit]').click();
     await page.route(/\/lang\/(zh-Hant|en)\.js$/, (route) => route.abort());
     const failed = new Promise((resolve) => page.on('requestfailed', (r) => r.url().endsWith('/en.js') && resolve()));
     // The element renders its screen again once the fallback has failed too.
     await page.evaluate(() => {
       window.__rendered = false;
-      new MutationObserver(() => (window.__rendered = true)).observe(document.querySelector('twitch-triage').shadowRoot, { childList: true });
+      new MutationObserver(() => (window.__rendered = true)).observe(document.querySelector('twitch-triage').shadowRoot, { childList: true, subtree: true });
       document.querySelector('twitch-triage').setAttribute('lang', 'zh-Hant');
     });
     await failed;
@@ -607,6 +621,7 @@ test('each attribute has a property that sets it, also when set before the eleme
   // script is async, so a property can be set before the element is defined:
   // hold element.js back until the page has set one.
   const context = await browser.newContext({ locale: 'en' });
+  await inspectable(context);
   const page = await context.newPage();
   const release = await holdBack(page, '**/twitch-triage/element.js');
   try {
@@ -655,7 +670,7 @@ test('removing the element and adding it back keeps the interview', async () => 
   try {
     const w = page.locator('#w');
     await w.locator('form').waitFor();
-    await w.locator('input[value=none]').check();
+    await w.locator(NONE).check();
     await w.locator('button[type=submit]').click();
     await w.locator('input.number').fill('41');
     await w.locator('button[type=submit]').click();
@@ -742,6 +757,7 @@ test('with no emergency-number, the number is the one for the region of the brow
   // with its copy of the table) say the same number.
   for (const [locale, number] of [['es-MX', '911'], ['en-GB', '999']]) {
     const context = await browser.newContext({ locale });
+    await inspectable(context);
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}/`, { waitUntil: 'load' });

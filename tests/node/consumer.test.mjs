@@ -210,7 +210,7 @@ test('a Vite 7 app that imports the element builds, and the element starts in th
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>element consumer</title></head>
-<body><twitch-triage></twitch-triage><script type="module" src="/main.js"></script></body></html>`,
+<body><twitch-triage shadow-root="open"></twitch-triage><script type="module" src="/main.js"></script></body></html>`,
   );
   writeFileSync(join(dir, 'main.js'), `import 'twitch-triage/element';\n`);
   sh('node', [vite, 'build', '--logLevel', 'warn'], dir);
@@ -221,6 +221,7 @@ test('a Vite 7 app that imports the element builds, and the element starts in th
     join(dir, 'dist'),
     () => performance.getEntriesByName('twitch-triage-ready').length > 0,
     async (page, server) => {
+      // (shadow-root="open": the host opted into a root its scripts can read.)
       const heading = await page.evaluate(() => document.querySelector('twitch-triage').shadowRoot.querySelector('h2').textContent);
       assert.match(heading, /¿/, `a Spanish first question: ${heading}`);
       // Only the Spanish pack was loaded, from the app's own assets.

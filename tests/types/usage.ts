@@ -104,7 +104,11 @@ el.emergencyNumber = '911';
 el.shareAnswers = true;
 // @ts-expect-error: a boolean property
 el.shareAnswers = 'yes';
+el.shareResult = true;
 el.addEventListener('twitch-triage-complete', (e) => {
-  const triage: Triage = e.detail.triage;
+  // Only with share-result or share-answers: possibly absent.
+  // @ts-expect-error: the level may be absent
+  const always: Triage = e.detail.triage;
+  const triage: Triage | undefined = e.detail.triage;
   const shared: Findings | undefined = e.detail.answers;
 });
