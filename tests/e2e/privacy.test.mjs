@@ -187,7 +187,7 @@ describe('a session recorder on the host page records nothing of the interview',
   }
 });
 
-test("the page's listeners learn nothing by default: no event from inside, a completion event with nothing in it", async () => {
+test(`the page's listeners learn nothing by default: no event from inside, a completion event with nothing in it`, async () => {
   const context = await browser.newContext({ locale: 'en' });
   try {
     await listen(context);
@@ -294,7 +294,7 @@ test('the emergency advice shows from the first paint; a stalled load says so an
   }
 });
 
-test("a page whose built-ins are broken still gets the element, with the emergency advice", async () => {
+test('a page whose built-ins are broken still gets the element, with the emergency advice', async () => {
   const context = await browser.newContext({ locale: 'en' });
   try {
     await inspectable(context);
