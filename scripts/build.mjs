@@ -3,9 +3,10 @@
 //   the <twitch-triage> element (cargo --features trap-panics: the widget, no_std) -> element.js, twitch_triage_widget*
 // each through cargo (wasm32, release) -> wasm-bindgen (pinned CLI, --target
 // web) -> wasm-opt -Oz. Then it writes the entry points and the TypeScript
-// declarations, copies the package into www/twitch-triage/ for the demo
-// pages, and prints the size of every shipped file (raw, gzip, brotli).
-// It fails when the element's files are over the budget.
+// declarations, adds the private embed's page (embed.html, embed.js),
+// copies the package into www/twitch-triage/ for the demo pages, and prints
+// the size of every shipped file (raw, gzip, brotli). It fails when the
+// element's files are over the budget.
 //
 //   node scripts/build.mjs            build
 //   node scripts/build.mjs --sizes    only print the sizes of dist/
@@ -414,6 +415,12 @@ function build() {
   });
   writeIntegrity();
   cpSync(join(root, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
+  // The private embed (README, "Private embed (iframe)"): a page for a
+  // sandboxed iframe from another origin, and its script (classic, no
+  // module: minified as a script).
+  cpSync(join(root, 'js', 'embed.html'), join(dist, 'embed.html'));
+  const embed = readFileSync(join(root, 'js', 'embed.js'), 'utf8');
+  writeFileSync(join(dist, 'embed.js'), transformSync(embed, { minify: true, target: 'es2022', legalComments: 'none' }).code);
 
   // The demo pages load the package from www/twitch-triage/.
   const www = join(root, 'www', 'twitch-triage');

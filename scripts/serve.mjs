@@ -1,10 +1,12 @@
 // A small static file server for the demo page and the browser tests.
 //
-//   node scripts/serve.mjs [dir] [--port 8080] [--csp]
+//   node scripts/serve.mjs [dir] [--port 8080] [--csp] [--header 'Name: value' ...]
 //
 // Serves `dir` (default: www/) with the right content types (application/wasm
-// for instantiateStreaming) and, with --csp, the strict Content Security
-// Policy the widget must work under. Only listens on localhost.
+// for instantiateStreaming), with --csp the strict Content Security Policy
+// the widget must work under, and with each --header that response header
+// on every file (the private embed's assets need
+// --header 'Access-Control-Allow-Origin: *'). Only listens on localhost.
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -81,10 +83,18 @@ export function serve({ dir, dirs = [dir], port = 0, headers = () => ({}), statu
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (isMain) {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? join(fileURLToPath(new URL('..', import.meta.url)), 'www');
+  // An option's value (after --port or --header) is not the directory.
+  const dir =
+    args.find((a, i) => !a.startsWith('--') && !/^\d+$/.test(a) && !['--port', '--header'].includes(args[i - 1])) ??
+    join(fileURLToPath(new URL('..', import.meta.url)), 'www');
   const portArg = args.indexOf('--port');
   const port = portArg >= 0 ? Number(args[portArg + 1]) : 8080;
   const csp = args.includes('--csp');
-  const s = await serve({ dir, port, headers: () => (csp ? { 'content-security-policy': STRICT_CSP } : {}) });
+  const extra = Object.fromEntries(
+    args
+      .filter((_, i) => args[i - 1] === '--header')
+      .map((h) => [h.slice(0, h.indexOf(':')).trim().toLowerCase(), h.slice(h.indexOf(':') + 1).trim()]),
+  );
+  const s = await serve({ dir, port, headers: () => ({ ...(csp ? { 'content-security-policy': STRICT_CSP } : {}), ...extra }) });
   console.log(`Serving ${dir} at ${s.url}/${csp ? ' (strict CSP)' : ''} - press Ctrl+C to stop.`);
 }

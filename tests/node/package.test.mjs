@@ -296,7 +296,7 @@ test('a thousand random junk values never trap the module', () => {
 test('the shipped JavaScript never builds HTML from strings or evaluates code', () => {
   const entries = readdirSync(join(root, 'dist', 'entry')).map((f) => `entry/${f}`);
   assert.equal(entries.length, 6, 'a browser and a Node entry per language');
-  const files = ['index.js', 'node.js', 'element.js', 'twitch_triage.js', ...entries];
+  const files = ['index.js', 'node.js', 'element.js', 'embed.js', 'twitch_triage.js', ...entries];
   const snippets = readdirSync(join(root, 'dist', 'snippets'), { recursive: true }).filter((f) => String(f).endsWith('.js'));
   for (const f of [...files, ...snippets.map((s) => `snippets/${s}`)]) {
     const code = readFileSync(join(root, 'dist', f), 'utf8');
