@@ -36,6 +36,10 @@ const notAnInterview = (method) =>
 export class Interview {
   /** The wasm-bindgen Interview; null once freed. */
   #inner;
+  /** How many of its methods are running (a host getter can call back in). */
+  #running = 0;
+  /** Freed while a method ran: freed for good when the last one returns. */
+  #freeLater = false;
 
   constructor(options) {
     this.#inner = new WasmInterview(options);
@@ -50,30 +54,47 @@ export class Interview {
     return inner;
   }
 
+  /** `call` on the wasm-bindgen Interview of `self`, for its method `method`. */
+  static #call(self, method, call) {
+    const inner = Interview.#of(self, method);
+    self.#running++;
+    try {
+      return call(inner);
+    } finally {
+      if (--self.#running === 0 && self.#freeLater) {
+        self.#freeLater = false;
+        inner.free();
+      }
+    }
+  }
+
   next() {
-    return Interview.#of(this, 'next').next();
+    return Interview.#call(this, 'next', (inner) => inner.next());
   }
 
   answer(questionId, value) {
-    return Interview.#of(this, 'answer').answer(questionId, value);
+    return Interview.#call(this, 'answer', (inner) => inner.answer(questionId, value));
   }
 
   back() {
-    return Interview.#of(this, 'back').back();
+    return Interview.#call(this, 'back', (inner) => inner.back());
   }
 
   result() {
-    return Interview.#of(this, 'result').result();
+    return Interview.#call(this, 'result', (inner) => inner.result());
   }
 
   answers() {
-    return Interview.#of(this, 'answers').answers();
+    return Interview.#call(this, 'answers', (inner) => inner.answers());
   }
 
   free() {
     const inner = Interview.#of(this, 'free');
-    inner.free();
     this.#inner = null;
+    // From a host getter that one of its methods is reading (wasm-bindgen
+    // cannot drop it while borrowed): once that method returns.
+    if (this.#running > 0) this.#freeLater = true;
+    else inner.free();
   }
 
   static {

@@ -193,6 +193,32 @@ test('an Interview is freed by free() or Symbol.dispose, then says so; subclasse
   mine.free();
 });
 
+test('an Interview freed by host code while one of its methods reads an answer is freed once that method returns', () => {
+  // A getter of the answer frees the interview: wasm-bindgen cannot drop it
+  // while the answer holds it, and threw a plain Error "attempted to take
+  // ownership of Rust value while it was borrowed" into the getter.
+  const iv = new Interview();
+  let inside = 'not called';
+  const answer = new Proxy([], {
+    get(target, k) {
+      if (k === 'length') {
+        try {
+          iv.free();
+          inside = 'freed';
+        } catch (e) {
+          inside = `${e.name}: ${e.message}`;
+        }
+      }
+      return Reflect.get(target, k);
+    },
+  });
+  iv.answer('emergency_signs', answer);
+  assert.equal(inside, 'freed');
+  thrown(() => iv.next(), 'freed', 'after the answer returned');
+  thrown(() => iv.free(), 'freed', 'free again');
+  assert.equal(new Interview().next().id, 'emergency_signs');
+});
+
 test('the types name the error kinds the package throws', () => {
   const types = readFileSync(`${root}js/api.d.ts`, 'utf8');
   for (const kind of ['freed', 'not_an_interview']) assert.ok(types.includes(`| '${kind}'`), kind);
