@@ -16,6 +16,14 @@ import { TwitchTriageError } from './boundary.js';
 
 export { classify, knowledge, TwitchTriageError };
 
+// wasm-bindgen's constructor stores the address with `this.__wbg_ptr = ...`:
+// a setter for `__wbg_ptr` that a host page put on Object.prototype would
+// get the address and the object itself (and so wasm-bindgen's class). Made
+// through this subclass, whose prototype has its own writable
+// `__wbg_ptr`, the assignment stops there and defines the object's own.
+class Guarded extends WasmInterview {}
+Object.defineProperty(Guarded.prototype, '__wbg_ptr', { __proto__: null, value: 0, writable: true });
+
 const freed = () =>
   new TwitchTriageError(
     'freed',
@@ -42,7 +50,7 @@ export class Interview {
   #freeLater = false;
 
   constructor(options) {
-    this.#inner = new WasmInterview(options);
+    this.#inner = new Guarded(options);
   }
 
   /** The wasm-bindgen Interview of `self`, if it is an Interview not yet freed; else throws. */
