@@ -85,8 +85,14 @@ export type FindingsMap = ReadonlyMap<FindingId, Findings[FindingId]>;
  */
 export declare function classify(findings: Findings | FindingsMap, options?: Options): Assessment;
 
-/** One person's interview, one question at a time. */
+/**
+ * One person's interview, one question at a time. Its state is private to
+ * it: a method called on anything but an Interview made by `new Interview()`
+ * (a copy, `Object.create(Interview.prototype)`, a method taken off its
+ * object) throws a TwitchTriageError of kind `not_an_interview`.
+ */
 export declare class Interview {
+  #private;
   constructor(options?: Options);
   /** The next question, or null when there is enough to conclude. */
   next(): Question | null;
@@ -99,8 +105,9 @@ export declare class Interview {
   /** The answers so far. */
   answers(): Findings;
   /**
-   * Frees the WebAssembly memory now, rather than when garbage-collected.
-   * Afterwards every method (free too) throws a TwitchTriageError of kind `freed`.
+   * Frees the WebAssembly memory now, rather than when garbage-collected
+   * (so does `Symbol.dispose`, for `using`). Afterwards every method (free
+   * too) throws a TwitchTriageError of kind `freed`.
    */
   free(): void;
 }
@@ -117,7 +124,10 @@ export type ErrorKind =
   | 'too_large'
   | 'duplicate_key'
   | 'unknown_option'
-  | 'freed';
+  /** A method of an Interview called after its free(). */
+  | 'freed'
+  /** A method of Interview called on something that is not an Interview. */
+  | 'not_an_interview';
 
 /** Thrown for every refused input. */
 export declare class TwitchTriageError extends Error {

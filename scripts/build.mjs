@@ -236,21 +236,44 @@ function dropDescriptorTableEntries(file) {
 }
 
 /**
- * A method of an Interview called after its free() reaches wasm-bindgen's own
- * check, which throws a plain Error "null pointer passed to rust". The glue's
- * throw goes through `internalError` in js/boundary.js instead, which makes
- * that one a TwitchTriageError (kind `freed`) that says what happened. Fails
- * if the glue's throw is not found, so a change in wasm-bindgen's output
- * cannot go unnoticed.
+ * wasm-bindgen's glue makes the arrays Rust hands over (the lists in a
+ * result) by push() on a new array, which a setter for "0", "1", ... that a
+ * host page put on Object.prototype intercepts: classify's explanations came
+ * back empty (SAFETY H23). Its one function that does so, found whole and
+ * exactly as this pinned wasm-bindgen writes it, is given a body that calls
+ * `ownArray` in js/boundary.js instead (Array.from, which defines the
+ * items). Fails if it is not found, or if the glue fills an array or an
+ * object by push() or assignment anywhere else, so that a change in
+ * wasm-bindgen's output cannot go unnoticed.
  */
-function freedInterviewError(glueFile, boundaryRel) {
+function ownArrays(glueFile, boundaryRel) {
   const glue = readFileSync(glueFile, 'utf8');
-  const pattern = /(__wbindgen_throw_\w+: function\(arg0, arg1\) \{\s*throw )new Error\(/;
-  if (!pattern.test(glue)) throw new Error('freedInterviewError: wasm-bindgen\'s throw not found in the glue');
-  const patched = glue.replace(pattern, '$1internalError(');
+  const original = `function getArrayJsValueFromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    const mem = getDataViewMemory0();
+    const result = [];
+    for (let i = ptr; i < ptr + 4 * len; i += 4) {
+        result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));
+    }
+    wasm.__externref_drop_slice(ptr, len);
+    return result;
+}`;
+  const replacement = `function getArrayJsValueFromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    const mem = getDataViewMemory0();
+    const result = ownArray(len, (i) => wasm.__wbindgen_externrefs.get(mem.getUint32(ptr + 4 * i, true)));
+    wasm.__externref_drop_slice(ptr, len);
+    return result;
+}`;
+  if (glue.split(original).length !== 2) throw new Error('ownArrays: wasm-bindgen\'s getArrayJsValueFromWasm0 not found as expected in the glue');
+  const patched = glue.replace(original, replacement);
+  // Nothing else may fill a new array or object property by property.
+  for (const risky of [/\.push\(/, /\.set\(arg1, arg2\)/, /\barg0\[arg1( >>> 0)?\] = /]) {
+    if (risky.test(patched)) throw new Error(`ownArrays: the glue builds objects by assignment (${risky}): make them in js/boundary.js`);
+  }
   // After the glue's first line (its @ts-self-types comment), before its imports.
   const at = patched.indexOf('\nimport ') + 1;
-  writeFileSync(glueFile, `${patched.slice(0, at)}import { internalError } from '${boundaryRel}';\n${patched.slice(at)}`);
+  writeFileSync(glueFile, `${patched.slice(0, at)}import { ownArray } from '${boundaryRel}';\n${patched.slice(at)}`);
 }
 
 /**
@@ -337,8 +360,14 @@ function build() {
   // The snippet directory carries a hash: find the boundary module in it.
   const boundary = files(join(dist, 'snippets')).find((f) => f.endsWith('boundary.js'));
   const boundaryRel = './' + relative(dist, boundary).split('\\').join('/');
-  freedInterviewError(join(dist, 'twitch_triage.js'), boundaryRel);
-  const exports = `export { classify, knowledge, Interview } from './twitch_triage.js';\nexport { TwitchTriageError } from '${boundaryRel}';\n`;
+  ownArrays(join(dist, 'twitch_triage.js'), boundaryRel);
+  // The API every entry exports (js/api.js: Interview wrapped), importing
+  // the boundary module where wasm-bindgen put it.
+  const apiSource = readFileSync(join(root, 'js', 'api.js'), 'utf8');
+  const boundaryImport = "from './boundary.js';";
+  if (apiSource.split(boundaryImport).length !== 2) throw new Error('js/api.js: its one import of ./boundary.js not found');
+  writeFileSync(join(dist, 'api.js'), apiSource.replace(boundaryImport, `from '${boundaryRel}';`));
+  const exports = `export { classify, knowledge, Interview, TwitchTriageError } from './api.js';\n`;
 
   // The texts of every language, as language packs next to the wasm.
   run('cargo', ['run', '--quiet', '--release', '--example', 'text_packs', '--', join(dist, 'lang')]);

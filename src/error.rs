@@ -65,7 +65,7 @@ pub struct Error {
 }
 
 /// At most this many characters of a key taken from the input are quoted back.
-const KEY_QUOTE_MAX: usize = 64;
+pub(crate) const KEY_QUOTE_MAX: usize = 64;
 
 impl Error {
     pub fn new(kind: ErrorKind, key: &str, expected: &str) -> Error {

@@ -31,10 +31,13 @@ pub mod knowledge;
 pub mod rules;
 pub mod score;
 pub mod summary;
-/// The WebAssembly builds use a small free-list allocator: the module is
-/// single-threaded (no atomics, no threads; checked below), as
-/// `AssumeSingleThreaded` requires.
-#[cfg(all(target_arch = "wasm32", any(feature = "js-api", feature = "widget")))]
+/// The element's WebAssembly uses a small free-list allocator (lol_alloc):
+/// dlmalloc, Rust's default, would add 2.6 KB gzip to what a page loads,
+/// talc 1.4 KB (docs/SAFETY.md H26 has the figures and the tests that
+/// exercise it). The npm API keeps std's dlmalloc, which is smaller and as
+/// fast there. The module is single-threaded (no atomics, no threads;
+/// checked below), as `AssumeSingleThreaded` requires.
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 #[global_allocator]
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
@@ -89,7 +92,7 @@ impl<T> OneThread<T> {
     feature = "external-texts"
 ))]
 compile_error!(
-    "the WebAssembly builds assume one thread (the allocator, `OneThread`): build without atomics"
+    "the WebAssembly builds assume one thread (the element's allocator, `OneThread`): build without atomics"
 );
 #[cfg(all(feature = "trap-panics", not(target_arch = "wasm32")))]
 compile_error!("the trap-panics feature is for the wasm32 build of the element only");

@@ -3,10 +3,15 @@
 //! This layer only converts. Untrusted values are first read by
 //! `js/boundary.js` (so no host code runs while Rust holds state) into one
 //! compact string, decoded here into the same [`InputMap`] / [`Input`] that
-//! JSON deserialises to, and checked by the same core code. Results go back
-//! as plain objects and arrays, built by object literals in
-//! `js/boundary.js` from cached JavaScript strings (`knowledge()`, which is
-//! not on any hot path, through serde-wasm-bindgen). Every error is a
+//! JSON deserialises to, and checked by the same core code. The boundary
+//! reads no more than the core can check (the limits in [`reading`], passed
+//! on every call), so an oversized input is never copied whole into wasm
+//! memory, which never shrinks. Results go back as plain objects and
+//! arrays, built by object literals in `js/boundary.js` from cached
+//! JavaScript strings (`knowledge()` and `answers()`, which are not on any
+//! hot path, as JSON text that `JSON.parse` turns into objects): either way
+//! every property is the object's own, which a setter that a host page put
+//! on `Object.prototype` cannot intercept. Every error is a
 //! `TwitchTriageError`; nothing here can panic on any input.
 //!
 //! One string rather than a js-sys call per key and value: the boundary is
@@ -25,14 +30,64 @@ use crate::findings::{Findings, Input, InputMap, MAX_KEYS, MAX_LIST, MAX_STRING}
 use crate::interview::Interview as CoreInterview;
 use crate::kb::{has_texts, Lang};
 
+/// How much of an input `js/boundary.js` reads and hands over, from the
+/// core's limits (`src/findings.rs`, `src/error.rs`): the core refuses
+/// anything past them anyway, with the same error, and wasm memory that an
+/// oversized input made grow never shrinks (SAFETY H25). Rust passes them
+/// on every call, so the JavaScript side keeps no copy of its own.
+pub mod reading {
+    use crate::error::KEY_QUOTE_MAX;
+    use crate::findings::{MAX_KEYS, MAX_LIST, MAX_STRING};
+
+    const fn max(a: usize, b: usize) -> usize {
+        if a > b {
+            a
+        } else {
+            b
+        }
+    }
+
+    /// Keys whose values are read: the entries an [`InputMap`] keeps (one
+    /// past [`MAX_KEYS`]). Past them, only the number of keys is sent.
+    ///
+    /// [`InputMap`]: crate::findings::InputMap
+    pub const KEYS: u32 = MAX_KEYS as u32 + 1;
+    /// Items read of a list: one past [`MAX_LIST`], so that a longer list is
+    /// still too long.
+    pub const LIST: u32 = MAX_LIST as u32 + 1;
+    /// UTF-16 units read of a key or a string: a longer value stays longer
+    /// than [`MAX_STRING`] bytes, and an unknown key's quote in an error
+    /// ([`KEY_QUOTE_MAX`] characters of at most two units each, then "…" if
+    /// there are more) stays as it was.
+    pub const TEXT: u32 = 2 * (max(MAX_STRING, KEY_QUOTE_MAX) as u32 + 1);
+    /// Characters quoted of the message of an error that host code threw.
+    pub const MESSAGE_QUOTE: usize = 200;
+    /// UTF-16 units read of such a message.
+    pub const MESSAGE: u32 = 2 * MESSAGE_QUOTE as u32;
+}
+
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(kind: &str, key: &str, expected: &str, message: &str) -> JsValue;
     #[wasm_bindgen(catch, js_name = findingsCode)]
-    fn findings_code(v: &JsValue, ids: &JsValue) -> Result<JsValue, JsValue>;
+    fn findings_code(
+        v: &JsValue,
+        ids: &JsValue,
+        keys: u32,
+        list: u32,
+        text: u32,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = answerCode)]
-    fn answer_code(v: &JsValue) -> Result<JsValue, JsValue>;
+    fn answer_code(v: &JsValue, list: u32, text: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = textOf)]
+    fn text_of(v: &JsValue, units: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = thrownKey)]
+    fn thrown_key(thrown: &JsValue, units: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = thrownMessage)]
+    fn thrown_message(thrown: &JsValue, units: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = fromJson)]
+    fn from_json(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = makeExplanation)]
     fn make_explanation(
         id: &JsValue,
@@ -72,23 +127,20 @@ fn to_js_error(e: Error) -> JsValue {
 /// A value from the host that could not even be read (a throwing getter or
 /// Proxy). `js/boundary.js` says which key it was, when it knows.
 fn unreadable(key: &str, thrown: JsValue) -> JsValue {
-    // Only Reflect.get (imported with `catch`) touches the thrown value: even
-    // an error object with a throwing `message` getter cannot escape here.
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
-    let at = get(&thrown, "twitchTriageKey").and_then(|k| k.as_string());
-    let cause = if at.is_some() {
-        get(&thrown, "cause").unwrap_or(JsValue::UNDEFINED)
-    } else {
-        thrown
-    };
+    // Only `js/boundary.js` (imported with `catch`) touches the thrown
+    // value, and hands over at most a short text: even an error object with
+    // a throwing `message` getter, or a message of megabytes, cannot escape
+    // or fill the memory here.
+    let at = thrown_key(&thrown, reading::TEXT)
+        .ok()
+        .and_then(|k| k.as_string());
     let mut expected = String::from("a value that can be read without errors");
-    if let Some(msg) = cause
-        .dyn_ref::<js_sys::Error>()
-        .and_then(|e| get(e, "message"))
+    if let Some(msg) = thrown_message(&thrown, reading::MESSAGE)
+        .ok()
         .and_then(|m| m.as_string())
     {
         expected.push_str(" (reading it threw: ");
-        expected.push_str(&msg.chars().take(200).collect::<String>());
+        expected.push_str(&msg.chars().take(reading::MESSAGE_QUOTE).collect::<String>());
         expected.push(')');
     }
     to_js_error(Error::new(
@@ -98,15 +150,18 @@ fn unreadable(key: &str, thrown: JsValue) -> JsValue {
     ))
 }
 
+/// A result as JSON text, made into objects by `JSON.parse` (every property
+/// its object's own: SAFETY H23).
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| {
-            to_js_error(Error::new(
-                ErrorKind::WrongType,
-                "result",
-                "a result that can be converted",
-            ))
-        })
+    let failed = || {
+        to_js_error(Error::new(
+            ErrorKind::WrongType,
+            "result",
+            "a result that can be converted",
+        ))
+    };
+    let json = serde_json::to_string(v).map_err(|_| failed())?;
+    from_json(&json).map_err(|_| failed())
 }
 
 /// One value of the code `js/boundary.js` makes (see its header) as an [`Input`].
@@ -142,10 +197,18 @@ fn decode_value(code: &str, nested: bool) -> Input {
     }
 }
 
-/// The finding ids, as a JavaScript array made once.
+/// The finding ids, as a JavaScript array made once (by `JSON.parse`, like
+/// every array handed to the host: an array filled by `push` would meet a
+/// setter for "0" on `Object.prototype`).
 fn finding_ids() -> JsValue {
     thread_local! {
-        static IDS: JsValue = crate::kb::FINDINGS.iter().map(|f| strings::js(f.id)).collect::<js_sys::Array>().into();
+        static IDS: JsValue = {
+            let ids: Vec<&str> = crate::kb::FINDINGS.iter().map(|f| f.id).collect();
+            serde_json::to_string(&ids)
+                .ok()
+                .and_then(|json| from_json(&json).ok())
+                .unwrap_or_else(|| js_sys::Array::new().into())
+        };
     }
     IDS.with(JsValue::clone)
 }
@@ -162,7 +225,14 @@ enum Coded {
 }
 
 fn read_coded(v: &JsValue, key: &str, expected: &str) -> Result<Coded, JsValue> {
-    let code = findings_code(v, &finding_ids()).map_err(|e| unreadable(key, e))?;
+    let code = findings_code(
+        v,
+        &finding_ids(),
+        reading::KEYS,
+        reading::LIST,
+        reading::TEXT,
+    )
+    .map_err(|e| unreadable(key, e))?;
     let Some(code) = code.as_string() else {
         return Err(to_js_error(Error::new(
             ErrorKind::NotAnObject,
@@ -189,17 +259,20 @@ fn read_coded(v: &JsValue, key: &str, expected: &str) -> Result<Coded, JsValue> 
         }
         return Ok(Coded::ByFinding(f));
     }
+    // Any keys: US, the number of keys, then a record per key read.
     let mut map = InputMap::default();
-    if code.is_empty() {
-        return Ok(Coded::Keyed(map));
-    }
-    for record in code.split('\x1e') {
-        map.total += 1;
+    let mut records = code.strip_prefix('\x1f').unwrap_or_default().split('\x1e');
+    map.total = records
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    for record in records {
         if map.entries.len() <= MAX_KEYS {
             let (k, v) = record.split_once('\x1f').unwrap_or((record, "z"));
             map.entries.push((k.to_string(), decode_value(v, false)));
         }
     }
+    map.total = map.total.max(map.entries.len());
     Ok(Coded::Keyed(map))
 }
 
@@ -350,7 +423,11 @@ impl JsInterview {
 
     /// Answers a question; a bad answer throws and changes nothing.
     pub fn answer(&self, question_id: JsValue, value: JsValue) -> Result<(), JsValue> {
-        let id = match question_id.as_string() {
+        // A string id, cut: no id is long, and the error quotes only its start.
+        let id = match text_of(&question_id, reading::TEXT)
+            .ok()
+            .and_then(|id| id.as_string())
+        {
             Some(s) => s,
             None => {
                 return Err(to_js_error(Error::new(
@@ -360,7 +437,8 @@ impl JsInterview {
                 )))
             }
         };
-        let code = answer_code(&value).map_err(|e| unreadable(&id, e))?;
+        let code =
+            answer_code(&value, reading::LIST, reading::TEXT).map_err(|e| unreadable(&id, e))?;
         let input = code
             .as_string()
             .map_or(Input::Object, |c| decode_value(&c, false));

@@ -27,15 +27,9 @@ struct Page {
 }
 
 /// The widget build carries no texts: install the packs, as `element.js` does.
-fn install_packs() {
-    for pack in [
-        include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/texts/es.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/texts/zh-Hant.txt")),
-    ] {
-        assert!(twitch_triage::widget::install_texts(pack));
-    }
-}
+#[path = "common/packs.rs"]
+mod packs;
+use packs::install_packs;
 
 /// The number an element with no `emergency-number` and no `lang` shows in
 /// this browser: the one for the region of its first language that names

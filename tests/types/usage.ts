@@ -96,6 +96,9 @@ const zh = new InterviewZh({ lang: 'zh-Hant' });
 classifyEs(findings, { lang: 'fr' });
 const unknownOption: TwitchTriageError['kind'] = 'unknown_option';
 const freed: TwitchTriageError['kind'] = 'freed';
+const notAnInterview: TwitchTriageError['kind'] = 'not_an_interview';
+// @ts-expect-error: an object with the same methods is not an Interview (its state is private)
+const forged: Interview = { next: iv.next, answer: iv.answer, back: iv.back, result: iv.result, answers: iv.answers, free: iv.free };
 
 // The element: its properties and events are typed.
 import { type TwitchTriageElement } from 'twitch-triage/element';
