@@ -374,15 +374,39 @@ function build() {
   // Each pack is an ES module whose default export is the pack (a string).
   // An entry module instantiates the wasm and installs the texts of `langs`,
   // then re-exports the API. `file` is relative to dist/.
+  // Each entry pins what it loads (SAFETY H19): the wasm's digest is baked in
+  // and checked before it is used (in browsers by fetch's integrity, in Node
+  // here); in Node the packs too, read as data (never run). In browsers the
+  // packs are modules a bundler puts in the app's own bundle.
+  const wasmDigest = integrity(join(dist, 'twitch_triage_bg.wasm'));
   const entry = (file, about, langs, node) => {
     const up = file.includes('/') ? '../' : './';
     const wasmUrl = `new URL('${up}twitch_triage_bg.wasm', import.meta.url)`;
-    const packs = langs.map((l, i) => `import t${i} from '${up}lang/${l}.js';\n`).join('');
-    const start = node
-      ? `import { readFileSync } from 'node:fs';\nimport { initSync, installTexts } from '${up}twitch_triage.js';\n${packs}initSync({ module: readFileSync(${wasmUrl}) });\n`
-      : `import init, { installTexts } from '${up}twitch_triage.js';\n${packs}await init({ module_or_path: ${wasmUrl} });\n`;
-    const install = `for (const t of [${langs.map((_, i) => `t${i}`).join(', ')}]) installTexts(t);\n`;
-    writeFileSync(join(dist, file), `${about}\n${start}${install}${exports.replaceAll("from './", `from '${up}`)}`);
+    let start;
+    if (node) {
+      const packs = langs.map((l) => `[new URL('${up}lang/${l}.js', import.meta.url), '${integrity(join(dist, 'lang', `${l}.js`))}']`);
+      start = `import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { initSync, installTexts } from '${up}twitch_triage.js';
+// A file of the package, if it is the one this entry was built with.
+const pinned = (url, digest) => {
+  const bytes = readFileSync(url);
+  if (\`sha384-\${createHash('sha384').update(bytes).digest('base64')}\` !== digest) throw new Error(\`twitch-triage: \${url.pathname} is not the file this package was built with (its SHA-384 digest differs); reinstall the package\`);
+  return bytes;
+};
+initSync({ module: pinned(${wasmUrl}, '${wasmDigest}') });
+// Each pack: the JSON string literal its module exports, read as data.
+for (const [url, digest] of [${packs.join(', ')}]) {
+  const t = pinned(url, digest).toString('utf8');
+  installTexts(JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1)));
+}
+`;
+    } else {
+      const packs = langs.map((l, i) => `import t${i} from '${up}lang/${l}.js';\n`).join('');
+      start = `import init, { installTexts } from '${up}twitch_triage.js';\n${packs}await init({ module_or_path: fetch(${wasmUrl}, { integrity: '${wasmDigest}' }) });\n`;
+      start += `for (const t of [${langs.map((_, i) => `t${i}`).join(', ')}]) installTexts(t);\n`;
+    }
+    writeFileSync(join(dist, file), `${about}\n${start}${exports.replaceAll("from './", `from '${up}`)}`);
   };
 
   // Browsers and bundlers: instantiate with top-level await. The URL form
