@@ -257,12 +257,19 @@ function show(el, root, message) {
   try {
     if (!fallbackSheet) {
       fallbackSheet = new CSSStyleSheet();
-      fallbackSheet.replaceSync(':host{display:block}[part=container]{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}');
+      // While it loads, the box holds the height of a screen (the first
+      // question is taller than most screens), so that the page below does
+      // not jump when the questionnaire appears (layout shift); a host can
+      // set its own with --twitch-triage-loading-height.
+      fallbackSheet.replaceSync(
+        ':host{display:block}[part=container]{padding:1rem;border:2px solid;border-radius:4px;font:inherit;line-height:1.45}p{margin:0 0 .5rem}.loading,.stalled{min-height:var(--twitch-triage-loading-height,100vh)}',
+      );
     }
     root.adoptedStyleSheets = [fallbackSheet];
   } catch {}
   const box = document.createElement('div');
   box.setAttribute('part', 'container');
+  box.className = message;
   box.setAttribute('role', 'status');
   box.setAttribute('lang', lang);
   box.setAttribute('dir', 'ltr');

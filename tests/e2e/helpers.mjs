@@ -82,11 +82,19 @@ export function site({ csp = STRICT_CSP, status } = {}) {
  * requests, CSP violations (from the page's own securitypolicyviolation
  * events and the console), page errors.
  */
-export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true, inspect = true } = {}) {
+export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true, inspect = true, shifts = false } = {}) {
   // A language with no region: the element's default number is then 112
   // (tests/e2e/widget.test.mjs checks the regional default on its own).
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled, locale: 'en' });
   if (inspect) await inspectable(context);
+  // The page's cumulative layout shift (shifts not caused by input), from its first paint.
+  if (shifts)
+    await context.addInitScript(() => {
+      window.__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
   const page = await context.newPage();
   const log = { requests: [], violations: [], errors: [] };
   page.on('request', (r) => log.requests.push(r.url()));

@@ -775,3 +775,23 @@ test('with no emergency-number, the number is the one for the region of the brow
     }
   }
 });
+
+test('no layout shift as the element loads (CLS 0 on the demo and article pages, phone and desktop)', async () => {
+  // The page holds the element's space before element.js defines it
+  // (twitch-triage:not(:defined) in demo.css, as the README says), and the
+  // loading screen holds a screen's height: the content below never jumps.
+  for (const path of ['/', '/article.html']) {
+    for (const width of [360, 1280]) {
+      const { context, page } = await open(browser, `${server.url}${path}`, { width, inspect: false, shifts: true });
+      try {
+        await page.waitForFunction(() => performance.getEntriesByName('twitch-triage-ready').length > 0);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const cls = await page.evaluate(() => window.__layoutShift);
+        console.log(`CLS ${path} at ${width} px: ${cls.toFixed(4)}`);
+        assert.ok(cls < 0.001, `${path} at ${width} px: cumulative layout shift ${cls}`);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
