@@ -329,8 +329,9 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
     const root = this.attachShadow({ mode: this.getAttribute('shadow-root') === 'open' ? 'open' : 'closed' });
     roots.set(this, root);
     privateBox(root);
+    // (Passive: it never cancels anything, so scrolling is never held up.)
     const stop = (e) => e.stopPropagation();
-    for (let i = 0; i < PRIVATE_EVENTS.length; i++) root.addEventListener(PRIVATE_EVENTS[i], stop);
+    for (let i = 0; i < PRIVATE_EVENTS.length; i++) root.addEventListener(PRIVATE_EVENTS[i], stop, { passive: true });
     show(this, root, 'loading');
     // A slow load says so, with the emergency advice; the widget replaces it when it starts.
     const stalled = setTimeout(() => widgets.has(this) || show(this, root, 'stalled'), STALLED_MS);
