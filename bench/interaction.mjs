@@ -8,11 +8,11 @@
 // between its interaction markers. Part of `npm run bench`;
 // `node bench/interaction.mjs --quick` runs 5 interviews and prints only.
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve } from '../scripts/serve.mjs';
+import { writeSection } from './markers.mjs';
 import { launch } from '../tests/node/browser.mjs';
 import { inspectable, option, questions, vignettes, wanted, widgetState } from '../tests/e2e/helpers.mjs';
 
@@ -78,14 +78,4 @@ const text =
   `${chromium}, the article page at 1280 px, ${cases.length} whole interviews (the spec's worked cases), ${samples.length} clicks on "Continue". Measured ${new Date().toISOString().slice(0, 10)}.\n\n` +
   `| from "Continue" to the next question painted | median | p95 | max |\n|---|---|---|---|\n| | ${ms(at(0.5))} | ${ms(at(0.95))} | ${ms(samples.at(-1))} |\n`;
 console.log(text);
-if (!quick) {
-  const file = join(root, 'BENCHMARKS.md');
-  const doc = readFileSync(file, 'utf8');
-  const start = '<!-- interaction:start -->';
-  const end = '<!-- interaction:end -->';
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error('BENCHMARKS.md has no interaction markers');
-  writeFileSync(file, `${doc.slice(0, from)}${start}\n${text}${end}${doc.slice(to + end.length)}`);
-  console.log('BENCHMARKS.md updated');
-}
+if (!quick) writeSection('interaction', text);

@@ -5,13 +5,14 @@
 // Part of `npm run bench`; `node bench/lighthouse.mjs --quick` prints only.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { serve } from '../scripts/serve.mjs';
+import { writeSection } from './markers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lighthouse = join(root, 'node_modules', '.bin', 'lighthouse');
@@ -57,14 +58,4 @@ const table =
   '| page | form factor | performance | accessibility | best practices | SEO | FCP, LCP, CLS | scored audits below 1 |\n|---|---|---|---|---|---|---|---|\n' +
   `${rows.join('\n')}\n`;
 console.log(table);
-if (!quick) {
-  const file = join(root, 'BENCHMARKS.md');
-  const doc = readFileSync(file, 'utf8');
-  const start = '<!-- lighthouse:start -->';
-  const end = '<!-- lighthouse:end -->';
-  const at = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (at < 0 || to < at) throw new Error('BENCHMARKS.md has no lighthouse markers');
-  writeFileSync(file, `${doc.slice(0, at)}${start}\n${table}${end}${doc.slice(to + end.length)}`);
-  console.log('BENCHMARKS.md updated');
-}
+if (!quick) writeSection('lighthouse', table);

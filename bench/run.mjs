@@ -14,7 +14,7 @@
 //   - the size of every shipped file, raw, gzip and brotli.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ import { serve, STRICT_CSP } from '../scripts/serve.mjs';
 import { elementSizes, sizes } from '../scripts/build.mjs';
 import { launch } from '../tests/node/browser.mjs';
 import { plainJs, rulesEngine } from './peer.mjs';
+import { writeSection } from './markers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -293,16 +294,4 @@ let table = '| group | measure | figure | note |\n|---|---|---|---|\n';
 for (const r of rows) table += `| ${r.group} | ${r.what} | ${r.figure} | ${r.note} |\n`;
 console.log(`\n${header}\n\n${table}`);
 
-if (!quick) {
-  const file = join(root, 'BENCHMARKS.md');
-  const doc = readFileSync(file, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const at = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (at >= 0 && to > at) {
-    const body = `${start}\n${header} Measured ${new Date().toISOString().slice(0, 10)}.\n\n${table}${end}`;
-    writeFileSync(file, doc.slice(0, at) + body + doc.slice(to + end.length));
-    console.log('BENCHMARKS.md updated');
-  }
-}
+if (!quick) writeSection('bench', `${header} Measured ${new Date().toISOString().slice(0, 10)}.\n\n${table}`);
