@@ -468,6 +468,10 @@ for (const [url, digest] of [${packs.join(', ')}]) {
   });
   writeIntegrity();
   cpSync(join(root, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
+  // The element's types for React's JSX, and its Custom Elements Manifest
+  // (checked against the element by tests/e2e/manifest.test.mjs).
+  cpSync(join(root, 'js', 'react.d.ts'), join(dist, 'react.d.ts'));
+  cpSync(join(root, 'js', 'custom-elements.json'), join(dist, 'custom-elements.json'));
   // The private embed (README, "Private embed (iframe)"): a page for a
   // sandboxed iframe from another origin, and its script (classic, no
   // module: minified as a script).

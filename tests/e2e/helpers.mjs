@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { after, before } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
 
@@ -277,6 +278,23 @@ export async function pixel(page, x, y) {
   }
   const row = inflateSync(Buffer.concat(idat));
   return [row[1], row[2], row[3]];
+}
+
+/**
+ * The demo site and Chromium for a test file: started before its tests,
+ * closed after them. Read `.server` and `.browser` inside the tests.
+ */
+export function siteAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await site();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export { launch };
