@@ -94,14 +94,30 @@ export const memoryBytes = () => exports?.memory.buffer.byteLength ?? 0;
 // string literal (JSON): it is fetched against its digest and the literal is
 // parsed, so nothing in it can run.
 const loading = new Map();
+// A development server may add a source map after a module it serves (Vite's
+// dev server does, to every .js file): then the file's digest differs, and
+// the pack is fetched again and accepted only if its first line (the whole
+// file as built) has the digest and nothing but source-map comments follows
+// (checked with Web Crypto, which secure pages have: localhost, https).
+async function sourceMapped(url, file) {
+  const t = await (await fetch(url)).text();
+  const line = t.slice(0, t.indexOf('\n') + 1);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', new TextEncoder().encode(line)));
+  if (`sha384-${btoa(String.fromCharCode(...digest))}` !== DIGESTS[file] || !/^\s*(\/\/# sourceMappingURL=\S*\s*)*$/.test(t.slice(line.length)))
+    throw new Error('not the file this element was built with');
+  return line;
+}
 const loadText = (lang) => {
-  if (!loading.has(lang))
+  if (!loading.has(lang)) {
+    const url = new URL(`./lang/${lang}.js`, import.meta.url);
+    const file = `lang/${lang}.js`;
     loading.set(
       lang,
-      fetchPinned(new URL(`./lang/${lang}.js`, import.meta.url), `lang/${lang}.js`)
-        .then((r) => r.text())
+      fetchPinned(url, file)
+        .then((r) => r.text(), () => sourceMapped(url, file))
         .then((t) => JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1))),
     );
+  }
   return loading.get(lang);
 };
 const installed = new Map();

@@ -232,3 +232,50 @@ test('a Vite 7 app that imports the element builds, and the element starts in th
     () => ({ 'content-security-policy': STRICT_CSP }),
   );
 });
+
+test('the Vite 7 dev server with the README\'s one line (optimizeDeps.exclude) serves an app whose element starts', async () => {
+  // Vite's dev server pre-bundles dependencies into .vite/deps/, where the
+  // element's `new URL('./…', import.meta.url)` no longer finds its files.
+  const dir = join(app, 'element-dev');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dev</title></head>
+<body><twitch-triage shadow-root="open"></twitch-triage><script type="module" src="/main.js"></script></body></html>`,
+  );
+  writeFileSync(join(dir, 'main.js'), `import 'twitch-triage/element';\n`);
+  const start = async (config) => {
+    writeFileSync(join(dir, 'vite.config.js'), config);
+    const { spawn } = await import('node:child_process');
+    const port = 41000 + Math.floor(Math.random() * 2000);
+    const child = spawn('node', [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--force'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise((ready, fail) => {
+      child.stdout.on('data', (d) => /Local:/.test(d) && ready());
+      child.on('exit', (code) => fail(new Error(`vite exited ${code}`)));
+    });
+    return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+  };
+  const browser = await launch();
+  try {
+    for (const [config, works] of [
+      ['export default {};\n', false],
+      ["export default { optimizeDeps: { exclude: ['twitch-triage'] } };\n", true],
+    ]) {
+      const server = await start(config);
+      try {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        const started = await page
+          .waitForFunction(() => document.querySelector('twitch-triage')?.shadowRoot?.querySelector('form h2'), null, { timeout: 15000 })
+          .then(() => true, () => false);
+        console.log(`vite dev, ${config.trim()}: ${started ? 'the element started' : 'the element did not start'}`);
+        assert.equal(started, works, config);
+        await page.close();
+      } finally {
+        server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+});
