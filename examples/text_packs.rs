@@ -1,5 +1,7 @@
-//! Writes the language packs (`<dir>/<lang>.js`) that the WebAssembly
-//! builds load at run time: `cargo run --example text_packs -- dist/lang`.
+//! Writes the language packs that the WebAssembly builds load at run time,
+//! each twice: `<dir>/<lang>.txt` (the pack, which the element fetches) and
+//! `<dir>/<lang>.js` (a module exporting it, which the npm API's entries
+//! import): `cargo run --example text_packs -- dist/lang`.
 //! The packs are made by the build script from `kb/*.toml`; this only
 //! copies them out of the build directory, each as an ES module whose one
 //! export is the pack as a string literal (data, no code). A module rather
@@ -25,6 +27,10 @@ fn main() {
         ),
     ] {
         twitch_triage::kb::parse_pack(pack).expect("a valid pack");
+        // The element fetches the pack itself as text (no bundler rewrites a
+        // text file, so the digest element.js pins holds); the npm API's
+        // entry modules import the module.
+        std::fs::write(format!("{dir}/{lang}.txt"), pack).unwrap();
         let literal = serde_json::to_string(pack).unwrap();
         std::fs::write(
             format!("{dir}/{lang}.js"),

@@ -1,8 +1,8 @@
 // <twitch-triage>: the custom element. wasm-bindgen cannot subclass
 // HTMLElement, so this small file defines the element, attaches its shadow
 // root and hands it to the Rust Widget (src/widget/) once the WebAssembly
-// module and the texts of the element's language (lang/<lang>.js, a module
-// whose one export is the pack as a string, from the same origin) are ready.
+// module and the texts of the element's language (lang/<lang>.txt, from the
+// same origin) are ready.
 // Everything the person sees after that is rendered by Rust.
 //
 // If the module cannot start (WebAssembly blocked by the page's CSP, the
@@ -15,8 +15,8 @@
 // Nothing loaded after this file can change what the element says (SAFETY
 // H19): the build bakes the SHA-384 digest of the wasm and of each language
 // pack into this file (DIGESTS), and each is fetched with that digest as its
-// integrity, so the browser refuses a file that differs. A pack is read as
-// data (the string literal of its module), never run as code.
+// integrity, so the browser refuses a file that differs. A pack is text,
+// never run as code.
 //
 // What the host page learns (SAFETY H18, H20): the shadow root is closed
 // unless the host sets shadow-root="open"; the events that carry what a
@@ -90,34 +90,20 @@ const load = () =>
 export const memoryBytes = () => exports?.memory.buffer.byteLength ?? 0;
 
 // Each language's texts are loaded once, when an element first needs them
-// (installing them needs the module). The pack is an ES module exporting one
-// string literal (JSON): it is fetched against its digest and the literal is
-// parsed, so nothing in it can run.
+// (installing them needs the module), fetched against their digest: text,
+// never run.
 const loading = new Map();
-// A development server may add a source map after a module it serves (Vite's
-// dev server does, to every .js file): then the file's digest differs, and
-// the pack is fetched again and accepted only if its first line (the whole
-// file as built) has the digest and nothing but source-map comments follows
-// (checked with Web Crypto, which secure pages have: localhost, https).
-async function sourceMapped(url, file) {
-  const t = await (await fetch(url)).text();
-  const line = t.slice(0, t.indexOf('\n') + 1);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', new TextEncoder().encode(line)));
-  if (`sha384-${btoa(String.fromCharCode(...digest))}` !== DIGESTS[file] || !/^\s*(\/\/# sourceMappingURL=\S*\s*)*$/.test(t.slice(line.length)))
-    throw new Error('not the file this element was built with');
-  return line;
-}
+// Each pack's URL, written out so that bundlers (webpack, Rollup, Vite) find
+// the files and emit them (esbuild: copy them, README "Frameworks"). The
+// element's packs are plain text (lang/<lang>.txt, the pack itself): no
+// bundler or development server rewrites a text file, so its digest holds.
+const PACK_URLS = {
+  en: () => new URL('./lang/en.txt', import.meta.url),
+  es: () => new URL('./lang/es.txt', import.meta.url),
+  'zh-Hant': () => new URL('./lang/zh-Hant.txt', import.meta.url),
+};
 const loadText = (lang) => {
-  if (!loading.has(lang)) {
-    const url = new URL(`./lang/${lang}.js`, import.meta.url);
-    const file = `lang/${lang}.js`;
-    loading.set(
-      lang,
-      fetchPinned(url, file)
-        .then((r) => r.text(), () => sourceMapped(url, file))
-        .then((t) => JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1))),
-    );
-  }
+  if (!loading.has(lang)) loading.set(lang, fetchPinned(PACK_URLS[lang](), `lang/${lang}.txt`).then((r) => r.text()));
   return loading.get(lang);
 };
 const installed = new Map();
@@ -131,7 +117,7 @@ function pack(lang) {
         })
         .catch((e) => {
           // A host's deployment mistake (a missing or stale file): said once per language.
-          console.warn(`<twitch-triage>: the ${lang} texts (lang/${lang}.js) could not be used (${e?.message ?? e}); it shows another language.`);
+          console.warn(`<twitch-triage>: the ${lang} texts (lang/${lang}.txt) could not be used (${e?.message ?? e}); it shows another language.`);
           throw e;
         }),
     );

@@ -46,7 +46,7 @@ export const WIDGET_BUDGET_GZIP = 60 * 1024;
  * and the notices in three languages, options numbered by place.)
  */
 export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 79.4 * 1024;
-/** The files a page loads for the element, besides one language pack (lang/*.js). */
+/** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
 
@@ -94,7 +94,7 @@ export function printSizes(title, { rows, total }) {
 export function elementSizes(rows) {
   const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
   const widget = rows.filter((r) => WIDGET_FILES.includes(r.file));
-  const packs = rows.filter((r) => r.file.startsWith('lang/'));
+  const packs = rows.filter((r) => r.file.startsWith('lang/') && r.file.endsWith('.txt'));
   const largest = packs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const code = { gzip: sum(widget, 'gzip'), brotli: sum(widget, 'brotli') };
   return {
@@ -329,7 +329,7 @@ export function integrity(file) {
  * every language pack, keyed by the path element.js fetches them by.
  */
 function elementDigests() {
-  const pinned = ['twitch_triage_widget_bg.wasm', ...LANGS.map((l) => `lang/${l}.js`)];
+  const pinned = ['twitch_triage_widget_bg.wasm', ...LANGS.map((l) => `lang/${l}.txt`)];
   return Object.fromEntries(pinned.map((f) => [f, integrity(join(dist, f))]));
 }
 

@@ -288,3 +288,41 @@ fn the_emergency_number_follows_the_region_of_a_language_tag() {
         "js/emergency-numbers.js is stale: write the text above into it"
     );
 }
+
+/// `js/element.js` names the languages twice, in the module's order (its
+/// `LANGS`, which `languageFor`'s number indexes) and as the packs it
+/// fetches (`PACK_URLS`, written out for bundlers): both must be
+/// `Lang::ALL`, in that order.
+#[test]
+fn the_elements_script_lists_the_languages_in_the_modules_order() {
+    let js = include_str!("../js/element.js");
+    let codes: Vec<&str> = twitch_triage::Lang::ALL.iter().map(|l| l.code()).collect();
+    let langs = js
+        .split_once("const LANGS = [")
+        .and_then(|(_, rest)| rest.split_once("];"))
+        .expect("js/element.js has `const LANGS = [...]`")
+        .0;
+    let listed: Vec<&str> = langs
+        .split(',')
+        .map(|s| s.trim().trim_matches('\''))
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(listed, codes, "js/element.js LANGS");
+    let urls = js
+        .split_once("const PACK_URLS = {")
+        .and_then(|(_, rest)| rest.split_once("};"))
+        .expect("js/element.js has `const PACK_URLS = {...}`")
+        .0;
+    let packs: Vec<String> = urls
+        .lines()
+        .filter(|l| l.contains("new URL("))
+        .map(|l| l.trim().split(':').next().unwrap().trim_matches('\'').to_string())
+        .collect();
+    assert_eq!(packs, codes, "js/element.js PACK_URLS");
+    for code in &codes {
+        assert!(
+            urls.contains(&format!("new URL('./lang/{code}.txt', import.meta.url)")),
+            "the {code} pack's URL"
+        );
+    }
+}

@@ -233,14 +233,16 @@ describe('nothing loaded after element.js can change what the element says', () 
       writeFileSync(file, wasm);
     },
     'a tampered language pack (the emergency level says "look after this at home")': (dir) => {
-      const file = join(dir, 'lang', 'en.js');
+      const file = join(dir, 'lang', 'en.txt');
       const pack = readFileSync(file, 'utf8');
       assert.ok(pack.includes('Get help now'));
       writeFileSync(file, pack.replace('Get help now', 'You can look after this at home'));
     },
-    'code appended to a language pack': (dir) => {
-      const file = join(dir, 'lang', 'en.js');
-      writeFileSync(file, `${readFileSync(file, 'utf8')}window.__pwned = true;\n`);
+    'code appended to a language pack (its module, lang/en.js, and its text)': (dir) => {
+      for (const pack of ['en.js', 'en.txt']) {
+        const file = join(dir, 'lang', pack);
+        writeFileSync(file, `${readFileSync(file, 'utf8')}\nwindow.__pwned = true;\n`);
+      }
     },
   };
   for (const [what, tamper] of Object.entries(tamperings)) {

@@ -157,7 +157,7 @@ test('switching lang on a live element re-renders the screen and keeps the answe
     await assertAccessible(page, 'after switching to zh-Hant');
     // Only the new language's texts were loaded (modules), from the same origin.
     const fetched = log.requests.slice(baseline);
-    assert.deepEqual(fetched.map((u) => new URL(u).pathname), ['/twitch-triage/lang/es.js', '/twitch-triage/lang/zh-Hant.js']);
+    assert.deepEqual(fetched.map((u) => new URL(u).pathname), ['/twitch-triage/lang/es.txt', '/twitch-triage/lang/zh-Hant.txt']);
     assert.ok(fetched.every((u) => u.startsWith(server.url)));
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations, [], "script-src 'self' allows the texts' modules");
@@ -216,7 +216,7 @@ test(`the page's own language changing (a single-page app's switcher): the eleme
     await w.locator('[data-action=back]').click();
     assert.deepEqual(await w.locator('input:checked').evaluateAll((l) => l.map((i) => i.value)), [place('emergency_signs', 'none')], 'the answers stay');
     const fetched = log.requests.slice(baseline).map((u) => new URL(u).pathname);
-    assert.deepEqual(fetched, ['/twitch-triage/lang/es.js', '/twitch-triage/lang/zh-Hant.js'], 'only the new languages\' texts, from the same origin');
+    assert.deepEqual(fetched, ['/twitch-triage/lang/es.txt', '/twitch-triage/lang/zh-Hant.txt'], 'only the new languages\' texts, from the same origin');
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
@@ -484,7 +484,7 @@ test("a host's mistake in an attribute is said in the console; the element still
     // Only the texts it shows were loaded: the script looks for the language
     // in the same order as the module.
     const packs = log.requests.filter((u) => u.includes('/lang/')).map((u) => u.split('/').pop());
-    assert.deepEqual(packs, ['es.js']);
+    assert.deepEqual(packs, ['es.txt']);
     // Mended on the live element: no new warning, the right number.
     warnings.length = 0;
     await page.evaluate(() => document.getElementById('w').setAttribute('emergency-number', '911'));
@@ -519,7 +519,7 @@ test('lang set while the first texts load: the element starts in that language',
   const context = await browser.newContext({ locale: 'en' });
   await inspectable(context);
   const page = await context.newPage();
-  const release = await holdBack(page, '**/twitch-triage/lang/es.js');
+  const release = await holdBack(page, '**/twitch-triage/lang/es.txt');
   const packs = [];
   page.on('request', (r) => r.url().includes('/lang/') && packs.push(r.url().split('/').pop()));
   try {
@@ -532,7 +532,7 @@ test('lang set while the first texts load: the element starts in that language',
     await w.locator('form').waitFor();
     assert.equal(await w.locator('.progress').textContent(), '第 1 題');
     assert.ok((await w.locator('.emergency-line').textContent()).includes('112'));
-    assert.deepEqual(packs.sort(), ['es.js', 'zh-Hant.js']);
+    assert.deepEqual(packs.sort(), ['es.txt', 'zh-Hant.txt']);
   } finally {
     await context.close();
   }
@@ -550,7 +550,7 @@ test('lang set in the last moment before the element starts: it starts in that l
   const context = await browser.newContext({ locale: 'en' });
   await inspectable(context);
   const page = await context.newPage();
-  const release = await holdBack(page, '**/twitch-triage/lang/es.js', async (route) => {
+  const release = await holdBack(page, '**/twitch-triage/lang/es.txt', async (route) => {
     await page.evaluate(() => {
       const el = document.querySelector('twitch-triage');
       const read = el.getAttribute;
@@ -591,8 +591,8 @@ test('a language whose texts cannot be loaded: the element keeps the one it show
     await w.locator('form').waitFor();
     await w.locator(NONE).check();
     await w.locator('button[type=submit]').click();
-    await page.route(/\/lang\/(zh-Hant|en)\.js$/, (route) => route.abort());
-    const failed = new Promise((resolve) => page.on('requestfailed', (r) => r.url().endsWith('/en.js') && resolve()));
+    await page.route(/\/lang\/(zh-Hant|en)\.txt$/, (route) => route.abort());
+    const failed = new Promise((resolve) => page.on('requestfailed', (r) => r.url().endsWith('/en.txt') && resolve()));
     // The element renders its screen again once the fallback has failed too.
     await page.evaluate(() => {
       window.__rendered = false;
@@ -604,10 +604,10 @@ test('a language whose texts cannot be loaded: the element keeps the one it show
     assert.equal(await w.locator('.progress').textContent(), 'Pregunta 2', 'still Spanish, not blank');
     assert.match(await w.locator('.emergency-line').textContent(), /llame ahora al 112/);
     assert.deepEqual(
-      warnings.map((t) => t.replace(/\(lang\/([\w-]+)\.js\) could not be used \(.*\);/, '(lang/$1.js) could not be used (...);')),
+      warnings.map((t) => t.replace(/\(lang\/([\w-]+)\.txt\) could not be used \(.*\);/, '(lang/$1.txt) could not be used (...);')),
       [
-        '<twitch-triage>: the zh-Hant texts (lang/zh-Hant.js) could not be used (...); it shows another language.',
-        '<twitch-triage>: the en texts (lang/en.js) could not be used (...); it shows another language.',
+        '<twitch-triage>: the zh-Hant texts (lang/zh-Hant.txt) could not be used (...); it shows another language.',
+        '<twitch-triage>: the en texts (lang/en.txt) could not be used (...); it shows another language.',
       ],
     );
   } finally {

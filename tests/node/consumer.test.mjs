@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -225,7 +225,7 @@ test('a Vite 7 app that imports the element builds, and the element starts in th
       const heading = await page.evaluate(() => document.querySelector('twitch-triage').shadowRoot.querySelector('h2').textContent);
       assert.match(heading, /¿/, `a Spanish first question: ${heading}`);
       // Only the Spanish pack was loaded, from the app's own assets.
-      const packs = server.requests.map((r) => r.path).filter((p) => /\/(en|es|zh-Hant)-[\w-]+\.js$/.test(p));
+      const packs = server.requests.map((r) => r.path).filter((p) => /\/(en|es|zh-Hant)-[\w-]+\.txt$/.test(p));
       assert.equal(packs.length, 1, `one language pack: ${packs}`);
       assert.match(packs[0], /\/assets\/es-/);
     },
@@ -278,4 +278,55 @@ test('the Vite 7 dev server with the README\'s one line (optimizeDeps.exclude) s
   } finally {
     await browser.close();
   }
+});
+
+/** A page that loads `script` and shows the element in Spanish, its root open for the check. */
+function elementPage(dir, script) {
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>element consumer</title></head>
+<body><twitch-triage shadow-root="open"></twitch-triage><script type="module" src="${script}"></script></body></html>`,
+  );
+}
+
+/** The element in `dir` starts in Spanish (its texts and its wasm found), under the strict CSP. */
+async function assertElementStarts(dir, what) {
+  await openBuilt(
+    dir,
+    () => performance.getEntriesByName('twitch-triage-ready').length > 0,
+    async (page) => {
+      const heading = await page.evaluate(() => document.querySelector('twitch-triage').shadowRoot.querySelector('h2').textContent);
+      assert.match(heading, /¿/, `${what}: a Spanish first question: ${heading}`);
+    },
+    () => ({ 'content-security-policy': STRICT_CSP }),
+  );
+}
+
+test('webpack 5 bundles an app that imports the element with no configuration: the wasm and the packs are emitted, and it starts', async () => {
+  const dir = join(app, 'element-webpack');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'src', 'index.js'), `import 'twitch-triage/element';\n`);
+  const webpack = join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  // webpack's defaults, with only where to write.
+  writeFileSync(join(dir, 'webpack.config.js'), `export default { mode: 'production', output: { path: ${JSON.stringify(join(dir, 'dist'))}, filename: 'main.js' } };\n`);
+  sh('node', [webpack, 'build', '--no-stats'], dir);
+  const emitted = readdirSync(join(dir, 'dist'));
+  assert.ok(emitted.some((f) => f.endsWith('.wasm')), `the wasm emitted: ${emitted}`);
+  assert.equal(emitted.filter((f) => f.endsWith('.txt')).length, 3, `the packs emitted: ${emitted}`);
+  elementPage(join(dir, 'dist'), '/main.js');
+  await assertElementStarts(join(dir, 'dist'), 'webpack');
+});
+
+test('esbuild bundles an app that imports the element, with the README\'s copy step for the wasm and the packs', async () => {
+  const dir = join(app, 'element-esbuild');
+  mkdirSync(join(dir, 'out'), { recursive: true });
+  writeFileSync(join(dir, 'main.js'), `import 'twitch-triage/element';\n`);
+  const { buildSync } = await import('esbuild');
+  buildSync({ entryPoints: [join(dir, 'main.js')], bundle: true, format: 'esm', outfile: join(dir, 'out', 'main.js'), absWorkingDir: dir, logLevel: 'error' });
+  // The copy step (esbuild emits no assets): the files element.js loads, next to the bundle.
+  const pkg = join(app, 'node_modules', 'twitch-triage', 'dist');
+  cpSync(join(pkg, 'twitch_triage_widget_bg.wasm'), join(dir, 'out', 'twitch_triage_widget_bg.wasm'));
+  cpSync(join(pkg, 'lang'), join(dir, 'out', 'lang'), { recursive: true });
+  elementPage(join(dir, 'out'), '/main.js');
+  await assertElementStarts(join(dir, 'out'), 'esbuild');
 });

@@ -311,16 +311,18 @@ test('the shipped JavaScript never builds HTML from strings or evaluates code', 
   }
 });
 
-test('each language pack is a module holding one string literal and nothing else', async () => {
+test('each language pack is a module holding one string literal and nothing else, and the same pack as text', async () => {
   const dir = join(root, 'dist', 'lang');
   const files = readdirSync(dir).sort();
-  assert.deepEqual(files, ['en.js', 'es.js', 'zh-Hant.js']);
-  for (const file of files) {
+  assert.deepEqual(files, ['en.js', 'en.txt', 'es.js', 'es.txt', 'zh-Hant.js', 'zh-Hant.txt']);
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
     const source = readFileSync(join(dir, file), 'utf8');
     // One default export of a double-quoted string literal: data, no code.
     assert.match(source, /^export default "(?:[^"\\\n]|\\.)*";\n$/, `${file} is one string literal`);
     const { default: pack } = await import(join(dir, file));
     assert.equal(typeof pack, 'string');
     assert.ok(pack.startsWith(`twitch-triage texts 2 ${file.slice(0, -3)} `), `${file} is the ${file.slice(0, -3)} pack`);
+    // The element fetches the pack itself, as text.
+    assert.equal(readFileSync(join(dir, file.replace(/\.js$/, '.txt')), 'utf8'), pack, `${file} and its .txt hold the same pack`);
   }
 });
