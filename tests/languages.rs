@@ -279,12 +279,12 @@ fn the_emergency_number_follows_the_region_of_a_language_tag() {
     ] {
         assert_eq!(emergency_number_for(tag), number, "{tag}");
     }
-    let js = include_str!("../js/emergency-numbers.js");
+    let js = include_str!("../crates/element/js/emergency-numbers.js");
     let want = format!(
         "// Generated from kb/emergency_numbers.toml (tests/languages.rs checks it): region and number.\nexport default '{EMERGENCY_NUMBERS}';\n"
     );
     assert_eq!(
         js, want,
-        "js/emergency-numbers.js is stale: write the text above into it"
+        "crates/element/js/emergency-numbers.js is stale: write the text above into it"
     );
 }

@@ -1,8 +1,8 @@
 //! The `<twitch-triage>` widget in headless Chromium (wasm-bindgen-test):
 //! rendering, answering, back, the error summary and the result screen.
-//! Run with `cargo test --target wasm32-unknown-unknown --features widget
-//! --test widget` and `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test).
-#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+//! Run with `cargo test -p twitch-triage-element --target wasm32-unknown-unknown
+//! --features std --test widget` and `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test).
+#![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,7 +14,7 @@ use web_sys::{
     CustomEvent, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use twitch_triage::widget::Widget;
+use twitch_triage_element::Widget;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -442,7 +442,7 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
     let map: twitch_triage::InputMap = serde_json::from_value(detail["answers"].clone()).unwrap();
     let r = twitch_triage::classify(&twitch_triage::Findings::from_map(&map).unwrap());
     // The others at least as likely as the screen's bar (ALSO_POSSIBLE_MIN in
-    // src/widget), with and without a reason.
+    // crates/element), with and without a reason.
     let (with, without): (Vec<_>, Vec<_>) = r.explanations[1..]
         .iter()
         .filter(|e| e.score >= 0.05)

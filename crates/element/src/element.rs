@@ -13,8 +13,6 @@
 //! a strict Content Security Policy and Trusted Types. It makes no network
 //! request and uses no storage.
 
-mod dom;
-
 use alloc::{
     rc::Rc,
     string::{String, ToString},
@@ -30,13 +28,15 @@ use web_sys::{
     ShadowRoot,
 };
 
-use crate::findings::{typed_whole_number, Value};
-use crate::kb::{t, text, ExplanationDef, FindingKind, Lang, Level, QuestionKind, QUESTIONS};
-use crate::summary::{
+use crate::dom::{focus, Plan, Res};
+use twitch_triage::findings::{typed_whole_number, Value};
+use twitch_triage::kb::{
+    t, text, ExplanationDef, FindingKind, Lang, Level, QuestionKind, QUESTIONS,
+};
+use twitch_triage::summary::{
     describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
 };
-use crate::{Assessment, Input, Interview};
-use dom::{focus, Plan, Res};
+use twitch_triage::{Assessment, Input, Interview};
 
 /// `style.css`, minified by the build script.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -48,7 +48,8 @@ const DEFAULT_NUMBER: &str = "112";
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
 /// One stylesheet shared by every widget of the page.
-static SHEET: crate::OneThread<Cell<Option<CssStyleSheet>>> = crate::OneThread(Cell::new(None));
+static SHEET: twitch_triage::OneThread<Cell<Option<CssStyleSheet>>> =
+    twitch_triage::OneThread(Cell::new(None));
 
 fn sheet() -> Res<CssStyleSheet> {
     SHEET.with(|s| {
@@ -120,7 +121,7 @@ struct State {
     /// Where the number came from, when the host set none: the note shown
     /// under it (the region of a language tag, or 112 and "use your local
     /// number"); `None` for a number the host set.
-    number_note: Option<crate::kb::TextId>,
+    number_note: Option<twitch_triage::kb::TextId>,
     /// What the host page receives with the completion event (and is told
     /// on every screen): see [`Share`].
     share: Share,
@@ -215,7 +216,7 @@ impl Widget {
 /// one for this build.
 #[wasm_bindgen(js_name = installTexts)]
 pub fn install_texts(pack: &str) -> bool {
-    crate::kb::install_texts(pack).is_ok()
+    twitch_triage::kb::install_texts(pack).is_ok()
 }
 
 /// The language `host` should be shown in (see [`resolve_lang`]), so that
@@ -234,13 +235,13 @@ pub fn language_for(host: &HtmlElement) -> u8 {
 /// language's pack and English's both failed to load).
 fn shown_lang(host: &HtmlElement) -> Lang {
     let wanted = resolve_lang(host);
-    if crate::kb::has_texts(wanted) {
+    if twitch_triage::kb::has_texts(wanted) {
         return wanted;
     }
     // Lang::ALL begins with English.
     Lang::ALL
         .into_iter()
-        .find(|&l| crate::kb::has_texts(l))
+        .find(|&l| twitch_triage::kb::has_texts(l))
         .unwrap_or(wanted)
 }
 
@@ -304,7 +305,7 @@ fn read_attributes(s: &mut State) {
         Some(n) => (n, None),
         None => match lang_tags(&s.host)
             .iter()
-            .find_map(|t| crate::kb::emergency_number_for(t))
+            .find_map(|t| twitch_triage::kb::emergency_number_for(t))
         {
             Some(n) => (n.into(), Some(t::EMERGENCY_NOTE_REGION)),
             None => (DEFAULT_NUMBER.into(), Some(t::EMERGENCY_NOTE)),
@@ -497,7 +498,7 @@ fn complete_detail(s: &State, r: &Assessment) -> String {
             j.push_str("\":");
             match v {
                 Value::Bool(b) => j.push_str(if b { "true" } else { "false" }),
-                Value::Int(n) => crate::error::push_num(&mut j, n as u32),
+                Value::Int(n) => twitch_triage::error::push_num(&mut j, n as u32),
                 Value::One(i) => {
                     j.push('"');
                     j.push_str(f.def().values[i as usize].id);
@@ -718,7 +719,7 @@ fn level_class(level: Level) -> &'static str {
 
 fn number_text(n: usize) -> String {
     let mut s = String::new();
-    crate::error::push_num(&mut s, n as u32);
+    twitch_triage::error::push_num(&mut s, n as u32);
     s
 }
 
@@ -976,7 +977,7 @@ fn result(p: &mut Plan, s: &State) {
 
     let reasons = |ids: &[&str]| -> Vec<String> {
         ids.iter()
-            .filter_map(|id| crate::kb::FindingId::by_name(id))
+            .filter_map(|id| twitch_triage::kb::FindingId::by_name(id))
             .map(|f| describe_reason(f, answers, lang))
             .collect()
     };
@@ -1065,7 +1066,7 @@ fn result(p: &mut Plan, s: &State) {
         for f in r
             .unanswered
             .iter()
-            .filter_map(|id| crate::kb::FindingId::by_name(id))
+            .filter_map(|id| twitch_triage::kb::FindingId::by_name(id))
         {
             p.leaf("li", "", text(lang, f.def().label));
         }
