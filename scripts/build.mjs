@@ -1,6 +1,6 @@
 // Builds the npm package into dist/, twice over:
 //   the JavaScript API  (crates/api) -> index.js, node.js, twitch_triage*
-//   the <twitch-triage> element (crates/element, no_std) -> element.js, twitch_triage_widget*
+//   the <twitch-triage> element (crates/element, no_std) -> element.js, twitch_triage_element*
 // each through cargo (wasm32, release) -> wasm-bindgen (pinned CLI, --target
 // web) -> wasm-opt -Oz. Then it writes the entry points and the TypeScript
 // declarations, adds the private embed's page (embed.html, embed.js),
@@ -31,7 +31,7 @@ export const WASM_LIMIT_RAW = 120 * 1024;
  * What a page loads for the element (wasm + JS + its CSS, which is inside
  * the wasm, + the largest language pack), gzip.
  */
-export const WIDGET_BUDGET_GZIP = 60 * 1024;
+export const ELEMENT_BUDGET_GZIP = 60 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
@@ -47,9 +47,9 @@ export const WIDGET_BUDGET_GZIP = 60 * 1024;
  * events stopped at the shadow root, the stalled-load screen, share-result
  * and the notices in three languages, options numbered by place.)
  */
-export const WIDGET_ALL_LANGUAGES_CEILING_GZIP = 79.4 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 79.4 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.js). */
-export const WIDGET_FILES = ['element.js', 'twitch_triage_widget_bg.wasm'];
+export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 export const LANGS = ['en', 'es', 'zh-Hant'];
 
 function run(cmd, args, opts = {}) {
@@ -89,16 +89,16 @@ export function printSizes(title, { rows, total }) {
 }
 
 /**
- * The element's sizes, from the rows of `sizes()`: its code (WIDGET_FILES),
+ * The element's sizes, from the rows of `sizes()`: its code (ELEMENT_FILES),
  * the language packs, as a page loads it (the code and the largest pack)
  * and with every pack. Used by the budget checks here and by the benchmark.
  */
 export function elementSizes(rows) {
   const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
-  const widget = rows.filter((r) => WIDGET_FILES.includes(r.file));
+  const element = rows.filter((r) => ELEMENT_FILES.includes(r.file));
   const packs = rows.filter((r) => r.file.startsWith('lang/'));
   const largest = packs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  const code = { gzip: sum(widget, 'gzip'), brotli: sum(widget, 'brotli') };
+  const code = { gzip: sum(element, 'gzip'), brotli: sum(element, 'brotli') };
   return {
     packs,
     largest,
@@ -334,7 +334,7 @@ export function integrity(file) {
  * every language pack, keyed by the path element.js fetches them by.
  */
 function elementDigests() {
-  const pinned = ['twitch_triage_widget_bg.wasm', ...LANGS.map((l) => `lang/${l}.js`)];
+  const pinned = ['twitch_triage_element_bg.wasm', ...LANGS.map((l) => `lang/${l}.js`)];
   return Object.fromEntries(pinned.map((f) => [f, integrity(join(dist, f))]));
 }
 
@@ -449,7 +449,7 @@ for (const [url, digest] of [${packs.join(', ')}]) {
   // pack in parallel. Built no_std (the crate without its `std` feature)
   // with a panic handler that only traps: std's panic formatting would add
   // about 5 KB.
-  const widget = wasm('twitch-triage-element', 'twitch_triage_widget', 'release', {
+  const elementOut = wasm('twitch-triage-element', 'twitch_triage_element', 'release', {
     optimize: ELEMENT_WASM_OPT,
     // element.js always passes the wasm's URL, so the glue's default URL is
     // never used; and every browser that can run the element (constructable
@@ -464,11 +464,11 @@ for (const [url, digest] of [${packs.join(', ')}]) {
     // less (measured on 2026-12-06: 40,017 to 36,123 bytes of wasm gzip).
     cdylibOnly: true,
   });
-  cpSync(join(element, 'js', 'element.js'), join(widget, 'element.js'));
-  cpSync(join(element, 'js', 'emergency-numbers.js'), join(widget, 'emergency-numbers.js'));
-  minifyNames(widget, 'twitch_triage_widget', join(widget, 'element.js'));
+  cpSync(join(element, 'js', 'element.js'), join(elementOut, 'element.js'));
+  cpSync(join(element, 'js', 'emergency-numbers.js'), join(elementOut, 'emergency-numbers.js'));
+  minifyNames(elementOut, 'twitch_triage_element', join(elementOut, 'element.js'));
   buildSync({
-    entryPoints: [join(widget, 'element.js')],
+    entryPoints: [join(elementOut, 'element.js')],
     bundle: true,
     format: 'esm',
     minify: true,
@@ -506,16 +506,16 @@ if (isMain) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`Language packs (gzip): ${e.packs.map((p) => `${p.file} ${kb(p.gzip)}`).join(', ')}; all three together ${kb(e.all.gzip - e.code.gzip)}`);
   console.log(
-    `Element, as a page loads it (${WIDGET_FILES.join(' + ')} + the largest language pack, ${e.largest.file}; its CSS is inside the wasm): ` +
-      `${kb(e.page.gzip)} gzip, ${kb(e.page.brotli)} brotli (code ${kb(e.code.gzip)} gzip; budget ${WIDGET_BUDGET_GZIP / 1024} KB gzip)`,
+    `Element, as a page loads it (${ELEMENT_FILES.join(' + ')} + the largest language pack, ${e.largest.file}; its CSS is inside the wasm): ` +
+      `${kb(e.page.gzip)} gzip, ${kb(e.page.brotli)} brotli (code ${kb(e.code.gzip)} gzip; budget ${ELEMENT_BUDGET_GZIP / 1024} KB gzip)`,
   );
-  if (e.page.gzip > WIDGET_BUDGET_GZIP) {
-    console.error(`FAIL: the element is over its size budget by ${kb(e.page.gzip - WIDGET_BUDGET_GZIP)} gzip`);
+  if (e.page.gzip > ELEMENT_BUDGET_GZIP) {
+    console.error(`FAIL: the element is over its size budget by ${kb(e.page.gzip - ELEMENT_BUDGET_GZIP)} gzip`);
     process.exit(1);
   }
-  console.log(`Element with all three languages: ${kb(e.all.gzip)} gzip (goal 45 KB; ceiling ${WIDGET_ALL_LANGUAGES_CEILING_GZIP / 1024} KB)`);
-  if (e.all.gzip > WIDGET_ALL_LANGUAGES_CEILING_GZIP) {
-    console.error(`FAIL: the element with all languages is over its ceiling by ${kb(e.all.gzip - WIDGET_ALL_LANGUAGES_CEILING_GZIP)} gzip`);
+  console.log(`Element with all three languages: ${kb(e.all.gzip)} gzip (goal 45 KB; ceiling ${ELEMENT_ALL_LANGUAGES_CEILING_GZIP / 1024} KB)`);
+  if (e.all.gzip > ELEMENT_ALL_LANGUAGES_CEILING_GZIP) {
+    console.error(`FAIL: the element with all languages is over its ceiling by ${kb(e.all.gzip - ELEMENT_ALL_LANGUAGES_CEILING_GZIP)} gzip`);
     process.exit(1);
   }
   if (apiWasm > WASM_LIMIT_RAW) {

@@ -2,10 +2,10 @@
 //!
 //! `js/element.js` defines the custom element (wasm-bindgen cannot subclass
 //! `HTMLElement`), attaches the shadow root and forwards lifecycle calls to a
-//! [`Widget`]. Everything else is here: one question per screen (GOV.UK
+//! [`TwitchTriage`]. Everything else is here: one question per screen (GOV.UK
 //! question pages: the question is the heading, a back link, "Continue", an
 //! error summary, focus moved to the new heading), the result screen, the
-//! events, copy and print. The widget only renders: every decision comes
+//! events, copy and print. The element only renders: every decision comes
 //! from the core (`Interview`, `classify`).
 //!
 //! Rendering builds DOM nodes (no `innerHTML`); styles come from one
@@ -47,7 +47,7 @@ const DEFAULT_NUMBER: &str = "112";
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
-/// One stylesheet shared by every widget of the page.
+/// One stylesheet shared by every element of the page.
 static SHEET: twitch_triage::OneThread<Cell<Option<CssStyleSheet>>> =
     twitch_triage::OneThread(Cell::new(None));
 
@@ -131,19 +131,20 @@ struct State {
     pending: Option<(Callback, Callback)>,
 }
 
-/// One `<twitch-triage>` element's state and rendering.
+/// One `<twitch-triage>` element's state and rendering (in JavaScript, the
+/// class `TwitchTriage` that `js/element.js` makes for each element).
 #[wasm_bindgen]
-pub struct Widget {
+pub struct TwitchTriage {
     state: Rc<RefCell<State>>,
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
 #[wasm_bindgen]
-impl Widget {
+impl TwitchTriage {
     /// Takes over `root` (the host's shadow root, whose one element, made by
     /// `js/element.js`, it renders into) and shows the first question.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
+    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<TwitchTriage, JsValue> {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let interview = Interview::new(shown_lang(&host));
@@ -184,7 +185,7 @@ impl Widget {
             root.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())?;
             listeners.push(closure);
         }
-        Ok(Widget {
+        Ok(TwitchTriage {
             state,
             _listeners: listeners,
         })
@@ -192,9 +193,9 @@ impl Widget {
 
     /// An observed attribute changed: `lang`, `emergency-number` or
     /// `share-answers`. The current screen is shown again; no answer is lost.
-    /// False when the widget is busy (a host's listener of its own events
+    /// False when the element is busy (a host's listener of its own events
     /// changed the attribute): `js/element.js` then calls again once the
-    /// widget is done.
+    /// element is done.
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self) -> Result<bool, JsValue> {
         let Ok(mut s) = self.state.try_borrow_mut() else {
@@ -245,7 +246,7 @@ fn shown_lang(host: &HtmlElement) -> Lang {
         .unwrap_or(wanted)
 }
 
-/// The widget's language: its `lang` attribute, else the nearest `lang` of
+/// The element's language: its `lang` attribute, else the nearest `lang` of
 /// the page, else the browser's languages, else English.
 fn resolve_lang(host: &HtmlElement) -> Lang {
     lang_tags(host)

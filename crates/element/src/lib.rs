@@ -21,7 +21,7 @@ mod dom;
 mod element;
 
 #[cfg(target_arch = "wasm32")]
-pub use element::{install_texts, language_for, Widget};
+pub use element::{install_texts, language_for, TwitchTriage};
 
 /// The element's WebAssembly uses a small free-list allocator (lol_alloc):
 /// dlmalloc, Rust's default, would add 2.6 KB gzip to what a page loads,

@@ -164,7 +164,7 @@ fn random_allocations_reallocations_and_frees_keep_every_block_intact() {
     );
 }
 
-/// The widget build carries no texts: install the packs, as `element.js` does.
+/// The element's build carries no texts: install the packs, as `element.js` does.
 #[path = "common/packs.rs"]
 mod packs;
 use packs::install_packs;
