@@ -163,7 +163,7 @@ try {
   const demoLoad = [];
   // Where the demo page's time goes: when each file the element needs has
   // arrived (Resource Timing), against the first question being ready.
-  const arrived = { 'element.js': [], 'twitch_triage_widget_bg.wasm': [], 'en.js': [] };
+  const arrived = { 'element.js': [], 'twitch_triage_element_bg.wasm': [], 'en.js': [] };
   // "Ready" is when the first question is in the element's shadow root; a
   // person sees it once the browser has painted the next frame. The harness
   // (not the page) marks that: it wraps performance.mark so that the element's
@@ -242,7 +242,7 @@ try {
 
   for (const [page, label] of [
     ['memory-api.html', 'npm package: 1,000 interviews (new Interview ... free())'],
-    ['memory-widget.html', 'element: 1,000 interviews on its screens, "Start again" between'],
+    ['memory-element.html', 'element: 1,000 interviews on its screens, "Start again" between'],
   ]) {
     const context = await browser.newContext();
     const p = await context.newPage();

@@ -42,34 +42,6 @@ fn f32_lit(x: f64) -> String {
     }
 }
 
-/// Strips comments and needless whitespace from the widget's stylesheet.
-/// Spaces that are combinators (`.tt *`, `.tt :is(...)`) are kept.
-fn minify_css(css: &str) -> String {
-    let mut no_comments = String::new();
-    let mut rest = css;
-    while let Some(i) = rest.find("/*") {
-        no_comments.push_str(&rest[..i]);
-        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
-    }
-    no_comments.push_str(rest);
-    let collapsed = no_comments.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::new();
-    let chars: Vec<char> = collapsed.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev = if i > 0 { chars[i - 1] } else { ' ' };
-            let next = chars.get(i + 1).copied().unwrap_or(' ');
-            // (A space after ':' only ever follows a property name or a media
-            // feature here; selectors never have one.)
-            if "{};,>:".contains(prev) || "{};,>".contains(next) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out.replace(";}", "}")
-}
-
 fn main() {
     for f in [
         "sources",
@@ -83,11 +55,6 @@ fn main() {
         println!("cargo:rerun-if-changed=kb/{f}.toml");
     }
     println!("cargo:rerun-if-changed=build");
-    println!("cargo:rerun-if-changed=src/widget/style.css");
-    let css = std::fs::read_to_string("src/widget/style.css")
-        .unwrap_or_else(|e| fail(&format!("src/widget/style.css: {e}")));
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("style.min.css");
-    std::fs::write(dest, minify_css(&css)).unwrap();
 
     let mut texts = Texts::default();
     let mut out = String::new();
@@ -632,7 +599,7 @@ fn main() {
         w,
         "/// The number to call for an ambulance by region (kb/emergency_numbers.toml),\n\
          /// where it is not 112, the default: region code and number, separated by\n\
-         /// spaces, sorted. `js/emergency-numbers.js`\n\
+         /// spaces, sorted. `crates/element/js/emergency-numbers.js`\n\
          /// carries the same string for the element's fallback (tests/languages.rs checks it).\n\
          pub const EMERGENCY_NUMBERS: &str = {:?};",
         numbers.join(" ")
@@ -678,6 +645,9 @@ fn main() {
     writeln!(w, "/// How a language pack's header begins; the language code follows.\npub const PACK_PREFIX: &str = {PACK_PREFIX:?};").unwrap();
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::create_dir_all(out_dir.join("texts")).unwrap();
+    // For the build scripts of the crates that depend on this one (`links`
+    // in Cargo.toml): DEP_TWITCH_TRIAGE_KB_TEXTS, the packs' directory.
+    println!("cargo:texts={}", out_dir.join("texts").display());
     for (l, lang) in LANGS.iter().enumerate() {
         writeln!(
             w,

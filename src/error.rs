@@ -65,7 +65,7 @@ pub struct Error {
 }
 
 /// At most this many characters of a key taken from the input are quoted back.
-pub(crate) const KEY_QUOTE_MAX: usize = 64;
+pub const KEY_QUOTE_MAX: usize = 64;
 
 impl Error {
     pub fn new(kind: ErrorKind, key: &str, expected: &str) -> Error {
@@ -109,8 +109,9 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// Appends a small unsigned number in decimal (avoids pulling in `format!`).
-pub(crate) fn push_num(s: &mut String, mut n: u32) {
+/// Appends a small unsigned number in decimal (avoids pulling in `format!`;
+/// the element uses it too).
+pub fn push_num(s: &mut String, mut n: u32) {
     let mut buf = [0u8; 10];
     let mut i = buf.len();
     loop {
@@ -127,7 +128,7 @@ pub(crate) fn push_num(s: &mut String, mut n: u32) {
 }
 
 /// Appends `a, b, c`.
-pub(crate) fn push_list<'a>(s: &mut String, items: impl Iterator<Item = &'a str>) {
+pub fn push_list<'a>(s: &mut String, items: impl Iterator<Item = &'a str>) {
     for (i, it) in items.enumerate() {
         if i > 0 {
             s.push_str(", ");

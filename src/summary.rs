@@ -1,5 +1,5 @@
 //! Answers and reasons in words, and the plain-text summary a person can
-//! copy or print for a doctor. Plain Rust, shared by the widget and tests.
+//! copy or print for a doctor. Plain Rust, shared by the element and tests.
 
 use crate::assess::Assessment;
 use crate::error::push_num;

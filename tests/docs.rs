@@ -10,11 +10,15 @@ fn read(path: &str) -> String {
 }
 
 /// Backticked references to tests and scripts: `tests/x.rs::name`,
-/// `tests/dir/x.mjs::title start`, `scripts/x.mjs`.
+/// `tests/dir/x.mjs::title start`, `scripts/x.mjs`, and a crate's tests,
+/// `crates/x/tests/y.rs::name`.
 fn references(doc: &str) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     for part in doc.split('`').skip(1).step_by(2) {
-        if !(part.starts_with("tests/") || part.starts_with("scripts/")) || part.contains('<') {
+        let crate_test = part.starts_with("crates/") && part.contains("/tests/");
+        if !(part.starts_with("tests/") || part.starts_with("scripts/") || crate_test)
+            || part.contains('<')
+        {
             continue;
         }
         match part.split_once("::") {

@@ -202,12 +202,24 @@ fn every_basis_cites_only_listed_sources() {
 }
 
 /// Copies what the build reads into `dir` (the crate without tests, docs
-/// or the target folder).
+/// or the target folder, and the workspace's other crates' manifests and
+/// sources, which cargo loads too).
 fn copy_crate(dir: &Path) {
     for f in ["Cargo.toml", "Cargo.lock"] {
         std::fs::copy(root().join(f), dir.join(f)).unwrap();
     }
-    for d in ["build", "kb", "src", "src/widget", "benches", "examples"] {
+    for d in [
+        "build",
+        "kb",
+        "src",
+        "benches",
+        "examples",
+        "crates/api",
+        "crates/api/src",
+        "crates/element",
+        "crates/element/src",
+        "crates/element/tests",
+    ] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
         for e in std::fs::read_dir(root().join(d)).unwrap() {
             let e = e.unwrap();

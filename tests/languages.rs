@@ -279,23 +279,23 @@ fn the_emergency_number_follows_the_region_of_a_language_tag() {
     ] {
         assert_eq!(emergency_number_for(tag), number, "{tag}");
     }
-    let js = include_str!("../js/emergency-numbers.js");
+    let js = include_str!("../crates/element/js/emergency-numbers.js");
     let want = format!(
         "// Generated from kb/emergency_numbers.toml (tests/languages.rs checks it): region and number.\nexport default '{EMERGENCY_NUMBERS}';\n"
     );
     assert_eq!(
         js, want,
-        "js/emergency-numbers.js is stale: write the text above into it"
+        "crates/element/js/emergency-numbers.js is stale: write the text above into it"
     );
 }
 
-/// `js/element.js` names the languages twice, in the module's order (its
+/// `crates/element/js/element.js` names the languages twice, in the module's order (its
 /// `LANGS`, which `languageFor`'s number indexes) and as the packs it
 /// fetches (`PACK_URLS`, written out for bundlers): both must be
 /// `Lang::ALL`, in that order.
 #[test]
 fn the_elements_script_lists_the_languages_in_the_modules_order() {
-    let js = include_str!("../js/element.js");
+    let js = include_str!("../crates/element/js/element.js");
     let codes: Vec<&str> = twitch_triage::Lang::ALL.iter().map(|l| l.code()).collect();
     let langs = js
         .split_once("const LANGS = [")

@@ -14,7 +14,7 @@ const FILES = [
   'demo.css',
   'favicon.svg',
   'twitch-triage/element.js',
-  'twitch-triage/twitch_triage_widget_bg.wasm',
+  'twitch-triage/twitch_triage_element_bg.wasm',
   'twitch-triage/lang/en.txt',
   'twitch-triage/lang/es.txt',
   'twitch-triage/lang/zh-Hant.txt',

@@ -30,7 +30,7 @@ const SCRIPT = SNIPPET.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
 const [LOW, HIGH] = SCRIPT.match(/Math\.min\(Math\.max\(Math\.ceil\(e\.data\), (\d+)\), (\d+)\)/).slice(1).map(Number);
 const EMBED_CSP = readFileSync(join(root, 'dist', 'embed.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
 // The files the README says need Access-Control-Allow-Origin: * (and no others get it).
-const CORS = /^\/twitch-triage\/(element\.js|twitch_triage_widget_bg\.wasm|lang\/[\w-]+\.txt)$/;
+const CORS = /^\/twitch-triage\/(element\.js|twitch_triage_element_bg\.wasm|lang\/[\w-]+\.txt)$/;
 
 let assets;
 let host;
@@ -245,7 +245,7 @@ function assertClean(o, what, lang, allowedConsole = []) {
   const loaded = o.log.requests.filter((u) => u.startsWith(`${origins[1]}/`)).map((u) => new URL(u).pathname);
   assert.deepEqual(
     [...new Set(loaded)].sort(),
-    ['embed.html', 'embed.js', 'element.js', `lang/${lang}.txt`, 'twitch_triage_widget_bg.wasm'].map((f) => `/twitch-triage/${f}`).sort(),
+    ['embed.html', 'embed.js', 'element.js', `lang/${lang}.txt`, 'twitch_triage_element_bg.wasm'].map((f) => `/twitch-triage/${f}`).sort(),
     `${what}: what the frame loaded`,
   );
   assert.deepEqual(o.log.errors, [], `${what}: page errors`);

@@ -1,6 +1,6 @@
 // Shared by the end-to-end tests: the served site, Chromium with the
 // checks every page must pass (no CSP violations, no requests after load, no
-// cookies or storage), a keyboard-only driver for the widget, axe, and
+// cookies or storage), a keyboard-only driver for the element, axe, and
 // screenshots kept as test artifacts in test-results/.
 
 import assert from 'node:assert/strict';
@@ -85,7 +85,7 @@ export function site({ csp = STRICT_CSP, status } = {}) {
  */
 export async function open(browser, url, { colorScheme = 'light', width = 1280, javaScriptEnabled = true, inspect = true, shifts = false } = {}) {
   // A language with no region: the element's default number is then 112
-  // (tests/e2e/widget.test.mjs checks the regional default on its own).
+  // (tests/e2e/element.test.mjs checks the regional default on its own).
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled, locale: 'en' });
   if (inspect) await inspectable(context);
   // The page's cumulative layout shift (shifts not caused by input), from its first paint.
@@ -113,7 +113,7 @@ export async function open(browser, url, { colorScheme = 'light', width = 1280, 
   return { context, page, log };
 }
 
-/** After the page and the widget have loaded: nothing more may be requested. */
+/** After the page and the element have loaded: nothing more may be requested. */
 export async function settle(page, log) {
   await page.waitForLoadState('networkidle');
   return log.requests.length;
@@ -199,7 +199,7 @@ export function wanted(c, q) {
   }
 }
 
-/** The focused element inside the focused widget (through its shadow root). */
+/** The focused element inside the focused <twitch-triage> (through its shadow root). */
 export function focused(page) {
   return page.evaluate(() => {
     const host = document.activeElement;
@@ -209,10 +209,10 @@ export function focused(page) {
 }
 
 /**
- * What the widget shows: the question's id, the result's level and first
+ * What the element shows: the question's id, the result's level and first
  * explanation, told by their words (the screen has no ids), and the heading.
  */
-export async function widgetState(page, host = 'twitch-triage') {
+export async function elementState(page, host = 'twitch-triage') {
   const seen = await page.evaluate((sel) => {
     const root = document.querySelector(sel)?.shadowRoot;
     return {

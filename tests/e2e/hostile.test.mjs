@@ -1,5 +1,5 @@
 // Hostile host pages, in Debian's Chromium: aggressive global CSS, the script
-// twice, ten widgets, removing and re-adding (see widget.test.mjs for those
+// twice, ten elements, removing and re-adding (see element.test.mjs for those
 // two), a right-to-left page in another language, WebAssembly blocked by the
 // page's CSP, the .wasm file missing, and JavaScript disabled. Where the
 // element cannot start, it must show a readable fallback (what it is, that
@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
 import {
   answerWithKeyboard, assertAccessible, assertNoEgress, caseById, CHEST_PAIN, launch, NONE, open, questions, root, screenshot, settle, wanted,
-  widgetState,
+  elementState,
 } from './helpers.mjs';
 
 const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
@@ -36,7 +36,7 @@ before(async () => {
   writeFileSync(join(temp, 'rtl.html'), rtl.replace('PACKAGE', '/twitch-triage'));
   writeFileSync(join(temp, 'rtl-missing.html'), rtl.replace('PACKAGE', '/missing-pkg'));
   cpSync(join(root, 'www', 'twitch-triage'), join(temp, 'missing-pkg'), { recursive: true });
-  rmSync(join(temp, 'missing-pkg', 'twitch_triage_widget_bg.wasm'));
+  rmSync(join(temp, 'missing-pkg', 'twitch_triage_element_bg.wasm'));
   server = await serve({
     dirs: [join(root, 'www'), join(root, 'tests', 'e2e', 'pages'), temp],
     headers: (path) => ({ 'content-security-policy': path === '/blocked.html' ? NO_WASM_CSP : STRICT_CSP }),
@@ -71,12 +71,12 @@ test('aggressive global CSS: the element still works and looks right', async () 
       await screenshot(page, `hostile-css-question-${width}`);
       const c = caseById('dev-18');
       for (let n = 0; n < 25; n++) {
-        const s = await widgetState(page);
+        const s = await elementState(page);
         if (s.triage) break;
         await answerWithKeyboard(page, wanted(c, questions.get(s.question)), questions.get(s.question));
         await page.locator('twitch-triage h2').first().waitFor();
       }
-      assert.equal((await widgetState(page)).triage, c.expect.triage);
+      assert.equal((await elementState(page)).triage, c.expect.triage);
       await screenshot(page, `hostile-css-result-${width}`);
       await assertNoEgress(context, page, log, baseline, 'hostile CSS');
     } finally {
@@ -85,7 +85,7 @@ test('aggressive global CSS: the element still works and looks right', async () 
   }
 });
 
-test('ten widgets on one page are independent', async () => {
+test('ten elements on one page are independent', async () => {
   const { context, page, log } = await open(browser, `${server.url}/ten.html`);
   try {
     for (let i = 0; i < 10; i++) await page.locator(`#w${i} form`).waitFor();
@@ -94,15 +94,15 @@ test('ten widgets on one page are independent', async () => {
     await page.locator('#w7 button[type=submit]').click();
     await page.locator(`#w3 ${NONE}`).check();
     await page.locator('#w3 button[type=submit]').click();
-    const states = await Promise.all([...Array(10).keys()].map((i) => widgetState(page, `#w${i}`)));
+    const states = await Promise.all([...Array(10).keys()].map((i) => elementState(page, `#w${i}`)));
     assert.equal(states[3].question, 'age');
     assert.ok(await page.locator('#w7 .banner.l0').isVisible());
     for (const i of [0, 1, 2, 4, 5, 6, 8, 9]) assert.equal(states[i].question, 'emergency_signs', `#w${i} untouched`);
     assert.equal(await page.locator('#w6 .progress').textContent(), 'Pregunta 1');
     assert.equal(await page.locator('#w8 .progress').textContent(), '第 1 題');
-    await screenshot(page, 'ten-widgets');
-    await assertAccessible(page, 'ten widgets');
-    await assertNoEgress(context, page, log, baseline, 'ten widgets');
+    await screenshot(page, 'ten-elements');
+    await assertAccessible(page, 'ten elements');
+    await assertNoEgress(context, page, log, baseline, 'ten elements');
   } finally {
     await context.close();
   }
@@ -139,7 +139,7 @@ test('the .wasm file missing (404): a readable fallback', async () => {
   const { context, page, log } = await open(browser, `${server.url}/missing.html`);
   try {
     await page.waitForFunction(() => /could not start/.test(document.querySelector('twitch-triage').shadowRoot?.textContent ?? ''));
-    assert.ok(log.requests.some((u) => u.endsWith('/missing-pkg/twitch_triage_widget_bg.wasm')), 'it tried the file');
+    assert.ok(log.requests.some((u) => u.endsWith('/missing-pkg/twitch_triage_element_bg.wasm')), 'it tried the file');
     await assertFallback(page, 'wasm 404');
     await screenshot(page, 'fallback-wasm-404');
   } finally {

@@ -55,7 +55,7 @@ test('the manifest lists the attributes, properties and parts the element has', 
 });
 
 test('the manifest lists the custom properties and events the shipped files use', () => {
-  const shipped = ['element.js', 'twitch_triage_widget_bg.wasm'].map((f) => readFileSync(join(root, 'dist', f)).toString('latin1')).join('\n');
+  const shipped = ['element.js', 'twitch_triage_element_bg.wasm'].map((f) => readFileSync(join(root, 'dist', f)).toString('latin1')).join('\n');
   const found = (pattern) => [...new Set(shipped.match(pattern))].sort();
   assert.deepEqual(names(element.cssProperties), found(/--twitch-triage-[a-z-]+[a-z]/g), 'custom properties');
   assert.deepEqual(names(element.events), found(/twitch-triage-(start|complete)/g), 'events');

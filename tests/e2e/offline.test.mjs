@@ -68,7 +68,7 @@ test('after one visit the private page opens and runs offline, and stores only i
     assert.deepEqual(caches[names[0]], [
       '/app.html', '/app.js', '/app.webmanifest', '/demo.css', '/favicon.svg',
       '/twitch-triage/element.js', '/twitch-triage/lang/en.txt', '/twitch-triage/lang/es.txt',
-      '/twitch-triage/lang/zh-Hant.txt', '/twitch-triage/twitch_triage_widget_bg.wasm',
+      '/twitch-triage/lang/zh-Hant.txt', '/twitch-triage/twitch_triage_element_bg.wasm',
     ]);
     await context.setOffline(true);
     await page.reload();

@@ -221,7 +221,7 @@ test('an Interview freed by host code while one of its methods reads an answer i
 });
 
 test('the types name the error kinds the package throws', () => {
-  const types = readFileSync(`${root}js/api.d.ts`, 'utf8');
+  const types = readFileSync(`${root}crates/api/js/api.d.ts`, 'utf8');
   for (const kind of ['freed', 'not_an_interview']) assert.ok(types.includes(`| '${kind}'`), kind);
 });
 
@@ -326,7 +326,7 @@ test('a key that starts with # is an unknown finding, like any other', () => {
 });
 
 test('the boundary copies no limit by hand: it reads them from the wasm', () => {
-  const boundary = readFileSync(`${root}js/boundary.js`, 'utf8');
+  const boundary = readFileSync(`${root}crates/api/js/boundary.js`, 'utf8');
   assert.doesNotMatch(boundary, /const MAX_\w+ = \d/);
 });
 

@@ -1,7 +1,7 @@
 // 1,000 whole interviews through the <twitch-triage> element in one page
 // (its shadow root opened for the bench by shadow-root="open")
 // (answering on its screens, "Start again" between them), reading the
-// widget module's linear memory along the way.
+// element module's linear memory along the way.
 import { memoryBytes } from '/twitch-triage/element.js';
 
 const el = document.querySelector('twitch-triage');

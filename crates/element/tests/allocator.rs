@@ -1,14 +1,15 @@
 //! The element's allocator in WebAssembly (SAFETY H26): the WebAssembly
-//! builds of the element (feature `widget`) use lol_alloc's free-list
+//! builds of the element (crates/element) use lol_alloc's free-list
 //! allocator, a small crate whose author says to use it at one's own risk.
 //! Here it is the global allocator, as in the shipped element, and gets a
 //! hard workout: random allocations, reallocations and frees of every size
 //! and alignment with their contents checked, then thousands of interviews
 //! alive side by side, each ending as it did the first time, in memory that
-//! stops growing. Run with `cargo test --release --target
-//! wasm32-unknown-unknown --features widget --test allocator` (Node; see
+//! stops growing. Run with `cargo test --release -p
+//! twitch-triage-element --target wasm32-unknown-unknown --features std
+//! --test allocator` (Node; see
 //! scripts/test).
-#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+#![cfg(target_arch = "wasm32")]
 
 use std::alloc::{alloc, dealloc, realloc, Layout};
 
@@ -163,7 +164,7 @@ fn random_allocations_reallocations_and_frees_keep_every_block_intact() {
     );
 }
 
-/// The widget build carries no texts: install the packs, as `element.js` does.
+/// The element's build carries no texts: install the packs, as `element.js` does.
 #[path = "common/packs.rs"]
 mod packs;
 use packs::install_packs;

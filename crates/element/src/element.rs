@@ -2,18 +2,16 @@
 //!
 //! `js/element.js` defines the custom element (wasm-bindgen cannot subclass
 //! `HTMLElement`), attaches the shadow root and forwards lifecycle calls to a
-//! [`Widget`]. Everything else is here: one question per screen (GOV.UK
+//! [`TwitchTriage`]. Everything else is here: one question per screen (GOV.UK
 //! question pages: the question is the heading, a back link, "Continue", an
 //! error summary, focus moved to the new heading), the result screen, the
-//! events, copy and print. The widget only renders: every decision comes
+//! events, copy and print. The element only renders: every decision comes
 //! from the core (`Interview`, `classify`).
 //!
 //! Rendering builds DOM nodes (no `innerHTML`); styles come from one
 //! constructable stylesheet (no inline styles), so the element works under
 //! a strict Content Security Policy and Trusted Types. It makes no network
 //! request and uses no storage.
-
-mod dom;
 
 use alloc::{
     rc::Rc,
@@ -30,13 +28,15 @@ use web_sys::{
     ShadowRoot,
 };
 
-use crate::findings::{typed_whole_number, Value};
-use crate::kb::{t, text, ExplanationDef, FindingKind, Lang, Level, QuestionKind, QUESTIONS};
-use crate::summary::{
+use crate::dom::{focus, Plan, Res};
+use twitch_triage::findings::{typed_whole_number, Value};
+use twitch_triage::kb::{
+    t, text, ExplanationDef, FindingKind, Lang, Level, QuestionKind, QUESTIONS,
+};
+use twitch_triage::summary::{
     describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
 };
-use crate::{Assessment, Input, Interview};
-use dom::{focus, Plan, Res};
+use twitch_triage::{Assessment, Input, Interview};
 
 /// `style.css`, minified by the build script.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -47,8 +47,9 @@ const DEFAULT_NUMBER: &str = "112";
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
-/// One stylesheet shared by every widget of the page.
-static SHEET: crate::OneThread<Cell<Option<CssStyleSheet>>> = crate::OneThread(Cell::new(None));
+/// One stylesheet shared by every element of the page.
+static SHEET: twitch_triage::OneThread<Cell<Option<CssStyleSheet>>> =
+    twitch_triage::OneThread(Cell::new(None));
 
 fn sheet() -> Res<CssStyleSheet> {
     SHEET.with(|s| {
@@ -120,7 +121,7 @@ struct State {
     /// Where the number came from, when the host set none: the note shown
     /// under it (the region of a language tag, or 112 and "use your local
     /// number"); `None` for a number the host set.
-    number_note: Option<crate::kb::TextId>,
+    number_note: Option<twitch_triage::kb::TextId>,
     /// What the host page receives with the completion event (and is told
     /// on every screen): see [`Share`].
     share: Share,
@@ -130,19 +131,20 @@ struct State {
     pending: Option<(Callback, Callback)>,
 }
 
-/// One `<twitch-triage>` element's state and rendering.
+/// One `<twitch-triage>` element's state and rendering (in JavaScript, the
+/// class `TwitchTriage` that `js/element.js` makes for each element).
 #[wasm_bindgen]
-pub struct Widget {
+pub struct TwitchTriage {
     state: Rc<RefCell<State>>,
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
 #[wasm_bindgen]
-impl Widget {
+impl TwitchTriage {
     /// Takes over `root` (the host's shadow root, whose one element, made by
     /// `js/element.js`, it renders into) and shows the first question.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
+    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<TwitchTriage, JsValue> {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let interview = Interview::new(shown_lang(&host));
@@ -183,7 +185,7 @@ impl Widget {
             root.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())?;
             listeners.push(closure);
         }
-        Ok(Widget {
+        Ok(TwitchTriage {
             state,
             _listeners: listeners,
         })
@@ -191,9 +193,9 @@ impl Widget {
 
     /// An observed attribute changed: `lang`, `emergency-number` or
     /// `share-answers`. The current screen is shown again; no answer is lost.
-    /// False when the widget is busy (a host's listener of its own events
+    /// False when the element is busy (a host's listener of its own events
     /// changed the attribute): `js/element.js` then calls again once the
-    /// widget is done.
+    /// element is done.
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self) -> Result<bool, JsValue> {
         let Ok(mut s) = self.state.try_borrow_mut() else {
@@ -215,7 +217,7 @@ impl Widget {
 /// one for this build.
 #[wasm_bindgen(js_name = installTexts)]
 pub fn install_texts(pack: &str) -> bool {
-    crate::kb::install_texts(pack).is_ok()
+    twitch_triage::kb::install_texts(pack).is_ok()
 }
 
 /// The language `host` should be shown in (see [`resolve_lang`]), so that
@@ -234,17 +236,17 @@ pub fn language_for(host: &HtmlElement) -> u8 {
 /// language's pack and English's both failed to load).
 fn shown_lang(host: &HtmlElement) -> Lang {
     let wanted = resolve_lang(host);
-    if crate::kb::has_texts(wanted) {
+    if twitch_triage::kb::has_texts(wanted) {
         return wanted;
     }
     // Lang::ALL begins with English.
     Lang::ALL
         .into_iter()
-        .find(|&l| crate::kb::has_texts(l))
+        .find(|&l| twitch_triage::kb::has_texts(l))
         .unwrap_or(wanted)
 }
 
-/// The widget's language: its `lang` attribute, else the nearest `lang` of
+/// The element's language: its `lang` attribute, else the nearest `lang` of
 /// the page, else the browser's languages, else English.
 fn resolve_lang(host: &HtmlElement) -> Lang {
     lang_tags(host)
@@ -304,7 +306,7 @@ fn read_attributes(s: &mut State) {
         Some(n) => (n, None),
         None => match lang_tags(&s.host)
             .iter()
-            .find_map(|t| crate::kb::emergency_number_for(t))
+            .find_map(|t| twitch_triage::kb::emergency_number_for(t))
         {
             Some(n) => (n.into(), Some(t::EMERGENCY_NOTE_REGION)),
             None => (DEFAULT_NUMBER.into(), Some(t::EMERGENCY_NOTE)),
@@ -497,7 +499,7 @@ fn complete_detail(s: &State, r: &Assessment) -> String {
             j.push_str("\":");
             match v {
                 Value::Bool(b) => j.push_str(if b { "true" } else { "false" }),
-                Value::Int(n) => crate::error::push_num(&mut j, n as u32),
+                Value::Int(n) => twitch_triage::error::push_num(&mut j, n as u32),
                 Value::One(i) => {
                     j.push('"');
                     j.push_str(f.def().values[i as usize].id);
@@ -718,7 +720,7 @@ fn level_class(level: Level) -> &'static str {
 
 fn number_text(n: usize) -> String {
     let mut s = String::new();
-    crate::error::push_num(&mut s, n as u32);
+    twitch_triage::error::push_num(&mut s, n as u32);
     s
 }
 
@@ -976,7 +978,7 @@ fn result(p: &mut Plan, s: &State) {
 
     let reasons = |ids: &[&str]| -> Vec<String> {
         ids.iter()
-            .filter_map(|id| crate::kb::FindingId::by_name(id))
+            .filter_map(|id| twitch_triage::kb::FindingId::by_name(id))
             .map(|f| describe_reason(f, answers, lang))
             .collect()
     };
@@ -1065,7 +1067,7 @@ fn result(p: &mut Plan, s: &State) {
         for f in r
             .unanswered
             .iter()
-            .filter_map(|id| crate::kb::FindingId::by_name(id))
+            .filter_map(|id| twitch_triage::kb::FindingId::by_name(id))
         {
             p.leaf("li", "", text(lang, f.def().label));
         }

@@ -1,70 +1,18 @@
-//! The JavaScript API (wasm-bindgen): `classify`, `Interview`, `knowledge`.
-//!
-//! This layer only converts. Untrusted values are first read by
-//! `js/boundary.js` (so no host code runs while Rust holds state) into one
-//! compact string, decoded here into the same [`InputMap`] / [`Input`] that
-//! JSON deserialises to, and checked by the same core code. The boundary
-//! reads no more than the core can check (the limits in [`reading`], passed
-//! on every call), so an oversized input is never copied whole into wasm
-//! memory, which never shrinks. Results go back as plain objects and
-//! arrays, built by object literals in `js/boundary.js` from cached
-//! JavaScript strings (`knowledge()` and `answers()`, which are not on any
-//! hot path, as JSON text that `JSON.parse` turns into objects): either way
-//! every property is the object's own, which a setter that a host page put
-//! on `Object.prototype` cannot intercept. Every error is a
-//! `TwitchTriageError`; nothing here can panic on any input.
-//!
-//! One string rather than a js-sys call per key and value: the boundary is
-//! crossed once per call, which halves the cost of `classify` (see
-//! BENCHMARKS.md); serde's own deserializer would add its float-formatting
-//! error machinery (about 20 KB) for errors this path never produces.
+//! The bindings: JavaScript values in, through `js/boundary.js`, the core's
+//! results out (see the crate's documentation).
 
 use std::cell::RefCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::assess;
-use crate::error::{Error, ErrorKind};
-use crate::findings::{Findings, Input, InputMap, MAX_KEYS, MAX_LIST, MAX_STRING};
-use crate::interview::Interview as CoreInterview;
-use crate::kb::{has_texts, Lang};
+use twitch_triage::assess;
+use twitch_triage::error::{Error, ErrorKind};
+use twitch_triage::findings::{Findings, Input, InputMap, MAX_KEYS, MAX_LIST, MAX_STRING};
+use twitch_triage::interview::Interview as CoreInterview;
+use twitch_triage::kb::{has_texts, Lang};
 
-/// How much of an input `js/boundary.js` reads and hands over, from the
-/// core's limits (`src/findings.rs`, `src/error.rs`): the core refuses
-/// anything past them anyway, with the same error, and wasm memory that an
-/// oversized input made grow never shrinks (SAFETY H25). Rust passes them
-/// on every call, so the JavaScript side keeps no copy of its own.
-pub mod reading {
-    use crate::error::KEY_QUOTE_MAX;
-    use crate::findings::{MAX_KEYS, MAX_LIST, MAX_STRING};
-
-    const fn max(a: usize, b: usize) -> usize {
-        if a > b {
-            a
-        } else {
-            b
-        }
-    }
-
-    /// Keys whose values are read: the entries an [`InputMap`] keeps (one
-    /// past [`MAX_KEYS`]). Past them, only the number of keys is sent.
-    ///
-    /// [`InputMap`]: crate::findings::InputMap
-    pub const KEYS: u32 = MAX_KEYS as u32 + 1;
-    /// Items read of a list: one past [`MAX_LIST`], so that a longer list is
-    /// still too long.
-    pub const LIST: u32 = MAX_LIST as u32 + 1;
-    /// UTF-16 units read of a key or a string: a longer value stays longer
-    /// than [`MAX_STRING`] bytes, and an unknown key's quote in an error
-    /// ([`KEY_QUOTE_MAX`] characters of at most two units each, then "…" if
-    /// there are more) stays as it was.
-    pub const TEXT: u32 = 2 * (max(MAX_STRING, KEY_QUOTE_MAX) as u32 + 1);
-    /// Characters quoted of the message of an error that host code threw.
-    pub const MESSAGE_QUOTE: usize = 200;
-    /// UTF-16 units read of such a message.
-    pub const MESSAGE: u32 = 2 * MESSAGE_QUOTE as u32;
-}
+use crate::reading;
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
@@ -203,7 +151,7 @@ fn decode_value(code: &str, nested: bool) -> Input {
 fn finding_ids() -> JsValue {
     thread_local! {
         static IDS: JsValue = {
-            let ids: Vec<&str> = crate::kb::FINDINGS.iter().map(|f| f.id).collect();
+            let ids: Vec<&str> = twitch_triage::kb::FINDINGS.iter().map(|f| f.id).collect();
             serde_json::to_string(&ids)
                 .ok()
                 .and_then(|json| from_json(&json).ok())
@@ -251,7 +199,7 @@ fn read_coded(v: &JsValue, key: &str, expected: &str) -> Result<Coded, JsValue> 
     }
     if let Some(values) = code.strip_prefix('#') {
         let mut f = Findings::new();
-        for (id, value) in crate::kb::FindingId::all().zip(values.split('\x1e')) {
+        for (id, value) in twitch_triage::kb::FindingId::all().zip(values.split('\x1e')) {
             if !value.is_empty() {
                 f.set_input_at(id, &decode_value(value, false))
                     .map_err(to_js_error)?;
@@ -348,7 +296,7 @@ fn loaded(lang: Lang) -> Result<Lang, Error> {
         return Ok(lang);
     }
     let mut expected = String::from("a language whose texts are loaded (");
-    crate::error::push_list(
+    twitch_triage::error::push_list(
         &mut expected,
         Lang::ALL
             .into_iter()
@@ -378,7 +326,7 @@ pub fn install_texts(pack: JsValue) -> Result<String, JsValue> {
             "the text of a language pack",
         ))
     })?;
-    let lang = crate::kb::install_texts(&text).map_err(to_js_error)?;
+    let lang = twitch_triage::kb::install_texts(&text).map_err(to_js_error)?;
     FIRST_LANG.with(|f| f.set(f.get().or(Some(lang))));
     Ok(lang.code().to_string())
 }
@@ -394,7 +342,7 @@ pub fn classify(findings: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 /// The knowledge base with its texts: `knowledge({ lang })`.
 #[wasm_bindgen(js_name = knowledge)]
 pub fn knowledge_js(options: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::knowledge::knowledge(read_lang(&options)?))
+    to_js(&twitch_triage::knowledge::knowledge(read_lang(&options)?))
 }
 
 /// One person's interview. All methods take `&self`: the state sits in a
@@ -506,8 +454,8 @@ mod strings {
 /// from cached strings (see [`strings`]).
 mod out {
     use super::strings::js;
-    use crate::assess::Assessment;
-    use crate::interview::Question;
+    use twitch_triage::assess::Assessment;
+    use twitch_triage::interview::Question;
     use wasm_bindgen::JsValue;
 
     fn strs(items: &[&'static str]) -> Vec<JsValue> {

@@ -1,6 +1,6 @@
 // <twitch-triage>: the custom element. wasm-bindgen cannot subclass
 // HTMLElement, so this small file defines the element, attaches its shadow
-// root and hands it to the Rust Widget (src/widget/) once the WebAssembly
+// root and hands it to the Rust side (crates/element) once the WebAssembly
 // module and the texts of the element's language (lang/<lang>.txt, from the
 // same origin) are ready.
 // Everything the person sees after that is rendered by Rust.
@@ -26,7 +26,7 @@
 //
 // Loading this file twice is harmless: the element is defined once.
 
-import init, { Widget, installTexts, languageFor } from './twitch_triage_widget.js';
+import init, { TwitchTriage, installTexts, languageFor } from './twitch_triage_element.js';
 import NUMBERS from './emergency-numbers.js';
 
 const FALLBACK = {
@@ -77,7 +77,7 @@ let ready;
 let exports;
 const load = () =>
   (ready ??= init({
-    module_or_path: fetchPinned(new URL('./twitch_triage_widget_bg.wasm', import.meta.url), 'twitch_triage_widget_bg.wasm'),
+    module_or_path: fetchPinned(new URL('./twitch_triage_element_bg.wasm', import.meta.url), 'twitch_triage_element_bg.wasm'),
   }).then(
     (w) => {
       exports = w;
@@ -140,12 +140,13 @@ async function textsFor(el, then) {
   }
 }
 
-const widgets = new WeakMap();
+// Each element's Rust side (a TwitchTriage), once it has started.
+const inners = new WeakMap();
 // Each element's shadow root (closed by default: `el.shadowRoot` is null).
 const roots = new WeakMap();
 // The shadow root's one element, made here and never replaced: everything the
-// element shows is inside it (the fallback screens here, the widget's
-// screens from src/widget). It carries the session-replay tools' documented
+// element shows is inside it (the fallback screens here, the Rust side's
+// screens from crates/element). It carries the session-replay tools' documented
 // "record nothing inside" markers (docs/SAFETY.md H18 cites each): rrweb,
 // FullStory, PostHog and Sentry block it (a grey box of the same size),
 // LogRocket and Datadog too; Microsoft Clarity and Hotjar can only mask its
@@ -170,15 +171,15 @@ const PRIVATE_EVENTS = [
 // The elements in the page, for a change of the page's language.
 const live = new Set();
 // Shows an attribute's new value. A host's listener of the element's own
-// events (start, complete) runs while the widget is busy rendering: then the
-// widget is shown again as soon as it is done (the first microtask after
-// it), so a number set there is not lost. The tries are bounded: a widget
+// events (start, complete) runs while the Rust side is busy rendering: then
+// it is shown again as soon as it is done (the first microtask after it),
+// so a number set there is not lost. The tries are bounded: an element
 // stopped mid-render by a fault (a WebAssembly trap) stays busy, and
 // retrying it for ever would freeze the host page.
-const refresh = (widget, tries = 3) =>
-  widget.attributeChanged() || (tries > 0 && queueMicrotask(() => refresh(widget, tries - 1)));
+const refresh = (inner, tries = 3) =>
+  inner.attributeChanged() || (tries > 0 && queueMicrotask(() => refresh(inner, tries - 1)));
 // Shows an element in its language, now wanted, once its texts are loaded.
-const relang = (el, widget) => textsFor(el).finally(() => refresh(widget));
+const relang = (el, inner) => textsFor(el).finally(() => refresh(inner));
 let fallbackSheet;
 
 // `f()`, or `otherwise` when it throws: a page whose built-ins are broken
@@ -202,7 +203,7 @@ function tagLang(tag) {
 }
 
 // The first of the element's language tags, in the module's order
-// (lang_tags in src/widget/mod.rs): its own lang, the nearest lang of the
+// (lang_tags in crates/element/src/element.rs): its own lang, the nearest lang of the
 // page, the browser's languages, for which `f` gives something.
 const firstTag = (el, f) =>
   [el.getAttribute('lang'), el.parentElement?.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]
@@ -324,7 +325,7 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
         this[p] = v;
       }
     }
-    // Moved or re-added: the shadow root and the widget, with its answers, stay.
+    // Moved or re-added: the shadow root and the Rust side, with its answers, stay.
     if (roots.has(this)) return;
     // Closed unless the host opts in (its scripts can then read the answers,
     // and the element says so).
@@ -335,14 +336,14 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
     const stop = (e) => e.stopPropagation();
     for (let i = 0; i < PRIVATE_EVENTS.length; i++) root.addEventListener(PRIVATE_EVENTS[i], stop, { passive: true });
     show(this, root, 'loading');
-    // A slow load says so, with the emergency advice; the widget replaces it when it starts.
-    const stalled = setTimeout(() => widgets.has(this) || show(this, root, 'stalled'), STALLED_MS);
+    // A slow load says so, with the emergency advice; the Rust side replaces it when it starts.
+    const stalled = setTimeout(() => inners.has(this) || show(this, root, 'stalled'), STALLED_MS);
     safely(() => loadText(jsLanguage(this)).catch(() => {}));
     new Promise((started) => started(load()))
       .then((ok) =>
         ok
           ? textsFor(this, () => {
-              widgets.set(this, new Widget(this, root));
+              inners.set(this, new TwitchTriage(this, root));
               performance.mark('twitch-triage-ready');
             })
           : Promise.reject(new Error('no WebAssembly')),
@@ -358,11 +359,11 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   attributeChangedCallback(name) {
     // (Also called for each attribute the element has when it is upgraded.)
     safely(() => checkAttribute(this, name));
-    const widget = widgets.get(this);
-    if (!widget) return;
+    const inner = inners.get(this);
+    if (!inner) return;
     // A new language: load its texts first. The answers stay either way.
-    if (name === 'lang') relang(this, widget);
-    else refresh(widget);
+    if (name === 'lang') relang(this, inner);
+    else refresh(inner);
   }
 }
 
@@ -383,8 +384,8 @@ if (globalThis.customElements && !customElements.get('twitch-triage')) {
     // page (a quotation marked as French) leaves it as it is. Nothing is sent.
     new MutationObserver((changes) => {
       for (const el of live) {
-        const widget = widgets.get(el);
-        if (widget && !tagLang(el.getAttribute('lang')) && changes.some((c) => c.target.contains(el))) relang(el, widget);
+        const inner = inners.get(el);
+        if (inner && !tagLang(el.getAttribute('lang')) && changes.some((c) => c.target.contains(el))) relang(el, inner);
       }
     }).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
   });

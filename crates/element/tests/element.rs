@@ -1,8 +1,8 @@
-//! The `<twitch-triage>` widget in headless Chromium (wasm-bindgen-test):
+//! The `<twitch-triage>` element in headless Chromium (wasm-bindgen-test):
 //! rendering, answering, back, the error summary and the result screen.
-//! Run with `cargo test --target wasm32-unknown-unknown --features widget
-//! --test widget` and `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test).
-#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+//! Run with `cargo test -p twitch-triage-element --target wasm32-unknown-unknown
+//! --features std --test element` and `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test).
+#![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,19 +14,19 @@ use web_sys::{
     CustomEvent, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use twitch_triage::widget::Widget;
+use twitch_triage_element::TwitchTriage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 struct Page {
     host: HtmlElement,
     root: ShadowRoot,
-    widget: Widget,
+    element: TwitchTriage,
     events: Rc<RefCell<Vec<(String, String)>>>,
     _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
 }
 
-/// The widget build carries no texts: install the packs, as `element.js` does.
+/// The element's build carries no texts: install the packs, as `element.js` does.
 #[path = "common/packs.rs"]
 mod packs;
 use packs::install_packs;
@@ -55,7 +55,7 @@ fn page(attributes: &[(&str, &str)]) -> Page {
     let root = host
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap();
-    // The element the widget renders into, as js/element.js makes it.
+    // The box the element renders into, as js/element.js makes it.
     root.append_child(&doc.create_element("div").unwrap())
         .unwrap();
     let events = Rc::new(RefCell::new(Vec::new()));
@@ -79,11 +79,11 @@ fn page(attributes: &[(&str, &str)]) -> Page {
             .unwrap();
         listeners.push(l);
     }
-    let widget = Widget::new(host.clone(), root.clone()).unwrap();
+    let element = TwitchTriage::new(host.clone(), root.clone()).unwrap();
     Page {
         host,
         root,
-        widget,
+        element,
         events,
         _listeners: listeners,
     }
@@ -442,7 +442,7 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
     let map: twitch_triage::InputMap = serde_json::from_value(detail["answers"].clone()).unwrap();
     let r = twitch_triage::classify(&twitch_triage::Findings::from_map(&map).unwrap());
     // The others at least as likely as the screen's bar (ALSO_POSSIBLE_MIN in
-    // src/widget), with and without a reason.
+    // crates/element), with and without a reason.
     let (with, without): (Vec<_>, Vec<_>) = r.explanations[1..]
         .iter()
         .filter(|e| e.score >= 0.05)
@@ -484,7 +484,7 @@ fn also_possible_lists_only_likely_explanations_with_a_reason() {
     let en = why();
     assert!(en.starts_with(" (") && en.ends_with(')'), "{en:?}");
     p.host.set_attribute("lang", "zh-Hant").unwrap();
-    assert!(p.widget.attribute_changed().unwrap());
+    assert!(p.element.attribute_changed().unwrap());
     let zh = why();
     assert!(zh.starts_with('（') && zh.ends_with('）'), "{zh:?}");
     assert!(!zh.contains(';') && !zh.contains('('), "{zh:?}");
@@ -509,7 +509,7 @@ fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
     // A short code with '#' (allowed by the attribute): the link dials all
     // of it, as RFC 3966 writes it, and the text shows it as given.
     p.host.set_attribute("emergency-number", "*112 #").unwrap();
-    assert!(p.widget.attribute_changed().unwrap());
+    assert!(p.element.attribute_changed().unwrap());
     assert_eq!(
         p.one(".banner .call").get_attribute("href").as_deref(),
         Some("tel:*112%23")
@@ -520,7 +520,7 @@ fn an_emergency_shows_the_call_banner_and_share_answers_shares_them() {
         .unwrap()
         .contains("*112 #"));
     p.host.set_attribute("emergency-number", "112").unwrap();
-    assert!(p.widget.attribute_changed().unwrap());
+    assert!(p.element.attribute_changed().unwrap());
     p.click("[data-action=result]");
     assert_eq!(p.level(), Some("emergency"));
     assert!(p
@@ -561,7 +561,7 @@ fn attributes_change_a_live_element_without_losing_answers() {
     p.check("none");
     p.submit();
     p.host.set_attribute("emergency-number", "911").unwrap();
-    assert!(p.widget.attribute_changed().unwrap());
+    assert!(p.element.attribute_changed().unwrap());
     assert!(p
         .one(".emergency-line")
         .text_content()
@@ -576,7 +576,7 @@ fn attributes_change_a_live_element_without_losing_answers() {
     p.host
         .set_attribute("emergency-number", "javascript:alert(1)")
         .unwrap();
-    assert!(p.widget.attribute_changed().unwrap());
+    assert!(p.element.attribute_changed().unwrap());
     assert!(p
         .one(".emergency-line")
         .text_content()

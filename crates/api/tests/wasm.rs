@@ -1,13 +1,13 @@
 //! The JavaScript API in real JavaScript engines: run with
-//! `cargo test --target wasm32-unknown-unknown --test wasm` (Node) and again
+//! `cargo test -p twitch-triage-api --target wasm32-unknown-unknown --test wasm` (Node) and again
 //! with `WASM_BINDGEN_USE_BROWSER=1` (headless Chromium). See scripts/test.
-#![cfg(all(target_arch = "wasm32", feature = "js-api"))]
+#![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-use twitch_triage::wasm::{classify, knowledge_js as knowledge, JsInterview as Interview};
+use twitch_triage_api::{classify, knowledge_js as knowledge, JsInterview as Interview};
 
 #[wasm_bindgen(inline_js = "
 export function throwingGetter() {
@@ -34,11 +34,11 @@ extern "C" {
 /// build script made, as the package's entry points do.
 fn setup() {
     for pack in [
-        include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/texts/es.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/texts/zh-Hant.txt")),
+        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/en.txt")),
+        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/es.txt")),
+        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/zh-Hant.txt")),
     ] {
-        twitch_triage::wasm::install_texts(JsValue::from_str(pack)).unwrap();
+        twitch_triage_api::install_texts(JsValue::from_str(pack)).unwrap();
     }
 }
 
@@ -58,8 +58,8 @@ fn get_str(v: &JsValue, k: &str) -> String {
 /// asked beyond the spec (tests/vignettes/beyond-spec.json, as
 /// tests/common/mod.rs reads them).
 fn vignettes() -> Array {
-    let cases: Array = json(include_str!("vignettes/dev.json")).into();
-    let beyond = json(include_str!("vignettes/beyond-spec.json"));
+    let cases: Array = json(include_str!("../../../tests/vignettes/dev.json")).into();
+    let beyond = json(include_str!("../../../tests/vignettes/beyond-spec.json"));
     for c in cases.iter() {
         let findings = get(&c, "findings");
         let told = get(&get(&beyond, "cases"), &get_str(&c, "id"));
@@ -269,7 +269,7 @@ fn knowledge_has_every_question_and_level() {
 #[wasm_bindgen_test]
 fn a_pack_for_another_build_is_refused() {
     check_error(
-        twitch_triage::wasm::install_texts(JsValue::from_str(
+        twitch_triage_api::install_texts(JsValue::from_str(
             "twitch-triage texts 2 en 3 0000000000000000\na|b|c",
         )),
         "wrong_type",
@@ -277,7 +277,7 @@ fn a_pack_for_another_build_is_refused() {
         "this version",
     );
     check_error(
-        twitch_triage::wasm::install_texts(JsValue::from(3)),
+        twitch_triage_api::install_texts(JsValue::from(3)),
         "wrong_type",
         "texts",
         "language pack",

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   answerWithKeyboard, assertAccessible, assertNoEgress, assertReflows, caseById, CHEST_PAIN, inspectable, launch, NONE, open, place, questions,
-  screenshot, pixel, screenshots, settle, site, wanted, widgetState,
+  screenshot, pixel, screenshots, settle, site, wanted, elementState,
 } from './helpers.mjs';
 
 let server;
@@ -108,16 +108,16 @@ for (const [lang, path, firstProgress] of languages) {
           }
           const asked = [];
           for (let n = 0; n < 25; n++) {
-            const s = await widgetState(page);
+            const s = await elementState(page);
             if (s.triage) break;
             assert.ok(s.question, `${id}: a question or the result is shown`);
             if (asked.at(-1) !== s.question) asked.push(s.question);
             await answerWithKeyboard(page, wanted(c, questions.get(s.question)), questions.get(s.question));
             await page.locator('twitch-triage h2').first().waitFor();
-            const after = await widgetState(page);
+            const after = await elementState(page);
             if (!after.triage) await assertAccessible(page, `${id} ${lang}: question ${after.question}`);
           }
-          const result = await widgetState(page);
+          const result = await elementState(page);
           console.log(`${id} (${lang}): ${asked.length} questions by keyboard -> ${result.triage}, ${result.explanation}`);
           assert.equal(result.triage, c.expect.triage, `${id}: banner level`);
           assert.ok(c.expect.top.includes(result.explanation), `${id}: first explanation ${result.explanation}`);
@@ -146,7 +146,7 @@ test('switching lang on a live element re-renders the screen and keeps the answe
     await w.locator('button[type=submit]').click();
     await w.locator('input.number').fill('33');
     await w.locator('button[type=submit]').click();
-    assert.equal((await widgetState(page)).question, 'body_areas');
+    assert.equal((await elementState(page)).question, 'body_areas');
     await page.evaluate(() => document.querySelector('twitch-triage').setAttribute('lang', 'es'));
     await w.locator('h2', { hasText: '¿En qué parte del cuerpo nota las contracciones?' }).waitFor();
     assert.equal(await w.locator('.progress').textContent(), 'Pregunta 3');
@@ -292,7 +292,7 @@ test('the result screen: copy summary, print styles, start again', async () => {
     await w.locator(CHEST_PAIN).check();
     await w.locator('button[type=submit]').click();
     await w.locator('[data-action=result]').click();
-    assert.equal((await widgetState(page)).triage, 'emergency');
+    assert.equal((await elementState(page)).triage, 'emergency');
     assert.equal(await w.locator('.call').getAttribute('href'), 'tel:112');
     await w.locator('[data-action=copy]').click();
     await w.locator('.status', { hasText: 'copied' }).waitFor();
@@ -324,7 +324,7 @@ test('the result screen: copy summary, print styles, start again', async () => {
     await screenshot(page, 'result-forced-colors-1280');
     await page.emulateMedia({ forcedColors: 'none' });
     await w.locator('[data-action=restart]').click();
-    assert.equal((await widgetState(page)).question, 'emergency_signs');
+    assert.equal((await elementState(page)).question, 'emergency_signs');
     await assertNoEgress(context, page, log, baseline, 'copy and print');
   } finally {
     await context.close();
@@ -435,7 +435,7 @@ test(`dark colours follow the host page's colour scheme, as the browser's own co
   }
 });
 
-test('several widgets on one page work independently; the script twice is harmless', async () => {
+test('several elements on one page work independently; the script twice is harmless', async () => {
   const { context, page, log } = await open(browser, `${server.url}/several.html`);
   try {
     for (const id of ['a', 'b', 'c']) await page.locator(`#${id} form`).waitFor();
@@ -444,12 +444,12 @@ test('several widgets on one page work independently; the script twice is harmle
     await page.locator('#a button[type=submit]').click();
     await page.locator(`#b ${CHEST_PAIN}`).check();
     await page.locator('#b button[type=submit]').click();
-    assert.equal((await widgetState(page, '#a')).question, 'age');
+    assert.equal((await elementState(page, '#a')).question, 'age');
     assert.ok((await page.locator('#b .banner.l0').textContent()).includes('999'));
-    assert.equal((await widgetState(page, '#c')).question, 'emergency_signs');
+    assert.equal((await elementState(page, '#c')).question, 'emergency_signs');
     assert.ok((await page.locator('#c .emergency-line').textContent()).includes('911'));
-    await assertAccessible(page, 'several widgets');
-    await assertNoEgress(context, page, log, baseline, 'several widgets');
+    await assertAccessible(page, 'several elements');
+    await assertNoEgress(context, page, log, baseline, 'several elements');
   } finally {
     await context.close();
   }
@@ -542,7 +542,7 @@ test('lang set in the last moment before the element starts: it starts in that l
   // The same switch, landing right after the element's last look at its
   // language, before its first screen. The element used to check the
   // language, then start one microtask later: a host's change in between
-  // (its own promise chain, say) found no widget to tell, and the element
+  // (its own promise chain, say) found no element to tell, and the element
   // started in the old language and stayed there. Here, just before the real
   // pack is let through, the page makes the element's next reading of its
   // lang attribute (that check: nothing else reads it while the pack loads)
@@ -674,13 +674,13 @@ test('removing the element and adding it back keeps the interview', async () => 
     await w.locator('button[type=submit]').click();
     await w.locator('input.number').fill('41');
     await w.locator('button[type=submit]').click();
-    const before = await widgetState(page, '#w');
+    const before = await elementState(page, '#w');
     await page.evaluate(() => {
       const el = document.getElementById('w');
       el.remove();
       document.getElementById('second').append(el);
     });
-    assert.deepEqual(await widgetState(page, '#w'), before);
+    assert.deepEqual(await elementState(page, '#w'), before);
     await w.locator('[data-action=back]').click();
     assert.equal(await w.locator('input.number').inputValue(), '41', 'the earlier answer is still there');
   } finally {
@@ -765,7 +765,7 @@ test('with no emergency-number, the number is the one for the region of the brow
       await w.locator('form').waitFor();
       assert.ok((await w.locator('.emergency-line').textContent()).includes(number), `${locale}: the element`);
       const broken = await context.newPage();
-      await broken.route('**/twitch-triage/twitch_triage_widget_bg.wasm', (route) => route.fulfill({ status: 404 }));
+      await broken.route('**/twitch-triage/twitch_triage_element_bg.wasm', (route) => route.fulfill({ status: 404 }));
       await broken.goto(`${server.url}/`, { waitUntil: 'load' });
       const fallback = broken.locator('twitch-triage [role=status]');
       await fallback.filter({ hasText: number }).waitFor();
