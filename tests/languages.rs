@@ -316,7 +316,14 @@ fn the_elements_script_lists_the_languages_in_the_modules_order() {
     let packs: Vec<String> = urls
         .lines()
         .filter(|l| l.contains("new URL("))
-        .map(|l| l.trim().split(':').next().unwrap().trim_matches('\'').to_string())
+        .map(|l| {
+            l.trim()
+                .split(':')
+                .next()
+                .unwrap()
+                .trim_matches('\'')
+                .to_string()
+        })
         .collect();
     assert_eq!(packs, codes, "js/element.js PACK_URLS");
     for code in &codes {
