@@ -61,7 +61,7 @@ const FALLBACK = {
 const LANGS = ['en', 'es', 'zh-Hant'];
 
 // Each file this one loads, with its SHA-384 digest as an SRI integrity
-// value ('lang/en.js': 'sha384-…'), written here by scripts/build.mjs.
+// value ('lang/en.txt': 'sha384-…'), written here by scripts/build.mjs.
 const DIGESTS = TWITCH_TRIAGE_DIGESTS;
 // `file` (next to this one, at `url`), fetched only if it is the one this
 // file was built with (the browser checks the digest; a file that differs is
