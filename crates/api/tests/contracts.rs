@@ -19,12 +19,11 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 use twitch_triage::error::ErrorKind;
 use twitch_triage::kb::{QuestionKind, EXPLANATIONS};
-use twitch_triage::{classify, knowledge, Findings, InputMap, Lang, Level};
+use twitch_triage::{knowledge, Lang, Level};
 
-fn read(path: &str) -> String {
-    let at = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    std::fs::read_to_string(&at).unwrap_or_else(|e| panic!("{}: {e}", at.display()))
-}
+#[path = "../../../tests/common/source.rs"]
+mod source;
+use source::{a_case_with_rules, block, members, read};
 
 type Names = BTreeSet<String>;
 
@@ -32,59 +31,16 @@ fn names<'a>(items: impl IntoIterator<Item = &'a str>) -> Names {
     items.into_iter().map(String::from).collect()
 }
 
-/// The text of `export interface <name> {...}` in a declaration file, or of
-/// a `<name>: {...}` block inside one.
-fn block<'a>(text: &'a str, start: &str) -> &'a str {
-    let at = text
-        .find(start)
-        .unwrap_or_else(|| panic!("{start:?} not found"));
-    let open = at + text[at..].find('{').unwrap();
-    let mut depth = 0;
-    for (i, c) in text[open..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return &text[open + 1..open + i];
-                }
-            }
-            _ => {}
-        }
-    }
-    panic!("{start:?}: no closing brace")
-}
-
-/// The properties an interface declares (its own, not those of a nested
-/// object type), and those of them that are required (no `?`).
+/// The properties an interface declares, and those of them that are
+/// required (no `?`).
 fn properties(body: &str) -> (Names, Names) {
-    let (mut all, mut required) = (Names::new(), Names::new());
-    let mut depth = 0;
-    let mut comment = false;
-    for line in body.lines() {
-        let t = line.trim();
-        if t.starts_with("/*") {
-            comment = true;
-        }
-        if comment {
-            comment = !t.contains("*/");
-            continue;
-        }
-        if depth == 0 && !t.starts_with("//") {
-            let name: String = t
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            let rest = &t[name.len()..];
-            if !name.is_empty() && (rest.starts_with(':') || rest.starts_with("?:")) {
-                if !rest.starts_with('?') {
-                    required.insert(name.clone());
-                }
-                all.insert(name);
-            }
-        }
-        depth += t.matches('{').count() as i32 - t.matches('}').count() as i32;
-    }
+    let m = members(body);
+    let all = m.iter().map(|(n, _)| n.clone()).collect();
+    let required = m
+        .into_iter()
+        .filter(|(_, optional)| !optional)
+        .map(|(n, _)| n)
+        .collect();
     (all, required)
 }
 
@@ -180,31 +136,12 @@ fn same_builder(js: &str, rs: &str, js_name: &str, rust_name: &str, properties: 
     );
 }
 
-/// An emergency with explanations and rules (the first spec case whose
-/// result has rules).
-fn a_full_result() -> Value {
-    let cases: Value = serde_json::from_str(&read("../../tests/vignettes/dev.json")).unwrap();
-    cases
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            let map: InputMap = serde_json::from_value(c["findings"].clone()).unwrap();
-            serde_json::to_value(classify(&Findings::from_map(&map).unwrap())).unwrap()
-        })
-        .find(|r| {
-            r["rules"].as_array().is_some_and(|a| !a.is_empty())
-                && r["explanations"].as_array().is_some_and(|a| !a.is_empty())
-        })
-        .expect("a case with rules")
-}
-
 #[test]
 fn a_result_has_one_shape_in_rust_javascript_and_typescript() {
     let dts = read("js/api.d.ts");
     let js = read("js/boundary.js");
     let rs = read("src/wasm.rs");
-    let r = a_full_result();
+    let r = serde_json::to_value(a_case_with_rules().1).unwrap();
     same_shape(&dts, "Assessment", &[&r]);
     let explanations: Vec<&Value> = r["explanations"].as_array().unwrap().iter().collect();
     same_shape(&dts, "Explanation", &explanations);

@@ -17,81 +17,22 @@
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use twitch_triage::{classify, Findings, InputMap, Lang};
+use twitch_triage::Lang;
 use twitch_triage_element::detail::{complete_detail, Share};
 use twitch_triage_element::resolve::DEFAULT_NUMBER;
 
-fn read(path: &str) -> String {
-    let at = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    std::fs::read_to_string(&at).unwrap_or_else(|e| panic!("{}: {e}", at.display()))
-}
+#[path = "../../../tests/common/source.rs"]
+mod source;
+use source::{a_case_with_rules, block, members, read};
 
-/// `text` from the first `start` to its matching closing brace.
-fn block<'a>(text: &'a str, start: &str) -> &'a str {
-    let at = text
-        .find(start)
-        .unwrap_or_else(|| panic!("{start:?} not found"));
-    let open = at + text[at..].find('{').unwrap();
-    let mut depth = 0;
-    for (i, c) in text[open..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return &text[open + 1..open + i];
-                }
-            }
-            _ => {}
-        }
-    }
-    panic!("{start:?}: no closing brace")
-}
-
-/// The names before `:` at the top level of an object literal or an
-/// interface body (one per line; comments skipped).
-fn members(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    for line in body.lines() {
-        let t = line.trim();
-        if depth == 0 && !t.starts_with("//") && !t.starts_with("/*") && !t.starts_with('*') {
-            let name = t.split(':').next().unwrap().trim_end_matches('?');
-            let name = name.trim_matches('\'');
-            if t.contains(':')
-                && !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            {
-                out.push(name.to_string());
-            }
-        }
-        depth += t.matches('{').count() as i32 - t.matches('}').count() as i32;
-    }
-    out
-}
-
-/// The answers and result of the first spec case whose result has rules.
-fn a_case() -> (Findings, twitch_triage::Assessment) {
-    let cases: Value = serde_json::from_str(&read("../../tests/vignettes/dev.json")).unwrap();
-    cases
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            let map: InputMap = serde_json::from_value(c["findings"].clone()).unwrap();
-            let f = Findings::from_map(&map).unwrap();
-            let r = classify(&f);
-            (f, r)
-        })
-        .find(|(_, r)| !r.rules.is_empty() && !r.explanations.is_empty())
-        .expect("a case with rules")
+/// The names of the members of `body` (see `members`).
+fn names(body: &str) -> Vec<String> {
+    members(body).into_iter().map(|(n, _)| n).collect()
 }
 
 #[test]
 fn the_completion_event_carries_the_cores_forms_and_its_declared_shape() {
-    let (f, r) = a_case();
+    let (f, r) = a_case_with_rules();
     let detail =
         |share| -> Value { serde_json::from_str(&complete_detail(share, &r, &f)).unwrap() };
     assert_eq!(detail(Share::Nothing), serde_json::json!({}));
@@ -105,7 +46,7 @@ fn the_completion_event_carries_the_cores_forms_and_its_declared_shape() {
     answers["answers"] = serde_json::to_value(&f).unwrap();
     assert_eq!(detail(Share::Answers), answers);
     // js/element.d.ts declares exactly these properties.
-    let declared: BTreeSet<String> = members(block(
+    let declared: BTreeSet<String> = names(block(
         &read("js/element.d.ts"),
         "export interface TwitchTriageCompleteDetail",
     ))
@@ -122,7 +63,7 @@ fn the_completion_event_carries_the_cores_forms_and_its_declared_shape() {
 fn the_fallback_screens_have_every_language_of_the_core_with_the_same_texts() {
     let js = read("js/element.js");
     let fallback = block(&js, "const FALLBACK = {");
-    let langs = members(fallback);
+    let langs = names(fallback);
     let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     assert_eq!(langs, codes, "js/element.js: FALLBACK's languages");
     let texts: Vec<Vec<String>> = langs
@@ -133,7 +74,7 @@ fn the_fallback_screens_have_every_language_of_the_core_with_the_same_texts() {
             } else {
                 format!("{l}: {{")
             };
-            members(block(fallback, &key))
+            names(block(fallback, &key))
         })
         .collect();
     for (l, t) in langs.iter().zip(&texts) {
