@@ -1,7 +1,10 @@
 //! Writes the language packs that the WebAssembly builds load at run time,
-//! each twice: `<dir>/<lang>.txt` (the pack, which the element fetches) and
+//! one per language of the core (`Lang::ALL`), each twice:
+//! `<dir>/<lang>.txt` (the pack, which the element fetches) and
 //! `<dir>/<lang>.js` (a module exporting it, which the npm API's entries
-//! import): `cargo run --example text_packs -- dist/lang`.
+//! import), and prints their codes, one a line, in that order
+//! (scripts/build.mjs takes its list of languages from them):
+//! `cargo run --example text_packs -- dist/lang`.
 //! The packs are made by the build script from `kb/*.toml`; this only
 //! copies them out of the build directory, each as an ES module whose one
 //! export is the pack as a string literal (data, no code). A module rather
@@ -12,20 +15,11 @@
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: text_packs <dir>");
     std::fs::create_dir_all(&dir).unwrap();
-    for (lang, pack) in [
-        (
-            "en",
-            include_str!(concat!(env!("OUT_DIR"), "/texts/en.txt")),
-        ),
-        (
-            "es",
-            include_str!(concat!(env!("OUT_DIR"), "/texts/es.txt")),
-        ),
-        (
-            "zh-Hant",
-            include_str!(concat!(env!("OUT_DIR"), "/texts/zh-Hant.txt")),
-        ),
-    ] {
+    for lang in twitch_triage::Lang::ALL {
+        let lang = lang.code();
+        let made = std::path::Path::new(env!("OUT_DIR")).join(format!("texts/{lang}.txt"));
+        let pack = std::fs::read_to_string(&made).expect("the build's pack");
+        let pack = pack.as_str();
         twitch_triage::kb::parse_pack(pack).expect("a valid pack");
         // The element fetches the pack itself as text (no bundler rewrites a
         // text file, so the digest element.js pins holds); the npm API's
@@ -37,5 +31,6 @@ fn main() {
             format!("export default {literal};\n"),
         )
         .unwrap();
+        println!("{lang}");
     }
 }

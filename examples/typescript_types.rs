@@ -4,7 +4,7 @@
 //! declarations in `js/api.d.ts`.
 
 use twitch_triage::kb::{
-    FindingKind, Lang, QuestionKind, EXPLANATIONS, FINDINGS, QUESTIONS, RULES, SOURCES,
+    FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, FINDINGS, QUESTIONS, RULES, SOURCES,
 };
 
 fn union<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -22,7 +22,10 @@ fn main() {
         "/** A supported language. */\nexport type Lang = {};",
         union(Lang::ALL.iter().map(|l| l.code()))
     );
-    println!("/** The four triage levels, most urgent first. */\nexport type Triage = 'emergency' | 'urgent' | 'routine' | 'self_care';");
+    println!(
+        "/** The four triage levels, most urgent first. */\nexport type Triage = {};",
+        union(Level::ALL.iter().map(|l| l.id()))
+    );
     println!(
         "export type FindingId = {};",
         union(FINDINGS.iter().map(|f| f.id))

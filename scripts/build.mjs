@@ -52,7 +52,6 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
 export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 75.6 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
-export const LANGS = ['en', 'es', 'zh-Hant'];
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
@@ -336,7 +335,7 @@ export function integrity(file) {
  * every language pack, keyed by the path element.js fetches them by.
  */
 function elementDigests() {
-  const pinned = ['twitch_triage_element_bg.wasm', ...LANGS.map((l) => `lang/${l}.txt`)];
+  const pinned = ['twitch_triage_element_bg.wasm', ...langs.map((l) => `lang/${l}.txt`)];
   return Object.fromEntries(pinned.map((f) => [f, integrity(join(dist, f))]));
 }
 
@@ -355,6 +354,9 @@ export function embedSnippet(base = 'https://your-cdn.example/twitch-triage/') {
   const sri = JSON.parse(readFileSync(join(dist, 'integrity.json'), 'utf8'))['element.js'];
   return `<script type="module" src="${base}element.js" integrity="${sri}" crossorigin="anonymous"></script>\n<twitch-triage></twitch-triage>`;
 }
+
+/** The core's languages, in its order: `text_packs` names them (see build()). */
+let langs = [];
 
 function build() {
   rmSync(dist, { recursive: true, force: true });
@@ -376,8 +378,11 @@ function build() {
   writeFileSync(join(dist, 'api.js'), apiSource.replace(boundaryImport, `from '${boundaryRel}';`));
   const exports = `export { classify, knowledge, Interview, TwitchTriageError } from './api.js';\n`;
 
-  // The texts of every language, as language packs next to the wasm.
-  run('cargo', ['run', '--quiet', '--release', '--example', 'text_packs', '--', join(dist, 'lang')]);
+  // The texts of every language, as language packs next to the wasm; the
+  // example names the core's languages (Lang::ALL), in its order.
+  langs = run('cargo', ['run', '--quiet', '--release', '--example', 'text_packs', '--', join(dist, 'lang')], { capture: true })
+    .trim()
+    .split('\n');
   // Each pack is an ES module whose default export is the pack (a string).
   // An entry module instantiates the wasm and installs the texts of `langs`,
   // then re-exports the API. `file` is relative to dist/.
@@ -424,7 +429,7 @@ for (const [url, digest] of [${packs.join(', ')}]) {
     `// twitch-triage for browsers and bundlers. Importing it loads the WebAssembly
 // module (top-level await) and the texts of every language from the package's
 // own files; nothing else is fetched, stored or sent.`,
-    LANGS,
+    langs,
     false,
   );
   // Node: read and instantiate synchronously.
@@ -432,14 +437,14 @@ for (const [url, digest] of [${packs.join(', ')}]) {
     'node.js',
     `// twitch-triage for Node. Importing it instantiates the WebAssembly module and
 // loads the texts from the package's own files; nothing is fetched or sent.`,
-    LANGS,
+    langs,
     true,
   );
   // One language only: `twitch-triage/<lang>` is the same API with the texts
   // of that language alone (a third of the texts' bytes in a bundle), and
   // that language as the default. Importing two of them loads both.
   mkdirSync(join(dist, 'entry'), { recursive: true });
-  for (const l of LANGS) {
+  for (const l of langs) {
     entry(`entry/${l}.js`, `// twitch-triage for browsers and bundlers, with the texts of "${l}" only.`, [l], false);
     entry(`entry/${l}.node.js`, `// twitch-triage for Node, with the texts of "${l}" only.`, [l], true);
   }
@@ -467,7 +472,7 @@ for (const [url, digest] of [${packs.join(', ')}]) {
     cdylibOnly: true,
   });
   cpSync(join(element, 'js', 'element.js'), join(elementOut, 'element.js'));
-  cpSync(join(element, 'js', 'emergency-numbers.js'), join(elementOut, 'emergency-numbers.js'));
+  for (const f of ['emergency-numbers.js', 'resolve.js']) cpSync(join(element, 'js', f), join(elementOut, f));
   minifyNames(elementOut, 'twitch_triage_element', join(elementOut, 'element.js'));
   buildSync({
     entryPoints: [join(elementOut, 'element.js')],
@@ -478,7 +483,8 @@ for (const [url, digest] of [${packs.join(', ')}]) {
     legalComments: 'none',
     outfile: join(dist, 'element.js'),
     logLevel: 'warning',
-    define: { TWITCH_TRIAGE_DIGESTS: JSON.stringify(elementDigests()) },
+    // The digests, and the core's languages in its order (Lang::ALL).
+    define: { TWITCH_TRIAGE_DIGESTS: JSON.stringify(elementDigests()), TWITCH_TRIAGE_LANGS: JSON.stringify(langs) },
   });
   writeIntegrity();
   cpSync(join(element, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));

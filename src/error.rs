@@ -34,6 +34,22 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind (the npm package's `ErrorKind` type is checked against it:
+    /// crates/api/tests/contracts.rs).
+    pub const ALL: [ErrorKind; 11] = [
+        ErrorKind::NotAnObject,
+        ErrorKind::UnknownFinding,
+        ErrorKind::WrongType,
+        ErrorKind::OutOfRange,
+        ErrorKind::UnknownValue,
+        ErrorKind::UnknownQuestion,
+        ErrorKind::WrongAnswerShape,
+        ErrorKind::UnsupportedLanguage,
+        ErrorKind::TooLarge,
+        ErrorKind::DuplicateKey,
+        ErrorKind::UnknownOption,
+    ];
+
     /// The machine-readable name used across the JavaScript boundary.
     pub fn as_str(self) -> &'static str {
         match self {

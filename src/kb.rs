@@ -119,6 +119,16 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
+    /// Every kind (the npm package's `QuestionKind` type is checked against
+    /// it: crates/api/tests/contracts.rs).
+    pub const ALL: [QuestionKind; 5] = [
+        QuestionKind::One,
+        QuestionKind::Many,
+        QuestionKind::Checklist,
+        QuestionKind::YesNo,
+        QuestionKind::Number,
+    ];
+
     /// The kind as the API names it.
     pub fn id(self) -> &'static str {
         match self {

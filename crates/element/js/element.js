@@ -28,6 +28,7 @@
 
 import init, { TwitchTriage, installTexts, languageFor } from './twitch_triage_element.js';
 import NUMBERS from './emergency-numbers.js';
+import { DEFAULT_NUMBER, regionNumber, tagLang, validNumber } from './resolve.js';
 
 const FALLBACK = {
   en: {
@@ -56,9 +57,10 @@ const FALLBACK = {
   },
 };
 
-// The languages in the module's order (Lang::ALL in src/kb.rs): languageFor
-// gives the place of one.
-const LANGS = ['en', 'es', 'zh-Hant'];
+// The languages in the module's order (Lang::ALL in src/kb.rs), written here
+// by scripts/build.mjs from the core's list: languageFor gives the place of
+// one.
+const LANGS = TWITCH_TRIAGE_LANGS;
 
 // Each file this one loads, with its SHA-384 digest as an SRI integrity
 // value ('lang/en.txt': 'sha384-…'), written here by scripts/build.mjs.
@@ -193,15 +195,6 @@ function safely(f, otherwise) {
   }
 }
 
-// A language tag's supported language, or null (as Lang::from_tag in
-// src/kb.rs: the primary subtag; Chinese only in Traditional script).
-function tagLang(tag) {
-  const [primary, sub] = (tag ?? '').toLowerCase().split(/[-_]/);
-  if (primary === 'en' || primary === 'es') return primary;
-  if (primary === 'zh' && (sub === undefined || ['hant', 'tw', 'hk', 'mo'].includes(sub))) return 'zh-Hant';
-  return null;
-}
-
 // The first of the element's language tags, in the module's order
 // (lang_tags in crates/element/src/element.rs): its own lang, the nearest lang of the
 // page, the browser's languages, for which `f` gives something.
@@ -210,27 +203,19 @@ const firstTag = (el, f) =>
     .map(f)
     .find(Boolean);
 
-// The element's language (resolve_lang): it picks the fallback texts and
-// which pack to start loading while the module loads; the module decides.
+// The element's language (resolve_lang; tagLang is Lang::from_tag, see
+// resolve.js): it picks the fallback texts and which pack to start loading
+// while the module loads; the module decides.
 const jsLanguage = (el) => safely(() => firstTag(el, tagLang), null) ?? 'en';
 
-// The number for the region a language tag names, from the same table as
-// the module's (kb/emergency_numbers.toml; emergency_number_for in src/kb.rs).
-// The region is the first two-letter subtag after the language, before
-// any one-letter extension (`en-x-gb` names none).
-function regionNumber(tag) {
-  const subtags = (tag ?? '').toUpperCase().split(/[-_]/).slice(1);
-  const end = subtags.findIndex((s) => s.length < 2);
-  const region = subtags.slice(0, end < 0 ? undefined : end).find((s) => /^[A-Z]{2}$/.test(s));
-  return region && NUMBERS.split(' ').find((e) => e.startsWith(region))?.slice(2);
-}
-
-// The host's number, else the one for the region of a language tag, else 112.
+// The host's number, else the one for the region of a language tag (from
+// the same table as the module's, kb/emergency_numbers.toml), else 112: the
+// module's rules (resolve.js).
 function number(el) {
   return safely(() => {
     const n = (el.getAttribute('emergency-number') ?? '').trim();
-    return /^[0-9+*# -]{1,16}$/.test(n) && /[0-9]/.test(n) ? n : firstTag(el, regionNumber);
-  }, null) ?? '112';
+    return validNumber(n) ? n : firstTag(el, (tag) => regionNumber(tag, NUMBERS));
+  }, null) ?? DEFAULT_NUMBER;
 }
 
 // A host page's mistake in an attribute is said in the console, with what was
@@ -244,7 +229,7 @@ function checkAttribute(el, name) {
   }
   if (name === 'lang' && value && !tagLang(value)) {
     console.warn(
-      `<twitch-triage>: lang="${value}" is not a language it has texts for (en, es, zh-Hant); it uses the page's language, else the browser's, else English.`,
+      `<twitch-triage>: lang="${value}" is not a language it has texts for (${LANGS.join(', ')}); it uses the page's language, else the browser's, else English.`,
     );
   }
 }

@@ -28,21 +28,22 @@ use web_sys::{
     ShadowRoot,
 };
 
+use crate::detail::{complete_detail, Share};
 use crate::dom::{focus, Plan, Res};
-use twitch_triage::findings::{typed_whole_number, Value};
+use crate::resolve::{valid_number, DEFAULT_NUMBER};
+use twitch_triage::findings::typed_whole_number;
 use twitch_triage::kb::{
     t, text, ExplanationDef, FindingKind, Lang, Level, QuestionKind, QUESTIONS,
 };
 use twitch_triage::summary::{
     describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
 };
-use twitch_triage::{Assessment, Input, Interview};
+use twitch_triage::{Input, Interview};
 
 /// `style.css`, minified by the build script.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 /// While printing, the host page shows only the element that asked to print.
 const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
-const DEFAULT_NUMBER: &str = "112";
 /// "Other possibilities" lists other explanations at least this likely (and
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
@@ -83,18 +84,6 @@ impl Screen {
 
 type Callback = Closure<dyn FnMut(JsValue)>;
 
-/// What the host page learns (SAFETY H20): nothing unless it asks. Ordered:
-/// answers include the result.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Share {
-    Nothing,
-    /// `share-result`: the level and the explanations' ids.
-    Result,
-    /// `share-answers`, or `shadow-root="open"` (the host's scripts can read
-    /// the screen): the answers too.
-    Answers,
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CopyState {
     Idle,
@@ -123,7 +112,7 @@ struct State {
     /// number"); `None` for a number the host set.
     number_note: Option<twitch_triage::kb::TextId>,
     /// What the host page receives with the completion event (and is told
-    /// on every screen): see [`Share`].
+    /// on every screen, SAFETY H20): see [`Share`].
     share: Share,
     started: bool,
     copy: CopyState,
@@ -281,15 +270,6 @@ fn lang_tags(host: &HtmlElement) -> Vec<String> {
 /// WebAssembly and glue.)
 fn window_of(host: &HtmlElement) -> Option<web_sys::Window> {
     host.owner_document()?.default_view()
-}
-
-/// An emergency number is short and made of digits (and + * # -).
-fn valid_number(n: &str) -> bool {
-    !n.is_empty()
-        && n.len() <= 16
-        && n.bytes()
-            .all(|b| b.is_ascii_digit() || b"+*#- ".contains(&b))
-        && n.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn read_attributes(s: &mut State) {
@@ -453,7 +433,11 @@ fn show(s: &mut State, screen: Screen) -> Res {
     render(s, true)?;
     if screen == Screen::Result {
         let r = s.interview.result();
-        dispatch(&s.host, "twitch-triage-complete", &complete_detail(s, &r))?;
+        dispatch(
+            &s.host,
+            "twitch-triage-complete",
+            &complete_detail(s.share, &r, s.interview.answers()),
+        )?;
     }
     Ok(())
 }
@@ -467,63 +451,6 @@ fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) -> Res {
     let event = CustomEvent::new_with_event_init_dict(name, &init)?;
     host.dispatch_event(&event)?;
     Ok(())
-}
-
-/// `{}` unless the host asked: `{"triage": ..., "explanations": [...]}` with
-/// `share-result`, plus `"answers"` with `share-answers`. Every id is plain
-/// ASCII.
-fn complete_detail(s: &State, r: &Assessment) -> String {
-    if s.share == Share::Nothing {
-        return "{}".into();
-    }
-    let mut j = String::from("{\"triage\":\"");
-    j.push_str(r.triage.id());
-    j.push_str("\",\"explanations\":[");
-    for (i, e) in r.explanations.iter().enumerate() {
-        if i > 0 {
-            j.push(',');
-        }
-        j.push('"');
-        j.push_str(e.id);
-        j.push('"');
-    }
-    j.push(']');
-    if s.share == Share::Answers {
-        j.push_str(",\"answers\":{");
-        for (i, (f, v)) in s.interview.answers().known().enumerate() {
-            if i > 0 {
-                j.push(',');
-            }
-            j.push('"');
-            j.push_str(f.id());
-            j.push_str("\":");
-            match v {
-                Value::Bool(b) => j.push_str(if b { "true" } else { "false" }),
-                Value::Int(n) => twitch_triage::error::push_num(&mut j, n as u32),
-                Value::One(i) => {
-                    j.push('"');
-                    j.push_str(f.def().values[i as usize].id);
-                    j.push('"');
-                }
-                Value::Set(_) => {
-                    j.push('[');
-                    for (k, m) in s.interview.answers().set_members(f).enumerate() {
-                        if k > 0 {
-                            j.push(',');
-                        }
-                        j.push('"');
-                        j.push_str(m);
-                        j.push('"');
-                    }
-                    j.push(']');
-                }
-                Value::Unknown => j.push_str("null"),
-            }
-        }
-        j.push('}');
-    }
-    j.push('}');
-    j
 }
 
 fn copy(st: &Rc<RefCell<State>>) -> Res {

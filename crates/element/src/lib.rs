@@ -15,6 +15,9 @@ extern crate alloc;
 #[cfg(all(not(feature = "std"), not(target_arch = "wasm32")))]
 extern crate std;
 
+pub mod detail;
+pub mod resolve;
+
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
