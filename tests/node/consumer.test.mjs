@@ -248,9 +248,18 @@ test('the Vite 7 dev server with the README\'s one line (optimizeDeps.exclude) s
     writeFileSync(join(dir, 'vite.config.js'), config);
     const { spawn } = await import('node:child_process');
     const port = 41000 + Math.floor(Math.random() * 2000);
-    const child = spawn('node', [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--force'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // (NO_COLOR: under CI=true Vite colours its output, and "Local:" is split by escapes.)
+    const child = spawn('node', [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--force'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     await new Promise((ready, fail) => {
-      child.stdout.on('data', (d) => /Local:/.test(d) && ready());
+      const timer = setTimeout(() => {
+        child.kill();
+        fail(new Error('the Vite dev server did not start in 30 s'));
+      }, 30000);
+      child.stdout.on('data', (d) => /Local/.test(d) && (clearTimeout(timer), ready()));
       child.on('exit', (code) => fail(new Error(`vite exited ${code}`)));
     });
     return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
