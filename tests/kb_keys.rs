@@ -209,7 +209,7 @@ fn copy_crate(dir: &Path) {
     for d in [
         "kb",
         "src",
-        "benches",
+        "bench",
         "examples",
         "crates/api",
         "crates/api/src",
@@ -218,6 +218,8 @@ fn copy_crate(dir: &Path) {
         "crates/element/tests",
         "crates/kb-compiler",
         "crates/kb-compiler/src",
+        "xtask",
+        "xtask/src",
     ] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
         for e in std::fs::read_dir(root().join(d)).unwrap() {
