@@ -1,5 +1,5 @@
 // The benchmark's peers, generated from the knowledge base's model (the JSON
-// printed by `cargo run --example model_json`), never written by hand:
+// printed by `cargo xtask model`), never written by hand:
 //
 //   rulesEngine(model)  the safety rules as json-rules-engine rules (each
 //                       condition tree translated mechanically), plus the

@@ -43,7 +43,7 @@ function stats(samples) {
 }
 
 const cases = JSON.parse(readFileSync(join(root, 'tests', 'vignettes', 'dev.json'), 'utf8'));
-const model = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'model_json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }));
+const model = JSON.parse(execFileSync('cargo', ['xtask', 'model'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }));
 
 // ------------------------------------------------------------------ Node
 console.log('\nclassify in Node, per call');

@@ -355,7 +355,7 @@ export function embedSnippet(base = 'https://your-cdn.example/twitch-triage/') {
   return `<script type="module" src="${base}element.js" integrity="${sri}" crossorigin="anonymous"></script>\n<twitch-triage></twitch-triage>`;
 }
 
-/** The core's languages, in its order: `text_packs` names them (see build()). */
+/** The core's languages, in its order: `cargo xtask packs` names them (see build()). */
 let langs = [];
 
 function build() {
@@ -379,8 +379,8 @@ function build() {
   const exports = `export { classify, knowledge, Interview, TwitchTriageError } from './api.js';\n`;
 
   // The texts of every language, as language packs next to the wasm; the
-  // example names the core's languages (Lang::ALL), in its order.
-  langs = run('cargo', ['run', '--quiet', '--release', '--example', 'text_packs', '--', join(dist, 'lang')], { capture: true })
+  // task names the core's languages (Lang::ALL), in its order.
+  langs = run('cargo', ['xtask', 'packs', join(dist, 'lang')], { capture: true })
     .trim()
     .split('\n');
   // Each pack is an ES module whose default export is the pack (a string).
@@ -448,7 +448,7 @@ for (const [url, digest] of [${packs.join(', ')}]) {
     entry(`entry/${l}.js`, `// twitch-triage for browsers and bundlers, with the texts of "${l}" only.`, [l], false);
     entry(`entry/${l}.node.js`, `// twitch-triage for Node, with the texts of "${l}" only.`, [l], true);
   }
-  const generated = run('cargo', ['run', '--quiet', '--release', '--example', 'typescript_types'], { capture: true });
+  const generated = run('cargo', ['xtask', 'types'], { capture: true });
   writeFileSync(join(dist, 'index.d.ts'), generated + readFileSync(join(api, 'js', 'api.d.ts'), 'utf8'));
 
   // The element: crates/element/js/element.js with the wasm-bindgen glue

@@ -1,5 +1,5 @@
 //! The knowledge base: findings, questions, explanations, safety rules, sources
-//! and texts, compiled from `kb/*.toml` by `build/main.rs` into the static
+//! and texts, compiled from `kb/*.toml` by `crates/kb-compiler` into the static
 //! tables below. Nothing here is parsed or computed at start-up.
 
 use alloc::{string::String, vec::Vec};

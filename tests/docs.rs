@@ -1,6 +1,6 @@
 //! The documents that make claims about the code stay true: every test the
-//! safety case names exists, and every source the knowledge base cites is
-//! listed in the references.
+//! safety case and the architecture name exists, and every source the
+//! knowledge base cites is listed in the references.
 
 use std::path::Path;
 
@@ -11,13 +11,14 @@ fn read(path: &str) -> String {
 
 /// Backticked references to tests and scripts: `tests/x.rs::name`,
 /// `tests/dir/x.mjs::title start`, `scripts/x.mjs`, and a crate's tests,
-/// `crates/x/tests/y.rs::name`.
+/// `crates/x/tests/y.rs::name` (not folders, `tests/e2e/`).
 fn references(doc: &str) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     for part in doc.split('`').skip(1).step_by(2) {
         let crate_test = part.starts_with("crates/") && part.contains("/tests/");
         if !(part.starts_with("tests/") || part.starts_with("scripts/") || crate_test)
             || part.contains('<')
+            || part.ends_with('/')
         {
             continue;
         }
@@ -37,6 +38,23 @@ fn every_test_the_safety_case_names_exists() {
         "the safety case names its tests ({} found)",
         refs.len()
     );
+    each_exists("docs/SAFETY.md", refs);
+}
+
+/// ARCHITECTURE.md names, next to each invariant, the test that holds it.
+#[test]
+fn every_test_the_architecture_names_exists() {
+    let refs = references(&read("ARCHITECTURE.md"));
+    assert!(
+        refs.len() > 20,
+        "the architecture names its tests ({} found)",
+        refs.len()
+    );
+    each_exists("ARCHITECTURE.md", refs);
+}
+
+/// Every file of `refs` exists, and every test or suite they name in it.
+fn each_exists(doc: &str, refs: Vec<(String, Option<String>)>) {
     for (file, name) in refs {
         let source = read(&file);
         let Some(name) = name else { continue };
@@ -48,10 +66,7 @@ fn every_test_the_safety_case_names_exists() {
                 .iter()
                 .any(|p| source.contains(&format!("{p}{name}")))
         };
-        assert!(
-            found,
-            "docs/SAFETY.md names {file}::{name}, which does not exist"
-        );
+        assert!(found, "{doc} names {file}::{name}, which does not exist");
     }
 }
 

@@ -2,15 +2,13 @@
 //! A misspelt key in any file of `kb/` fails the build, naming the file, the
 //! table and the key (issue 30). Two levels:
 //!
-//! - the check itself (`build/keys.rs`, which the build runs on every file
+//! - the check itself (`crates/kb-compiler/src/keys.rs`, which the build runs on every file
 //!   as it loads it), on every table of every real kb file: a key added
 //!   anywhere is refused, and the real files pass;
 //! - the build: a copy of the crate with one key misspelt in each file is
 //!   built, and the build fails with that file and key in its message.
 
-#[path = "../build/keys.rs"]
-#[allow(dead_code)]
-mod keys;
+use twitch_triage_kb_compiler::keys;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -205,20 +203,23 @@ fn every_basis_cites_only_listed_sources() {
 /// or the target folder, and the workspace's other crates' manifests and
 /// sources, which cargo loads too).
 fn copy_crate(dir: &Path) {
-    for f in ["Cargo.toml", "Cargo.lock"] {
+    for f in ["Cargo.toml", "Cargo.lock", "build.rs"] {
         std::fs::copy(root().join(f), dir.join(f)).unwrap();
     }
     for d in [
-        "build",
         "kb",
         "src",
-        "benches",
+        "bench",
         "examples",
         "crates/api",
         "crates/api/src",
         "crates/element",
         "crates/element/src",
         "crates/element/tests",
+        "crates/kb-compiler",
+        "crates/kb-compiler/src",
+        "xtask",
+        "xtask/src",
     ] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
         for e in std::fs::read_dir(root().join(d)).unwrap() {

@@ -1,6 +1,6 @@
 // Tests of the built npm package (dist/, via the package's own name), run
 // with `node --test`. The expected results come from the Rust core itself
-// (examples/classify_json.rs), so JS and Rust are compared case by case.
+// (xtask/src/classify_json.rs, `cargo xtask classify-json`), so JS and Rust are compared case by case.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,12 +26,10 @@ const vignettes = JSON.parse(readFileSync(vignettesPath, 'utf8')).map((c) => {
 });
 
 function rustResults() {
-  const bin = `${root}target/release/examples/classify_json`;
+  const bin = `${root}target/release/xtask`;
   const input = JSON.stringify(vignettes);
-  if (existsSync(bin)) return JSON.parse(execFileSync(bin, { input, maxBuffer: 1 << 26 }));
-  return JSON.parse(
-    execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'classify_json'], { cwd: root, input, maxBuffer: 1 << 26 }),
-  );
+  if (existsSync(bin)) return JSON.parse(execFileSync(bin, ['classify-json'], { input, maxBuffer: 1 << 26 }));
+  return JSON.parse(execFileSync('cargo', ['xtask', 'classify-json'], { cwd: root, input, maxBuffer: 1 << 26 }));
 }
 const expected = new Map(rustResults().map((r) => [r.id, r]));
 

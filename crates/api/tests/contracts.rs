@@ -11,7 +11,7 @@
 //!   (the core's, and the two `js/api.js` makes), the question kinds, the
 //!   levels an explanation can have;
 //! - the languages: the package's entries (`package.json`) are the core's
-//!   `Lang::ALL` (the build takes its list from the core: `text_packs`).
+//!   `Lang::ALL` (the build takes its list from the core: `cargo xtask packs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;

@@ -196,7 +196,7 @@ function safely(f, otherwise) {
 }
 
 // The first of the element's language tags, in the module's order
-// (lang_tags in crates/element/src/element.rs): its own lang, the nearest lang of the
+// (lang_tags in crates/element/src/lifecycle.rs): its own lang, the nearest lang of the
 // page, the browser's languages, for which `f` gives something.
 const firstTag = (el, f) =>
   [el.getAttribute('lang'), el.parentElement?.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]

@@ -21,10 +21,20 @@ pub mod resolve;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-mod element;
+mod events;
+#[cfg(target_arch = "wasm32")]
+mod form;
+#[cfg(target_arch = "wasm32")]
+mod lifecycle;
+#[cfg(target_arch = "wasm32")]
+mod view;
+#[cfg(target_arch = "wasm32")]
+mod view_question;
+#[cfg(target_arch = "wasm32")]
+mod view_result;
 
 #[cfg(target_arch = "wasm32")]
-pub use element::{install_texts, language_for, TwitchTriage};
+pub use lifecycle::{install_texts, language_for, TwitchTriage};
 
 /// The element's WebAssembly uses a small free-list allocator (lol_alloc):
 /// dlmalloc, Rust's default, would add 2.6 KB gzip to what a page loads,

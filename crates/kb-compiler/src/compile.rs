@@ -1,20 +1,18 @@
 //! Compiles the reviewable knowledge base in `kb/*.toml` into static Rust
-//! tables (`$OUT_DIR/kb_gen.rs`, included by `src/kb.rs`).
+//! tables (`$OUT_DIR/kb_gen.rs`, included by `src/kb.rs`) and language
+//! packs.
 //!
 //! Everything is checked here: unknown ids, types, probabilities, texts in
 //! every language, conditions. A mistake in the data is a build error that
 //! names the entry, never a surprise at run time. Nothing is parsed when the
 //! library starts.
 
-mod cond;
-mod keys;
-mod model;
-
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use cond::{Cond, Parser};
-use model::*;
+use crate::cond::{Cond, Parser};
+use crate::keys;
+use crate::model::*;
 use toml::Value;
 
 const LEVELS: &[&str] = &["emergency", "urgent", "routine", "self_care"];
@@ -42,7 +40,11 @@ fn f32_lit(x: f64) -> String {
     }
 }
 
-fn main() {
+/// Compiles `kb/*.toml` (paths relative to the current directory: the
+/// core's package, where cargo runs its build script) into `$OUT_DIR`, and
+/// tells cargo which files to watch and where the packs are. Panics with a
+/// message naming the file and entry on any mistake in the data.
+pub fn compile() {
     for f in [
         "sources",
         "findings",
@@ -54,7 +56,6 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed=kb/{f}.toml");
     }
-    println!("cargo:rerun-if-changed=build");
 
     let mut texts = Texts::default();
     let mut out = String::new();

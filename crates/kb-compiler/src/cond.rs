@@ -338,3 +338,171 @@ impl State<'_, '_> {
         }
     }
 }
+
+/// The grammar (the header of `kb/rules.toml`) and its error messages, on a
+/// small knowledge base of one finding of each kind.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Val;
+
+    fn finding(id: &str, kind: Kind, values: &[&str]) -> Finding {
+        Finding {
+            id: id.into(),
+            kind,
+            label: 0,
+            values: values
+                .iter()
+                .map(|v| Val {
+                    id: (*v).into(),
+                    label: 0,
+                    background: 0.0,
+                    range: (0, 0),
+                })
+                .collect(),
+            background: 0.0,
+            slot: 0,
+        }
+    }
+
+    fn parse(src: &str) -> Result<Cond, String> {
+        let findings = [
+            finding("weakness", Kind::Bool, &[]),
+            finding("movement", Kind::One, &["flicker", "jerk", "shaking"]),
+            finding("medicines", Kind::Set, &["lithium", "steroid", "diuretic"]),
+            finding("age", Kind::Int { min: 0, max: 120 }, &[]),
+        ];
+        let defines: BTreeMap<String, String> = [
+            ("risky", "medicines has lithium | age >= 65"),
+            ("itself", "weakness & itself"),
+            ("broken", "movement = wobble"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        Parser {
+            findings: &findings,
+            defines: &defines,
+        }
+        .parse(src)
+    }
+
+    use Cond::*;
+
+    fn not(c: Cond) -> Cond {
+        Not(Box::new(c))
+    }
+
+    fn unless(c: Cond) -> Cond {
+        Unless(Box::new(c))
+    }
+
+    #[test]
+    fn each_answer_form_compiles_to_its_condition() {
+        assert_eq!(parse("weakness"), Ok(Bool(0)));
+        assert_eq!(parse("!weakness"), Ok(not(Bool(0))));
+        assert_eq!(parse("movement = jerk"), Ok(OneIn(1, 0b010)));
+        assert_eq!(parse("movement in [jerk, shaking]"), Ok(OneIn(1, 0b110)));
+        assert_eq!(parse("medicines has lithium"), Ok(SetAny(2, 0b001)));
+        assert_eq!(
+            parse("medicines has [lithium, diuretic]"),
+            Ok(SetAny(2, 0b101))
+        );
+        assert_eq!(parse("medicines any"), Ok(SetAny(2, 0b111)));
+        assert_eq!(parse("medicines only [steroid]"), Ok(SetOnly(2, 0b010)));
+        // Comparisons become `<` or `>=` a whole number.
+        assert_eq!(parse("age < 16"), Ok(IntLt(3, 16)));
+        assert_eq!(parse("age <= 16"), Ok(IntLt(3, 17)));
+        assert_eq!(parse("age > 64"), Ok(IntGe(3, 65)));
+        assert_eq!(parse("age >= 65"), Ok(IntGe(3, 65)));
+        assert_eq!(parse("age >= 121"), Ok(IntGe(3, 121)));
+    }
+
+    #[test]
+    fn and_binds_tighter_than_or_and_groups_flatten() {
+        assert_eq!(
+            parse("weakness | movement = jerk & age < 16"),
+            Ok(Or(vec![Bool(0), And(vec![OneIn(1, 0b010), IntLt(3, 16)])]))
+        );
+        assert_eq!(
+            parse("(weakness | movement = jerk) & age < 16"),
+            Ok(And(vec![Or(vec![Bool(0), OneIn(1, 0b010)]), IntLt(3, 16)]))
+        );
+        assert_eq!(
+            parse("weakness & medicines any & age < 16"),
+            Ok(And(vec![Bool(0), SetAny(2, 0b111), IntLt(3, 16)]))
+        );
+    }
+
+    #[test]
+    fn an_exception_is_unless_and_a_definition_is_its_condition() {
+        let c = parse("weakness & unless movement = flicker").unwrap();
+        assert_eq!(c, And(vec![Bool(0), unless(OneIn(1, 0b001))]));
+        assert!(c.has_unless());
+        assert!(!parse("weakness & !movement = flicker")
+            .unwrap()
+            .has_unless());
+        assert_eq!(
+            parse("weakness & risky"),
+            Ok(And(vec![Bool(0), Or(vec![SetAny(2, 0b001), IntGe(3, 65)])]))
+        );
+        assert_eq!(
+            parse("movement = jerk & unless (weakness | age < 16)").unwrap().to_rust(),
+            "Cond::And(&[Cond::OneIn(FindingId(1), 0x2), Cond::Unless(&Cond::Or(&[Cond::Bool(FindingId(0)), Cond::IntLt(FindingId(3), 16)]))])"
+        );
+    }
+
+    #[test]
+    fn each_mistake_is_refused_with_what_was_wrong() {
+        for (src, says) in [
+            ("weaknes", "unknown finding or definition \"weaknes\""),
+            (
+                "movement = wobble",
+                "\"wobble\" is not a value of \"movement\"",
+            ),
+            (
+                "movement",
+                "\"movement\" is a one-of finding: use `= value` or `in [..]`",
+            ),
+            (
+                "medicines = lithium",
+                "\"medicines\" is a set finding: use `has`, `only` or `any`",
+            ),
+            (
+                "age = 3",
+                "\"age\" is a number: expected a comparison, found Some(Sym(\"=\"))",
+            ),
+            ("age < old", "expected a number, found Some(Ident(\"old\"))"),
+            ("age < 200", "200 is outside \"age\"'s range 0..=120"),
+            (
+                "!(weakness & age < 16)",
+                "`!` applies to one answer only; write an exception as `unless ...`",
+            ),
+            ("!!weakness", "`!` applies to one answer only"),
+            ("weakness & ", "expected a name, found None"),
+            ("(weakness", "expected \")\", found None"),
+            (
+                "movement in [jerk shaking]",
+                "expected \",\", found Some(Ident(\"shaking\"))",
+            ),
+            (
+                "weakness weakness",
+                "unexpected Ident(\"weakness\") in \"weakness weakness\"",
+            ),
+            ("weakness + age < 16", "unexpected character '+'"),
+            ("Weakness", "unexpected character 'W'"),
+            ("itself", "in definition \"itself\": "),
+            (
+                "itself",
+                "definitions nest too deeply (a definition uses itself?)",
+            ),
+            (
+                "weakness | broken",
+                "in definition \"broken\": \"wobble\" is not a value of \"movement\"",
+            ),
+        ] {
+            let err = parse(src).expect_err(src);
+            assert!(err.contains(says), "{src:?}: {err:?} does not say {says:?}");
+        }
+    }
+}

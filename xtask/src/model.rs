@@ -34,7 +34,7 @@ fn cond(c: &Cond) -> Value {
     }
 }
 
-fn main() {
+pub fn main() {
     let findings: Vec<Value> = FINDINGS
         .iter()
         .map(|f| {

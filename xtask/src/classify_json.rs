@@ -34,7 +34,7 @@ fn answer(findings: &serde_json::Map<String, Value>, qi: usize) -> Input {
     }
 }
 
-fn main() {
+pub fn main() {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).unwrap();
     let cases: Vec<Value> = serde_json::from_str(&text).unwrap();

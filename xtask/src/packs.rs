@@ -4,7 +4,7 @@
 //! `<dir>/<lang>.js` (a module exporting it, which the npm API's entries
 //! import), and prints their codes, one a line, in that order
 //! (scripts/build.mjs takes its list of languages from them):
-//! `cargo run --example text_packs -- dist/lang`.
+//! `cargo xtask packs dist/lang`.
 //! The packs are made by the build script from `kb/*.toml`; this only
 //! copies them out of the build directory, each as an ES module whose one
 //! export is the pack as a string literal (data, no code). A module rather
@@ -12,12 +12,11 @@
 //! a fetched body (measured: about 10 ms sooner on the demo page), pages can
 //! `modulepreload` it, and bundlers and Node import it like any module.
 
-fn main() {
-    let dir = std::env::args().nth(1).expect("usage: text_packs <dir>");
-    std::fs::create_dir_all(&dir).unwrap();
+pub fn main(dir: &str) {
+    std::fs::create_dir_all(dir).unwrap();
     for lang in twitch_triage::Lang::ALL {
         let lang = lang.code();
-        let made = std::path::Path::new(env!("OUT_DIR")).join(format!("texts/{lang}.txt"));
+        let made = std::path::Path::new(env!("TWITCH_TRIAGE_TEXTS")).join(format!("{lang}.txt"));
         let pack = std::fs::read_to_string(&made).expect("the build's pack");
         let pack = pack.as_str();
         twitch_triage::kb::parse_pack(pack).expect("a valid pack");

@@ -1,7 +1,7 @@
 //! Prints the TypeScript declarations generated from the knowledge base (id
 //! unions, the `Findings` shape, the answer each question takes). The package
 //! build (`scripts/build.mjs`) puts them in front of the hand-written API
-//! declarations in `js/api.d.ts`.
+//! declarations in `crates/api/js/api.d.ts`.
 
 use twitch_triage::kb::{
     FindingKind, Lang, Level, QuestionKind, EXPLANATIONS, FINDINGS, QUESTIONS, RULES, SOURCES,
@@ -16,8 +16,8 @@ fn union<'a>(items: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-fn main() {
-    println!("// Generated from the knowledge base by `cargo run --example typescript_types`. Do not edit.\n");
+pub fn main() {
+    println!("// Generated from the knowledge base by `cargo xtask types`. Do not edit.\n");
     println!(
         "/** A supported language. */\nexport type Lang = {};",
         union(Lang::ALL.iter().map(|l| l.code()))

@@ -1,0 +1,219 @@
+//! What the element does on the person's clicks, its form's submits and
+//! changes: moving between screens, telling the host page, copy and print.
+
+use alloc::rc::Rc;
+use core::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement,
+};
+
+use crate::detail::complete_detail;
+use crate::dom::{focus, Res};
+use crate::form::form_answer;
+use crate::lifecycle::{window_of, CopyState, Screen, State};
+use crate::view::render;
+use twitch_triage::kb::QUESTIONS;
+use twitch_triage::summary::plain_text;
+use twitch_triage::Interview;
+
+/// While printing, the host page shows only the element that asked to print.
+const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
+
+/// "Continue": a click on the button (also what Enter in the number field
+/// does), or the form's submit event. The click is handled, and its default
+/// (submitting the form) prevented, so that the element also works where
+/// forms cannot be submitted (an iframe sandboxed without `allow-forms`).
+pub(crate) fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
+    e.prevent_default();
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    let Screen::Question(q) = s.screen else {
+        return Ok(());
+    };
+    match form_answer(&mut s, q)? {
+        Some(input) if s.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
+            s.last[q] = Some(input);
+            s.error = false;
+            // The next screen first: a host's listener that throws cannot
+            // swallow the Continue.
+            let next = Screen::next(&s.interview);
+            show(&mut s, next)?;
+            if !s.started {
+                s.started = true;
+                dispatch(&s.host, "twitch-triage-start", "{}")?;
+            }
+            Ok(())
+        }
+        _ => {
+            s.error = true;
+            render(&mut s, true)
+        }
+    }
+}
+
+pub(crate) fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    let Some(button) = target.closest("[data-action]")? else {
+        return Ok(());
+    };
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    if action == "continue" {
+        return on_submit(st, e);
+    }
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    match action.as_str() {
+        "back" => {
+            // From a result reached early ("see my result now"), go back to
+            // the question that was waiting; otherwise take back the last answer.
+            let waiting = s.interview.next_index();
+            if !(s.screen == Screen::Result && waiting.is_some()) {
+                s.interview.back();
+            }
+            s.error = false;
+            let screen = Screen::next(&s.interview);
+            show(&mut s, screen)
+        }
+        "result" => show(&mut s, Screen::Result),
+        "restart" => {
+            let lang = s.interview.lang();
+            s.interview = Interview::new(lang);
+            s.last.iter_mut().for_each(|x| *x = None);
+            s.started = false;
+            s.error = false;
+            let first = Screen::next(&s.interview);
+            show(&mut s, first)
+        }
+        "fix" => {
+            if let Some(input) = s.root.query_selector("input")? {
+                focus(&input);
+            }
+            Ok(())
+        }
+        "copy" => {
+            drop(s);
+            copy(st)
+        }
+        "print" => print(&s),
+        _ => Ok(()),
+    }
+}
+
+/// "None of these" is exclusive: ticking it clears the others, and the reverse.
+pub(crate) fn on_change(st: &Rc<RefCell<State>>, e: &Event) -> Res {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return Ok(());
+    };
+    if input.type_() != "checkbox" || !input.checked() {
+        return Ok(());
+    }
+    let Ok(s) = st.try_borrow() else {
+        return Ok(());
+    };
+    // "None of these" is the last box.
+    let boxes = s.root.query_selector_all("input[type=checkbox]")?;
+    let last = boxes.length().saturating_sub(1);
+    let none = boxes
+        .get(last)
+        .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        .as_ref()
+        == Some(&input);
+    for i in 0..boxes.length() {
+        if let Some(b) = boxes
+            .get(i)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        {
+            if b != input && (none || i == last) {
+                b.set_checked(false);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Moves to `screen`, telling the host page when the result is reached.
+pub(crate) fn show(s: &mut State, screen: Screen) -> Res {
+    s.screen = screen;
+    s.copy = CopyState::Idle;
+    render(s, true)?;
+    if screen == Screen::Result {
+        let r = s.interview.result();
+        dispatch(
+            &s.host,
+            "twitch-triage-complete",
+            &complete_detail(s.share, &r, s.interview.answers()),
+        )?;
+    }
+    Ok(())
+}
+
+/// A bubbling, composed event on the host element.
+pub(crate) fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) -> Res {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&js_sys::JSON::parse(detail_json)?);
+    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    host.dispatch_event(&event)?;
+    Ok(())
+}
+
+pub(crate) fn copy(st: &Rc<RefCell<State>>) -> Res {
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    let summary = plain_text(&s.interview, &s.interview.result(), &s.number);
+    let navigator = window_of(&s.host).ok_or(JsValue::NULL)?.navigator();
+    // No clipboard (an insecure page, an old browser): show the text instead.
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        s.copy = CopyState::Failed;
+        return render(&mut s, false);
+    }
+    let promise = navigator.clipboard().write_text(&summary);
+    let done = |ok: bool| {
+        let st = st.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Ok(mut s) = st.try_borrow_mut() {
+                s.copy = if ok {
+                    CopyState::Done
+                } else {
+                    CopyState::Failed
+                };
+                let _ = render(&mut s, false);
+            }
+        })
+    };
+    let (ok, err) = (done(true), done(false));
+    let _ = promise.then2(&ok, &err);
+    s.pending = Some((ok, err));
+    Ok(())
+}
+
+/// Prints only this element's summary: the page is hidden by a temporary
+/// document stylesheet, the controls by the element's own print styles.
+pub(crate) fn print(s: &State) -> Res {
+    let doc = s.host.owner_document().ok_or(JsValue::NULL)?;
+    let window = doc.default_view().ok_or(JsValue::NULL)?;
+    let page = CssStyleSheet::new()?;
+    page.replace_sync(PRINT_PAGE_CSS)?;
+    let before = doc.adopted_style_sheets();
+    let during = before.slice(0, before.length());
+    during.push(&page);
+    doc.set_adopted_style_sheets(&during);
+    s.host.set_attribute("data-twitch-triage-printing", "")?;
+    let printed = window.print();
+    doc.set_adopted_style_sheets(&before);
+    s.host.remove_attribute("data-twitch-triage-printing")?;
+    printed
+}

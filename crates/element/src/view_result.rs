@@ -1,0 +1,174 @@
+//! The result screen: the level, what to do now, the likeliest
+//! explanations and why, what to tell a doctor, the answers, copy and print.
+
+use alloc::{string::String, vec::Vec};
+
+use crate::dom::Plan;
+use crate::lifecycle::{CopyState, State};
+use crate::view::{back_link, level_class, tel};
+use twitch_triage::kb::{t, text, ExplanationDef, Level, QUESTIONS};
+use twitch_triage::summary::{
+    describe_answer, describe_reason, fill, plain_text, push_joined, with_number,
+};
+
+/// "Other possibilities" lists other explanations at least this likely (and
+/// only those with a reason among the answers).
+const ALSO_POSSIBLE_MIN: f64 = 0.05;
+
+pub(crate) fn result(p: &mut Plan, s: &State) {
+    let lang = s.interview.lang();
+    let r = s.interview.result();
+    let answers = s.interview.answers();
+    back_link(p, lang);
+
+    p.open("div", level_class(r.triage)).attr("part", "banner");
+    p.open("h2", "")
+        .attr("tabindex", "-1")
+        .attr("data-focus", "")
+        .text(r.triage.title(lang))
+        .close();
+    p.leaf("p", "", r.triage.action(lang));
+    if r.triage == Level::Emergency {
+        p.open("a", "call")
+            .attr("href", tel(&s.number))
+            .text(with_number(lang, t::CALL_NOW, &s.number))
+            .close();
+        if let Some(note) = s.number_note {
+            p.leaf("p", "note", with_number(lang, note, &s.number));
+        }
+    }
+    p.close();
+
+    let reasons = |ids: &[&str]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| twitch_triage::kb::FindingId::by_name(id))
+            .map(|f| describe_reason(f, answers, lang))
+            .collect()
+    };
+    let section = |p: &mut Plan, class: &'static str, heading: String| {
+        p.open("section", class)
+            .attr("part", class)
+            .leaf("h3", "", heading);
+    };
+
+    // What to do now: the rules' advice for an urgent or emergency result,
+    // each saying why it sets the level, so it comes first, under the level
+    // and before the explanations (SAFETY H17).
+    let advice = |p: &mut Plan| {
+        section(p, "advice", text(lang, t::WHAT_TO_DO).into());
+        p.open("ul", "");
+        // The level's action is already in the banner.
+        for a in r.advice.iter().filter(|a| **a != r.triage.action(lang)) {
+            p.leaf("li", "", *a);
+        }
+        p.close().close();
+    };
+    if r.triage <= Level::Urgent {
+        advice(p);
+    }
+
+    let top = r
+        .explanations
+        .first()
+        .and_then(|f| ExplanationDef::by_id(f.id));
+    if let (Some(first), Some(def)) = (r.explanations.first(), top) {
+        let mut heading = String::from(text(lang, t::MOST_LIKELY));
+        heading.push_str(text(lang, t::LABEL_SEPARATOR));
+        heading.push_str(first.name);
+        section(p, "explanations", heading);
+        p.open("div", "explanation");
+        p.leaf("p", "", text(lang, def.summary));
+        let why = reasons(&first.reasons);
+        if !why.is_empty() {
+            p.leaf("h4", "", text(lang, t::WHY)).open("ul", "");
+            for w in why {
+                p.leaf("li", "", w);
+            }
+            p.close();
+        }
+        p.close();
+        // Others only when they are reasonably likely and something the
+        // person said points to them: a list of long shots, or of causes
+        // that rank only because they were never asked about (a medicine
+        // side effect for someone not asked about medicines), would worry
+        // people for no reason. The summary for a doctor lists them all.
+        let others: Vec<_> = r.explanations[1..]
+            .iter()
+            .filter(|e| e.score >= ALSO_POSSIBLE_MIN && !e.reasons.is_empty())
+            .collect();
+        if !others.is_empty() {
+            p.leaf("h4", "", text(lang, t::ALSO_POSSIBLE))
+                .open("ul", "");
+            for e in others {
+                p.open("li", "").leaf("strong", "", e.name);
+                let why = reasons(&e.reasons);
+                if !why.is_empty() {
+                    let mut line = String::new();
+                    push_joined(&mut line, lang, why.iter().take(2));
+                    p.leaf("span", "", fill(text(lang, t::ASIDE), "text", &line));
+                }
+                p.close();
+            }
+            p.close();
+        }
+        p.close();
+    }
+
+    if r.triage > Level::Urgent {
+        advice(p);
+    }
+
+    if let Some(def) = top {
+        section(p, "doctor", text(lang, t::TELL_DOCTOR).into());
+        p.leaf("p", "", text(lang, def.tell_doctor)).close();
+    }
+
+    if !r.complete {
+        section(p, "open", text(lang, t::OPEN_QUESTIONS).into());
+        p.leaf("p", "", text(lang, t::OPEN_QUESTIONS_HINT))
+            .open("ul", "");
+        for f in r
+            .unanswered
+            .iter()
+            .filter_map(|id| twitch_triage::kb::FindingId::by_name(id))
+        {
+            p.leaf("li", "", text(lang, f.def().label));
+        }
+        p.close().close();
+    }
+
+    section(p, "answers", text(lang, t::YOUR_ANSWERS).into());
+    p.open("dl", "");
+    for q in s.interview.asked_in_order() {
+        p.leaf("dt", "", text(lang, QUESTIONS[q].text)).leaf(
+            "dd",
+            "",
+            describe_answer(q, answers, lang),
+        );
+    }
+    p.close().close();
+
+    p.open("div", "actions").attr("part", "actions");
+    p.action("secondary", "restart", text(lang, t::START_AGAIN));
+    p.action("secondary", "copy", text(lang, t::COPY_SUMMARY));
+    p.action("secondary", "print", text(lang, t::PRINT));
+    p.open("p", "status")
+        .attr("role", "status")
+        .attr("aria-live", "polite");
+    match s.copy {
+        CopyState::Done => {
+            p.text(text(lang, t::COPIED)).close();
+        }
+        CopyState::Failed => {
+            p.text(text(lang, t::COPY_FAILED)).close();
+            p.open("textarea", "copy-text")
+                .attr("readonly", "")
+                .attr("aria-label", text(lang, t::COPY_SUMMARY));
+            p.text(plain_text(&s.interview, &r, &s.number)).close();
+        }
+        CopyState::Idle => {
+            p.close();
+        }
+    }
+    p.close();
+}
