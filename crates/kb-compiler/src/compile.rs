@@ -40,26 +40,58 @@ fn f32_lit(x: f64) -> String {
     }
 }
 
+/// The knowledge base's files, `kb/<name>.toml`.
+const KB_FILES: [&str; 7] = [
+    "sources",
+    "findings",
+    "questions",
+    "rules",
+    "explanations",
+    "ui",
+    "emergency_numbers",
+];
+
+/// `<version>+kb.<8 hex digits>`: the package's version and the first 32
+/// bits of the FNV-1a fingerprint of the files' contents, in order.
+pub fn kb_version(version: &str, files: &[String]) -> String {
+    format!("{version}+kb.{:08x}", fingerprint(files) >> 32)
+}
+
 /// Compiles `kb/*.toml` (paths relative to the current directory: the
 /// core's package, where cargo runs its build script) into `$OUT_DIR`, and
 /// tells cargo which files to watch and where the packs are. Panics with a
 /// message naming the file and entry on any mistake in the data.
 pub fn compile() {
-    for f in [
-        "sources",
-        "findings",
-        "questions",
-        "rules",
-        "explanations",
-        "ui",
-        "emergency_numbers",
-    ] {
+    for f in KB_FILES {
         println!("cargo:rerun-if-changed=kb/{f}.toml");
     }
 
     let mut texts = Texts::default();
     let mut out = String::new();
     let w = &mut out;
+
+    // The knowledge base's version, shown on the printed summary and in the
+    // FHIR export: the package's version and the fingerprint of every kb
+    // file's bytes, so any change to the data (a rule, a wording, a
+    // source) gives another version.
+    let files: Vec<String> = KB_FILES
+        .iter()
+        .map(|f| {
+            let path = format!("kb/{f}.toml");
+            std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
+        })
+        .collect();
+    writeln!(
+        w,
+        "/// The knowledge base's version: the package's version and the\n\
+         /// fingerprint of the bytes of every `kb/*.toml` file.\n\
+         pub const KB_VERSION: &str = {:?};",
+        kb_version(
+            &std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
+            &files
+        )
+    )
+    .unwrap();
 
     // ------------------------------------------------------------ sources
     let sources_t = load("kb/sources.toml");
@@ -669,4 +701,22 @@ pub fn compile() {
 
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("kb_gen.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kb_version;
+
+    #[test]
+    fn the_kb_version_changes_with_any_byte_of_the_data() {
+        let files = |rules: &str| vec!["[a]".to_string(), rules.to_string()];
+        let v = kb_version("0.1.0", &files("[R1]\nlevel = \"urgent\""));
+        assert!(
+            v.starts_with("0.1.0+kb.") && v.len() == "0.1.0+kb.".len() + 8,
+            "{v}"
+        );
+        assert_eq!(v, kb_version("0.1.0", &files("[R1]\nlevel = \"urgent\"")));
+        assert_ne!(v, kb_version("0.1.0", &files("[R1]\nlevel = \"routine\"")));
+        assert_ne!(v, kb_version("0.2.0", &files("[R1]\nlevel = \"urgent\"")));
+    }
 }
