@@ -31,12 +31,15 @@ pub enum ErrorKind {
     /// An options key that does not exist (a misspelt `lang` would
     /// otherwise give English without a word).
     UnknownOption,
+    /// A FHIR resource that is not a QuestionnaireResponse (or a Bundle
+    /// holding one) to twitch-triage's Questionnaire, or not shaped as one.
+    NotAResponse,
 }
 
 impl ErrorKind {
     /// Every kind (the npm package's `ErrorKind` type is checked against it:
     /// crates/api/tests/contracts.rs).
-    pub const ALL: [ErrorKind; 11] = [
+    pub const ALL: [ErrorKind; 12] = [
         ErrorKind::NotAnObject,
         ErrorKind::UnknownFinding,
         ErrorKind::WrongType,
@@ -48,6 +51,7 @@ impl ErrorKind {
         ErrorKind::TooLarge,
         ErrorKind::DuplicateKey,
         ErrorKind::UnknownOption,
+        ErrorKind::NotAResponse,
     ];
 
     /// The machine-readable name used across the JavaScript boundary.
@@ -64,6 +68,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::DuplicateKey => "duplicate_key",
             ErrorKind::UnknownOption => "unknown_option",
+            ErrorKind::NotAResponse => "not_a_response",
         }
     }
 }

@@ -253,6 +253,14 @@ impl ExplanationDef {
 /// and its score is 0 (e^-1000 is below the smallest f64).
 pub const REQUIRES_UNMET_LOG: f64 = -1000.0;
 
+/// A SNOMED CT concept: its code and its term (kb/sources.toml lists the
+/// page each was checked on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snomed {
+    pub code: &'static str,
+    pub display: &'static str,
+}
+
 #[derive(Debug)]
 pub struct SourceDef {
     pub id: &'static str,

@@ -31,6 +31,8 @@ extern crate std;
 
 pub mod assess;
 pub mod error;
+#[cfg(feature = "fhir")]
+pub mod fhir;
 pub mod findings;
 pub mod interview;
 pub mod kb;

@@ -124,6 +124,7 @@ export type ErrorKind =
   | 'too_large'
   | 'duplicate_key'
   | 'unknown_option'
+  | 'not_a_response'
   /** A method of an Interview called after its free(). */
   | 'freed'
   /** A method of Interview called on something that is not an Interview. */

@@ -563,6 +563,8 @@ pub fn compile() {
     )
     .unwrap();
 
+    crate::codes::write(w, &sources_t, &findings_t, &expl_t);
+
     // ------------------------------------------------------------ ui texts
     let ui_t = load("kb/ui.toml");
     let levels_t = ui_t

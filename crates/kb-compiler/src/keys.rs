@@ -37,7 +37,13 @@ const fn ids(rest: &'static Shape) -> Shape {
     }
 }
 
-const SOURCE: Shape = fields(&[("title", Any), ("publisher", Any), ("note", Any)]);
+const SOURCE: Shape = fields(&[
+    ("title", Any),
+    ("publisher", Any),
+    ("note", Any),
+    ("checked", Any),
+    ("pages", Any),
+]);
 const BAND: Shape = fields(&[("range", Any), ("background", Any)]);
 const VALUE: Shape = fields(&[("background", Any), ("label", Texts)]);
 const FINDING: Shape = fields(&[
@@ -48,6 +54,7 @@ const FINDING: Shape = fields(&[
     ("background", Any),
     ("bands", ids(&BAND)),
     ("values", ids(&VALUE)),
+    ("snomed", Any),
 ]);
 const QUESTION: Shape = fields(&[
     ("kind", Any),
@@ -70,6 +77,7 @@ const RULE: Shape = fields(&[
 ]);
 const EXPLANATION: Shape = fields(&[
     ("level", Any),
+    ("snomed", Any),
     ("prior", Any),
     ("sources", Any),
     ("requires", Any),

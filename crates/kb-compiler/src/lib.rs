@@ -10,6 +10,7 @@
 //! `kb/rules.toml`). A mistake in the data is a build error that names the
 //! entry, never a surprise at run time.
 
+pub mod codes;
 pub mod cond;
 pub mod keys;
 pub mod model;
