@@ -207,6 +207,22 @@ impl Interview {
         self.asked & (1 << index) != 0
     }
 
+    /// The findings of the questions answered so far that have no value:
+    /// those the person answered "Not sure" (the FHIR export records them).
+    pub fn not_sure(&self) -> crate::rules::FindingSet {
+        let mut out = crate::rules::FindingSet::default();
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            if self.was_asked(i) {
+                for &f in q.findings() {
+                    if !self.findings.is_known(f) {
+                        out.insert(f);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The result for the answers so far.
     pub fn result(&self) -> Assessment {
         assessment(&self.findings, &Analysis::new(&self.findings), self.lang)

@@ -107,21 +107,10 @@ fn the_snomed_codes_of_yes_no_and_unknown_are_checked_ones() {
     }
 }
 
-/// The answers a whole interview of `c` gave, with "not sure" for the
-/// findings asked and left unknown.
+/// The answers a whole interview of `c` gave, with its "not sure"s.
 fn interview_answers(c: &common::Case) -> (Findings, FindingSet) {
     let (iv, _) = common::simulate(c);
-    let mut unsure = FindingSet::default();
-    for (i, q) in QUESTIONS.iter().enumerate() {
-        if iv.was_asked(i) {
-            for &f in q.findings() {
-                if !iv.answers().is_known(f) {
-                    unsure.insert(f);
-                }
-            }
-        }
-    }
-    (iv.answers().clone(), unsure)
+    (iv.answers().clone(), iv.not_sure())
 }
 
 #[test]

@@ -115,3 +115,21 @@ el.addEventListener('twitch-triage-complete', (e) => {
   const triage: Triage | undefined = e.detail.triage;
   const shared: Findings | undefined = e.detail.answers;
 });
+
+// twitch-triage/fhir: the FHIR R4 export.
+import { fromFhir, questionnaire, toFhir } from 'twitch-triage/fhir';
+import type { FhirBundle, FhirQuestionnaire, FhirQuestionnaireResponse } from 'twitch-triage/fhir';
+
+const fq: FhirQuestionnaire = questionnaire({ lang: 'es' });
+const fqVersion: string = fq.version;
+const fr: FhirQuestionnaireResponse = toFhir({ age: 40, movement: 'flicker', chest_pain: null }, { authored: '2026-12-06' });
+const frStatus: 'completed' | 'in-progress' = fr.status;
+const fb: FhirBundle = toFhir({ age: 40 }, { bundle: true });
+const fbResponse: FhirQuestionnaireResponse = fb.entry[1].resource;
+const back = fromFhir(fr);
+const backAge: number | null | undefined = back.age;
+// @ts-expect-error: not a finding
+toFhir({ shoe_size: 9 });
+// @ts-expect-error: not an option
+toFhir({}, { langue: 'es' });
+void [fqVersion, frStatus, fbResponse, backAge];

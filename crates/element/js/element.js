@@ -142,6 +142,48 @@ async function textsFor(el, then) {
   }
 }
 
+// "Download for your doctor" (README "FHIR export"): the FHIR file is made
+// on the device by the export's own module (twitch_triage_fhir.wasm, no
+// wasm-bindgen; crates/fhir), loaded only now, against its digest like
+// every file here, and given the pack of the element's language (already
+// fetched) and the answers. The file is saved through a link that is never
+// in the page, to a Blob URL revoked soon after: nothing is sent, stored or
+// shown to the host page.
+const { createObjectURL, revokeObjectURL } = URL;
+let fhir;
+const fhirModule = () =>
+  (fhir ??= fetchPinned(new URL('./twitch_triage_fhir.wasm', import.meta.url), 'twitch_triage_fhir.wasm')
+    .then((r) => r.arrayBuffer())
+    .then((b) => WebAssembly.instantiate(b))
+    .then((m) => m.instance.exports)
+    .catch((e) => {
+      fhir = undefined;
+      throw e;
+    }));
+async function fhirFile(lang, answers) {
+  const [x, pack] = await Promise.all([fhirModule(), loadText(lang)]);
+  const put = (text) => {
+    const bytes = new TextEncoder().encode(text);
+    // (input() first: it may grow the memory, which replaces its buffer.)
+    const at = x.input(bytes.length);
+    new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
+  };
+  put(pack);
+  if (!x.install()) throw new Error('not a language pack for this version');
+  const now = new Date();
+  // Operation 2: the QuestionnaireResponse, in a Bundle with the Questionnaire.
+  put(`{"lang":${JSON.stringify(lang)},"authored":"${now.toISOString()}","answers":${answers},"bundle":true}`);
+  const ok = x.run(2);
+  const out = new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.output(), x.output_len()));
+  if (!ok) throw new Error(out);
+  const url = createObjectURL(new Blob([out], { type: 'application/fhir+json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `twitch-triage-${now.toISOString().slice(0, 10)}.fhir.json`;
+  link.click();
+  setTimeout(() => revokeObjectURL(url), 60000);
+}
+
 // Each element's Rust side (a TwitchTriage), once it has started.
 const inners = new WeakMap();
 // Each element's shadow root (closed by default: `el.shadowRoot` is null).
@@ -328,7 +370,7 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
       .then((ok) =>
         ok
           ? textsFor(this, () => {
-              inners.set(this, new TwitchTriage(this, root));
+              inners.set(this, new TwitchTriage(this, root, fhirFile));
               performance.mark('twitch-triage-ready');
             })
           : Promise.reject(new Error('no WebAssembly')),

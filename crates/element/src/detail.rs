@@ -5,6 +5,8 @@
 
 use alloc::string::String;
 
+use twitch_triage::kb::FindingId;
+use twitch_triage::rules::FindingSet;
 use twitch_triage::{Assessment, Findings, Value};
 
 /// What the host page learns: nothing unless it asks. Ordered: answers
@@ -40,39 +42,53 @@ pub fn complete_detail(share: Share, r: &Assessment, answers: &Findings) -> Stri
     }
     j.push(']');
     if share == Share::Answers {
-        j.push_str(",\"answers\":{");
-        for (i, (f, v)) in answers.known().enumerate() {
-            if i > 0 {
-                j.push(',');
-            }
-            j.push('"');
-            j.push_str(f.id());
-            j.push_str("\":");
-            match v {
-                Value::Bool(b) => j.push_str(if b { "true" } else { "false" }),
-                Value::Int(n) => twitch_triage::error::push_num(&mut j, n as u32),
-                Value::One(i) => {
-                    j.push('"');
-                    j.push_str(f.def().values[i as usize].id);
-                    j.push('"');
-                }
-                Value::Set(_) => {
-                    j.push('[');
-                    for (k, m) in answers.set_members(f).enumerate() {
-                        if k > 0 {
-                            j.push(',');
-                        }
-                        j.push('"');
-                        j.push_str(m);
-                        j.push('"');
-                    }
-                    j.push(']');
-                }
-                Value::Unknown => j.push_str("null"),
-            }
-        }
-        j.push('}');
+        j.push_str(",\"answers\":");
+        answers_json(&mut j, answers, FindingSet::default());
     }
     j.push('}');
     j
+}
+
+/// The answers as a JSON object of finding ids to values, in the knowledge
+/// base's order, with `null` ("Not sure") for each finding of `unsure` that
+/// has no value: the form `classify` takes.
+pub fn answers_json(j: &mut String, answers: &Findings, unsure: FindingSet) {
+    j.push('{');
+    let mut first = true;
+    for f in FindingId::all() {
+        let v = answers.get(f);
+        if v == Value::Unknown && !unsure.contains(f) {
+            continue;
+        }
+        if !first {
+            j.push(',');
+        }
+        first = false;
+        j.push('"');
+        j.push_str(f.id());
+        j.push_str("\":");
+        match v {
+            Value::Bool(b) => j.push_str(if b { "true" } else { "false" }),
+            Value::Int(n) => twitch_triage::error::push_num(j, n as u32),
+            Value::One(i) => {
+                j.push('"');
+                j.push_str(f.def().values[i as usize].id);
+                j.push('"');
+            }
+            Value::Set(_) => {
+                j.push('[');
+                for (k, m) in answers.set_members(f).enumerate() {
+                    if k > 0 {
+                        j.push(',');
+                    }
+                    j.push('"');
+                    j.push_str(m);
+                    j.push('"');
+                }
+                j.push(']');
+            }
+            Value::Unknown => j.push_str("null"),
+        }
+    }
+    j.push('}');
 }

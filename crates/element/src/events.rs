@@ -2,6 +2,7 @@
 //! changes: moving between screens, telling the host page, copy and print.
 
 use alloc::rc::Rc;
+use alloc::string::String;
 use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
@@ -10,7 +11,7 @@ use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement,
 };
 
-use crate::detail::complete_detail;
+use crate::detail::{answers_json, complete_detail};
 use crate::dom::{focus, Res};
 use crate::form::form_answer;
 use crate::lifecycle::{window_of, CopyState, Screen, State};
@@ -102,6 +103,10 @@ pub(crate) fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
             copy(st)
         }
         "print" => print(&s),
+        "download" => {
+            drop(s);
+            download(st)
+        }
         _ => Ok(()),
     }
 }
@@ -197,6 +202,40 @@ pub(crate) fn copy(st: &Rc<RefCell<State>>) -> Res {
     let (ok, err) = (done(true), done(false));
     let _ = promise.then2(&ok, &err);
     s.pending = Some((ok, err));
+    Ok(())
+}
+
+/// "Download for your doctor": `element.js` loads the FHIR export's own
+/// module (only now), makes the file from the answers on the device and
+/// saves it; nothing is sent. A failure is said under the buttons.
+pub(crate) fn download(st: &Rc<RefCell<State>>) -> Res {
+    let Ok(mut s) = st.try_borrow_mut() else {
+        return Ok(());
+    };
+    let mut answers = String::new();
+    answers_json(&mut answers, s.interview.answers(), s.interview.not_sure());
+    let lang = JsValue::from_str(s.interview.lang().code());
+    let made = s
+        .export
+        .dyn_ref::<js_sys::Function>()
+        .and_then(|f| f.call2(&JsValue::NULL, &lang, &answers.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(promise) = made else {
+        s.download_failed = true;
+        return render(&mut s, false);
+    };
+    let done = |ok: bool| {
+        let st = st.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Ok(mut s) = st.try_borrow_mut() {
+                s.download_failed = !ok;
+                let _ = render(&mut s, false);
+            }
+        })
+    };
+    let (ok, err) = (done(true), done(false));
+    let _ = promise.then2(&ok, &err);
+    s.pending_download = Some((ok, err));
     Ok(())
 }
 

@@ -110,6 +110,14 @@ pub(crate) struct State {
     pub(crate) copy: CopyState,
     /// The clipboard promise's callbacks (done, failed), kept alive until called.
     pub(crate) pending: Option<(Callback, Callback)>,
+    /// `element.js`'s `fhirFile(lang, answers)`: makes the FHIR file on the
+    /// device and saves it (the export's own module is loaded only then).
+    pub(crate) export: JsValue,
+    /// The last "Download for your doctor" failed (the file could not be
+    /// made here): said under the buttons.
+    pub(crate) download_failed: bool,
+    /// The download promise's callbacks (done, failed), kept alive until called.
+    pub(crate) pending_download: Option<(Callback, Callback)>,
 }
 
 /// One `<twitch-triage>` element's state and rendering (in JavaScript, the
@@ -123,9 +131,14 @@ pub struct TwitchTriage {
 #[wasm_bindgen]
 impl TwitchTriage {
     /// Takes over `root` (the host's shadow root, whose one element, made by
-    /// `js/element.js`, it renders into) and shows the first question.
+    /// `js/element.js`, it renders into) and shows the first question;
+    /// `export` is `element.js`'s `fhirFile` (see [`State::export`]).
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<TwitchTriage, JsValue> {
+    pub fn new(
+        host: HtmlElement,
+        root: ShadowRoot,
+        export: JsValue,
+    ) -> Result<TwitchTriage, JsValue> {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let interview = Interview::new(shown_lang(&host));
@@ -144,6 +157,9 @@ impl TwitchTriage {
             started: false,
             copy: CopyState::Idle,
             pending: None,
+            export,
+            download_failed: false,
+            pending_download: None,
         };
         // The first screen is rendered before any listener can run.
         read_attributes(&mut first_state);

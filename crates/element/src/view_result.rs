@@ -152,9 +152,14 @@ pub(crate) fn result(p: &mut Plan, s: &State) {
     p.action("secondary", "restart", text(lang, t::START_AGAIN));
     p.action("secondary", "copy", text(lang, t::COPY_SUMMARY));
     p.action("secondary", "print", text(lang, t::PRINT));
+    p.action("secondary", "download", text(lang, t::DOWNLOAD));
+    p.leaf("p", "hint", text(lang, t::DOWNLOAD_HINT));
     p.open("p", "status")
         .attr("role", "status")
         .attr("aria-live", "polite");
+    if s.download_failed {
+        p.text(text(lang, t::DOWNLOAD_FAILED));
+    }
     match s.copy {
         CopyState::Done => {
             p.text(text(lang, t::COPIED)).close();

@@ -24,6 +24,11 @@ struct Page {
     element: TwitchTriage,
     events: Rc<RefCell<Vec<(String, String)>>>,
     _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
+    /// What "Download for your doctor" handed to the export (the language
+    /// and the answers' JSON), and whether the export fails.
+    exported: Rc<RefCell<Vec<(String, String)>>>,
+    export_fails: Rc<std::cell::Cell<bool>>,
+    _export: Closure<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>,
 }
 
 /// The element's build carries no texts: install the packs, as `element.js` does.
@@ -79,13 +84,33 @@ fn page(attributes: &[(&str, &str)]) -> Page {
             .unwrap();
         listeners.push(l);
     }
-    let element = TwitchTriage::new(host.clone(), root.clone()).unwrap();
+    let exported = Rc::new(RefCell::new(Vec::new()));
+    let export_fails = Rc::new(std::cell::Cell::new(false));
+    let export = {
+        let (exported, fails) = (exported.clone(), export_fails.clone());
+        Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(
+            move |lang: JsValue, answers: JsValue| {
+                exported
+                    .borrow_mut()
+                    .push((lang.as_string().unwrap(), answers.as_string().unwrap()));
+                if fails.get() {
+                    js_sys::Promise::reject(&JsValue::NULL)
+                } else {
+                    js_sys::Promise::resolve(&JsValue::NULL)
+                }
+            },
+        )
+    };
+    let element = TwitchTriage::new(host.clone(), root.clone(), export.as_ref().clone()).unwrap();
     Page {
         host,
         root,
         element,
         events,
         _listeners: listeners,
+        exported,
+        export_fails,
+        _export: export,
     }
 }
 
@@ -778,4 +803,60 @@ fn a_failing_event_never_swallows_a_continue() {
     let heading = p.heading();
     js_sys::Reflect::set(&window, &key, &original).unwrap();
     assert_eq!(heading, "How old are you?");
+}
+
+/// "Download for your doctor" hands element.js's export the language and
+/// every answer (a "Not sure" as null), in the form classify takes; a
+/// failure is said under the buttons, and a later success clears it.
+#[wasm_bindgen_test]
+async fn download_hands_the_answers_to_the_export_and_says_when_it_fails() {
+    let p = page(&[]);
+    for _ in 0..20 {
+        if p.on_result() {
+            break;
+        }
+        p.answer_plainly();
+    }
+    assert!(p.on_result());
+    let hint = p.one(".actions .hint").text_content().unwrap();
+    assert!(hint.contains("Nothing is sent"), "{hint}");
+    p.click("[data-action=download]");
+    let (lang, answers) = p.exported.borrow()[0].clone();
+    assert_eq!(lang, "en");
+    let map: twitch_triage::InputMap = serde_json::from_str(&answers).unwrap();
+    let f = twitch_triage::Findings::from_map(&map).unwrap();
+    assert_eq!(
+        Some(twitch_triage::classify(&f).triage.id()),
+        p.level(),
+        "the answers handed over give the level shown"
+    );
+    assert_eq!(
+        f.get(twitch_triage::kb::FindingId::by_name("chest_pain").unwrap()),
+        twitch_triage::Value::Bool(false)
+    );
+    // The age was 40; "not sure" answers (if any) are nulls, not dropped.
+    assert!(answers.contains("\"age\":40"), "{answers}");
+    p.export_fails.set(true);
+    p.click("[data-action=download]");
+    settle().await;
+    let status = p.one(".actions .status").text_content().unwrap();
+    assert!(status.contains("could not be made"), "{status}");
+    p.export_fails.set(false);
+    p.click("[data-action=download]");
+    settle().await;
+    assert!(!p
+        .one(".actions .status")
+        .text_content()
+        .unwrap()
+        .contains("could not be made"));
+    assert_eq!(p.exported.borrow().len(), 3);
+}
+
+/// Lets the promises already settled run their callbacks.
+async fn settle() {
+    for _ in 0..3 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+            .await
+            .unwrap();
+    }
 }
