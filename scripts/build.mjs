@@ -324,7 +324,9 @@ function minifyNames(out, name, shim) {
   for (const [from, to] of map.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${from}\\b`, 'g'), `wasm.${to}`);
   writeFileSync(glueFile, glue);
   const memory = map.exports.find(([from]) => from === 'memory')[1];
-  writeFileSync(shim, replace(readFileSync(shim, 'utf8'), /\.memory\.buffer/g, `.${memory}.buffer`, 'memory in the shim'));
+  // (Only the element's module's memory: the FHIR export's module, which
+  // the shim also drives, keeps its own names.)
+  writeFileSync(shim, replace(readFileSync(shim, 'utf8'), /\bexports\?\.memory\.buffer/g, `exports?.${memory}.buffer`, 'memory in the shim'));
 }
 
 /** Shipped JavaScript that pages load directly is minified (bundlers minify the rest). */

@@ -30,7 +30,7 @@ const SCRIPT = SNIPPET.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
 const [LOW, HIGH] = SCRIPT.match(/Math\.min\(Math\.max\(Math\.ceil\(e\.data\), (\d+)\), (\d+)\)/).slice(1).map(Number);
 const EMBED_CSP = readFileSync(join(root, 'dist', 'embed.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
 // The files the README says need Access-Control-Allow-Origin: * (and no others get it).
-const CORS = /^\/twitch-triage\/(element\.js|twitch_triage_element_bg\.wasm|lang\/[\w-]+\.txt)$/;
+const CORS = /^\/twitch-triage\/(element\.js|twitch_triage_element_bg\.wasm|twitch_triage_fhir\.wasm|lang\/[\w-]+\.txt)$/;
 
 let assets;
 let host;
@@ -237,15 +237,17 @@ async function assertHostSawOnlyHeights(o, what, expectResult) {
 }
 
 /** Nothing went wrong in either page, and nothing was fetched from a third origin. */
-function assertClean(o, what, lang, allowedConsole = []) {
+function assertClean(o, what, lang, allowedConsole = [], extra = []) {
   const origins = [host.url, `http://127.0.0.1:${assets.port}`];
   const elsewhere = o.log.requests.filter((u) => !origins.some((origin) => u.startsWith(`${origin}/`)) && !u.startsWith('tel:'));
   assert.deepEqual(elsewhere, [], `${what}: requests to another origin`);
-  // The frame loads its page, its script, the element, its wasm and one language's texts; nothing more.
+  // The frame loads its page, its script, the element, its wasm and one
+  // language's texts, and `extra` (the FHIR export's module, once the file
+  // for a doctor is asked for); nothing more.
   const loaded = o.log.requests.filter((u) => u.startsWith(`${origins[1]}/`)).map((u) => new URL(u).pathname);
   assert.deepEqual(
     [...new Set(loaded)].sort(),
-    ['embed.html', 'embed.js', 'element.js', `lang/${lang}.txt`, 'twitch_triage_element_bg.wasm'].map((f) => `/twitch-triage/${f}`).sort(),
+    ['embed.html', 'embed.js', 'element.js', `lang/${lang}.txt`, 'twitch_triage_element_bg.wasm', ...extra].map((f) => `/twitch-triage/${f}`).sort(),
     `${what}: what the frame loaded`,
   );
   assert.deepEqual(o.log.errors, [], `${what}: page errors`);
@@ -254,7 +256,7 @@ function assertClean(o, what, lang, allowedConsole = []) {
   assert.deepEqual(said, [], `${what}: console messages`);
 }
 
-test('the documented embed: a whole interview in the frame, copy, print and the call link; the host page sees only heights', async () => {
+test('the documented embed: a whole interview in the frame, copy, print, the file for a doctor and the call link; the host page sees only heights', async () => {
   const o = await open(hostPage('host-default.html', { query: 'lang=en&emergency-number=911' }), { grant: true });
   const { page, frame, screen, click, until, next } = o;
   try {
@@ -277,6 +279,15 @@ test('the documented embed: a whole interview in the frame, copy, print and the 
     await frame.evaluate(() => addEventListener('beforeprint', () => (window.printed = true)));
     await click(s.action('print'));
     assert.equal(await frame.evaluate(() => window.printed), true, 'print() ran');
+    // Download for your doctor: allowed by allow-downloads; the export's
+    // module comes from the frame's server (CORS), the file from a Blob.
+    const [download] = await Promise.all([page.waitForEvent('download'), click(s.action('download'))]);
+    assert.match(download.suggestedFilename(), /^twitch-triage-.*\.fhir\.json$/);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(file.resourceType, 'Bundle');
+    assert.equal(file.entry[1].resource.resourceType, 'QuestionnaireResponse');
+    // (The button re-renders the result screen: read it again.)
+    s = await until((s) => s.action('restart'), 'the result screen after the download');
     // The call link, on the next screen after an emergency sign: the frame
     // asks to navigate to tel:911, and allow-top-navigation-to-custom-protocols
     // lets it (Chromium hands it to the system, which headless has nothing
@@ -295,7 +306,7 @@ test('the documented embed: a whole interview in the frame, copy, print and the 
     assert.match(frame.url(), /\/twitch-triage\/embed\.html\?/, 'the frame still shows the questionnaire');
     assert.equal((await screen()).key, s.key);
     await assertHostSawOnlyHeights(o, 'the documented embed');
-    assertClean(o, 'the documented embed', 'en');
+    assertClean(o, 'the documented embed', 'en', [], ['twitch_triage_fhir.wasm']);
   } finally {
     await o.context.close();
   }

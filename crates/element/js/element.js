@@ -160,7 +160,14 @@ const fhirModule = () =>
       fhir = undefined;
       throw e;
     }));
-async function fhirFile(lang, answers) {
+// (A failure is said to the person by the Rust side, and here in the
+// console for the host's developers: the reason, never the answers.)
+const fhirFile = (lang, answers) =>
+  saveFhir(lang, answers).catch((e) => {
+    console.warn(`<twitch-triage>: the file for a doctor could not be made (${e?.message ?? e}).`);
+    throw e;
+  });
+async function saveFhir(lang, answers) {
   const [x, pack] = await Promise.all([fhirModule(), loadText(lang)]);
   const put = (text) => {
     const bytes = new TextEncoder().encode(text);
