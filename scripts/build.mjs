@@ -260,7 +260,11 @@ function dropDescriptorTableEntries(file) {
  * wasm-bindgen's output cannot go unnoticed.
  */
 function ownArrays(glueFile, boundaryRel) {
-  const glue = readFileSync(glueFile, 'utf8');
+  writeFileSync(glueFile, ownArraysGlue(readFileSync(glueFile, 'utf8'), boundaryRel));
+}
+
+/** ownArrays' edit of the text, on its own (tests/node/build-edits.test.mjs). */
+export function ownArraysGlue(glue, boundaryRel) {
   const original = `function getArrayJsValueFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     const mem = getDataViewMemory0();
@@ -286,7 +290,7 @@ function ownArrays(glueFile, boundaryRel) {
   }
   // After the glue's first line (its @ts-self-types comment), before its imports.
   const at = patched.indexOf('\nimport ') + 1;
-  writeFileSync(glueFile, `${patched.slice(0, at)}import { ownArray } from '${boundaryRel}';\n${patched.slice(at)}`);
+  return `${patched.slice(0, at)}import { ownArray } from '${boundaryRel}';\n${patched.slice(at)}`;
 }
 
 /**
@@ -306,10 +310,21 @@ function minifyNames(out, name, shim) {
     ], { capture: true }),
   );
   const glueFile = join(out, `${name}.js`);
-  let glue = readFileSync(glueFile, 'utf8');
-  const replace = (text, pattern, to, what) => {
+  const renamed = minifiedGlue(readFileSync(glueFile, 'utf8'), readFileSync(shim, 'utf8'), map, `${name}.js`);
+  writeFileSync(glueFile, renamed.glue);
+  writeFileSync(shim, renamed.shim);
+}
+
+/**
+ * minifyNames' edit of the text, on its own (tests/node/build-edits.test.mjs
+ * runs it on a fixture of this wasm-bindgen's glue): the glue and the shim
+ * with wasm-opt's `map` ({ imports: [[module, from, to]], exports: [[from,
+ * to]] }) applied. Throws if a name is not found.
+ */
+export function minifiedGlue(glue, shim, map, what = 'the glue') {
+  const replace = (text, pattern, to, name) => {
     const next = text.replace(pattern, to);
-    if (next === text) throw new Error(`minifyNames: ${what} not found in ${name}.js`);
+    if (next === text) throw new Error(`minifyNames: ${name} not found in ${what}`);
     return next;
   };
   const modules = new Set(map.imports.map(([module]) => module));
@@ -322,11 +337,11 @@ function minifyNames(out, name, shim) {
   }
   // Some exports are not used by the glue (wasm-bindgen's abort hooks).
   for (const [from, to] of map.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${from}\\b`, 'g'), `wasm.${to}`);
-  writeFileSync(glueFile, glue);
   const memory = map.exports.find(([from]) => from === 'memory')[1];
   // (Only the element's module's memory: the FHIR export's module, which
   // the shim also drives, keeps its own names.)
-  writeFileSync(shim, replace(readFileSync(shim, 'utf8'), /\bexports\?\.memory\.buffer/g, `exports?.${memory}.buffer`, 'memory in the shim'));
+  shim = replace(shim, /\bexports\?\.memory\.buffer/g, `exports?.${memory}.buffer`, 'memory in the shim');
+  return { glue, shim };
 }
 
 /** Shipped JavaScript that pages load directly is minified (bundlers minify the rest). */
