@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { minifiedGlue, ownArraysGlue } from '../../scripts/build.mjs';
+import { minifiedGlue, ownArraysGlue } from '../../scripts/glue-edits.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pinned = readFileSync(`${root}Cargo.toml`, 'utf8').match(/wasm-bindgen = \{ version = "=([\d.]+)"/)[1];
