@@ -125,6 +125,11 @@ function printed(page) {
       controls: [...r.querySelectorAll('button, textarea, input, [role=status]')]
         .filter(shown)
         .map((e) => `<${e.localName} ${e.className}> ${e.textContent}`),
+      // Text in a light colour (a dark theme's), which paper would lose.
+      pale: [...r.querySelectorAll('.tt *')]
+        .filter((e) => shown(e) && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+        .filter((e) => Math.max(...getComputedStyle(e).color.match(/\d+/g).slice(0, 3).map(Number)) > 0x70)
+        .map((e) => `<${e.localName} ${e.className}> ${getComputedStyle(e).color}`),
       // Anything of the host page around the element.
       page: [...document.body.querySelectorAll('*')]
         .filter((e) => e.localName !== 'twitch-triage' && !e.closest('twitch-triage') && !e.contains(document.querySelector('twitch-triage')))
@@ -207,6 +212,7 @@ async function printAndCheck(page, lang, given, name) {
   assert.equal(shown.disclaimer, want.disclaimer);
   assert.ok(has(want.disclaimer), `the disclaimer (${name}): ${text}`);
   assert.deepEqual(p.controls, [], `no control is printed (${name})`);
+  assert.deepEqual(p.pale, [], `all text is dark on the white paper (${name})`);
   assert.deepEqual(p.page, [], `nothing of the host page is printed (${name})`);
   // On screen, the printed header stays hidden: the result screen is as it was.
   await page.emulateMedia({ media: 'screen' });
@@ -229,17 +235,17 @@ test('the PDF page count counts page objects, not the page tree', () => {
 
 // A typical interview: a routine result (stress, twitches in three places
 // for weeks) in English and Spanish; an urgent one (a rule sets the level)
-// in Chinese. And an emergency in Spanish, the longest language, whose
-// early result leaves many questions open.
+// in Chinese, on a screen in dark colours. And an emergency in Spanish, the
+// longest language, whose early result leaves many questions open.
 const typical = [
   ['dev-17', 'en', '/'],
   ['dev-17', 'es', '/lang-es.html'],
-  ['dev-34', 'zh-Hant', '/lang-zh.html'],
+  ['dev-34', 'zh-Hant', '/lang-zh.html', 'dark'],
   ['dev-31', 'es', '/lang-es.html'],
 ];
-for (const [id, lang, path] of typical) {
+for (const [id, lang, path, colorScheme = 'light'] of typical) {
   test(`${caseById(id).expect.triage} result, printed on one A4 page (${id}, ${lang}): ${caseById(id).story}`, async () => {
-    const { context, page, log } = await open(env.browser, env.server.url + path);
+    const { context, page, log } = await open(env.browser, env.server.url + path, { colorScheme });
     try {
       await page.locator('twitch-triage form').waitFor();
       await settle(page, log);
