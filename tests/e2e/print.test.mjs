@@ -1,13 +1,18 @@
-// The printed summary, for a clinic (issue 35): a typical interview run to
-// its result in English, Spanish and Chinese on the demo pages, then printed
-// as the element's Print button prints it, in Debian's Chromium:
+// The printed summary, for a clinic (issue 35): interviews run to their
+// result in English, Spanish and Chinese on the demo pages (routine, urgent
+// and emergency results; one on a dark-coloured screen, one on a long
+// article), then printed as the element's Print button prints them, in
+// Debian's Chromium:
 // - a picture of the print preview at A4 size (test-results/print/);
-// - a real PDF on A4 paper (page.pdf) that must be exactly one page;
+// - a real PDF on A4 paper (page.pdf, also in test-results/print/) that
+//   must be exactly one page;
 // - the printed text must carry the date, the questionnaire's version
 //   (KB_VERSION, read from the built element), the level and its reason,
-//   every answer the result screen shows and the disclaimer; and no control
-//   (button, back link) is printed.
-// A long interview (every box ticked) is printed too, and its pages counted.
+//   every answer the result screen shows and the disclaimer; no control
+//   (button, back link), nothing of the host page and no pale text is
+//   printed; and the page is as it was once printed.
+// A long interview (as many boxes ticked as it takes) is printed too, and
+// its pages counted.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,7 +42,7 @@ const A4 = { format: 'A4', margin: { top: '0.4in', right: '0.4in', bottom: '0.4i
 const A4_PREVIEW = { width: Math.round((210 / 25.4 - 0.8) * 96), height: Math.round((297 / 25.4 - 0.8) * 96) };
 
 /** The number of pages of a PDF: its page objects (`/Type /Page`, not `/Pages`). */
-export function pdfPages(pdf) {
+function pdfPages(pdf) {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 
@@ -70,6 +75,7 @@ async function interview(page, answerOf) {
     assert.ok(s.question, 'a question or the result is shown');
     const q = questions.get(s.question);
     const a = answerOf(q);
+    assert.ok(a !== undefined, `an answer to ${q.id}`);
     if (q.kind === 'number') await w.locator('input.number').fill(a);
     else for (const v of [a].flat()) await w.locator(option(q, v)).check();
     given.push([q.id, apiAnswer(q, a)]);

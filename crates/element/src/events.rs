@@ -23,8 +23,8 @@ use twitch_triage::Interview;
 /// the rest is hidden, and what holds no part of it takes no room (else a
 /// long page would print blank pages after the summary; where `:has()` is
 /// not supported, that rule alone is dropped). Its own box starts at the
-/// page's corner, without the page's margin or border.
-const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important;margin:0!important;border:0!important}body :not(:has([data-twitch-triage-printing]),[data-twitch-triage-printing],[data-twitch-triage-printing] *){display:none!important}}";
+/// page's corner, without the page's margin, border or shadow.
+const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important;margin:0!important;border:0!important;box-shadow:none!important}body :not(:has([data-twitch-triage-printing]),[data-twitch-triage-printing],[data-twitch-triage-printing] *){display:none!important}}";
 
 /// "Continue": a click on the button (also what Enter in the number field
 /// does), or the form's submit event. The click is handled, and its default
