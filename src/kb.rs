@@ -392,6 +392,12 @@ pub fn text(lang: Lang, id: TextId) -> &'static str {
         .unwrap_or_default()
 }
 
+/// A text only the FHIR export uses (`x::…`, from `[export]` of
+/// `kb/ui.toml`), in `lang`: compiled in, never in a language pack.
+pub fn export_text(lang: Lang, id: usize) -> &'static str {
+    EXPORT_TEXTS[id][lang as usize]
+}
+
 /// Checks a language pack (a header line `twitch-triage texts 2 <lang>
 /// <count> <fingerprint>`, then the texts separated by `|`) against this
 /// build's text ids, and splits it.

@@ -37,7 +37,20 @@ fn minify_css(css: &str) -> String {
                 continue;
             }
         }
+        // A number's leading zero (`0.5em` is `.5em`), after what can
+        // come before a number in a value (never inside one: `10.5`).
+        if c == '0'
+            && chars.get(i + 1) == Some(&'.')
+            && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+            && i > 0
+            && " :,(-".contains(chars[i - 1])
+        {
+            continue;
+        }
         out.push(c);
     }
+    // Six-digit colours that have a three-digit form.
     out.replace(";}", "}")
+        .replace("#000000", "#000")
+        .replace("#ffffff", "#fff")
 }

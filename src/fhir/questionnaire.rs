@@ -4,7 +4,7 @@ use alloc::{format, string::String, vec, vec::Vec};
 use serde_json::{json, Map, Value as J};
 
 use super::*;
-use crate::kb::{Cond, FindingKind, FINDING_SNOMED, KB_VERSION, QUESTIONS};
+use crate::kb::{export_text, x, Cond, FindingKind, FINDING_SNOMED, KB_VERSION, QUESTIONS};
 
 /// How the `enableWhen` entries of a condition combine.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -160,10 +160,11 @@ fn finding_item(f: FindingId, label: &str, lang: Lang) -> Map<String, J> {
 }
 
 fn assessment_items(lang: Lang) -> J {
-    let choice = |link: &str, title: TextIdOf, repeats: bool, opts: J| {
+    let ex = |id| export_text(lang, id);
+    let choice = |link: &str, title: &str, repeats: bool, opts: J| {
         let mut it = Map::new();
         it.insert("linkId".into(), format!("{ASSESSMENT}.{link}").into());
-        it.insert("text".into(), text(lang, title).into());
+        it.insert("text".into(), title.into());
         it.insert("type".into(), "choice".into());
         if repeats {
             it.insert("repeats".into(), true.into());
@@ -174,25 +175,23 @@ fn assessment_items(lang: Lang) -> J {
     };
     json!({
         "linkId": ASSESSMENT,
-        "text": text(lang, t::FHIR_ASSESSMENT),
+        "text": ex(x::ASSESSMENT),
         "type": "group",
         "readOnly": true,
         "item": [
-            choice("level", t::FHIR_LEVEL, false,
+            choice("level", ex(x::LEVEL), false,
                 options(Level::ALL.iter().map(|&l| level_coding(l, lang)))),
-            choice("rules", t::FHIR_RULES, true,
+            choice("rules", ex(x::RULES), true,
                 options((0..RULES.len()).map(|i| rule_coding(i, lang)))),
-            choice("explanations", t::FHIR_EXPLANATIONS, true,
+            choice("explanations", ex(x::EXPLANATIONS), true,
                 options((0..EXPLANATIONS.len()).map(|i| explanation_coding(i, lang)))),
-            choice("unanswered", t::OPEN_QUESTIONS, true,
+            choice("unanswered", text(lang, t::OPEN_QUESTIONS), true,
                 options(FindingId::all().map(|f| finding_coding(f, lang)))),
             { "linkId": format!("{ASSESSMENT}.disclaimer"), "type": "display",
               "text": text(lang, t::DISCLAIMER) }
         ]
     })
 }
-
-type TextIdOf = crate::kb::TextId;
 
 /// The knowledge base as a FHIR R4 `Questionnaire`, with texts in `lang`.
 pub fn questionnaire(lang: Lang) -> J {
@@ -236,7 +235,7 @@ pub fn questionnaire(lang: Lang) -> J {
         "url": QUESTIONNAIRE_URL,
         "version": KB_VERSION,
         "name": "TwitchTriage",
-        "title": text(lang, t::QUESTIONNAIRE_TITLE),
+        "title": export_text(lang, x::QUESTIONNAIRE_TITLE),
         "status": "active",
         "subjectType": ["Patient"],
         "description": text(lang, t::DISCLAIMER),

@@ -8,7 +8,7 @@ use super::*;
 use crate::assess::classify_in;
 use crate::error::{Error, ErrorKind};
 use crate::findings::{Findings, Input, InputMap, Value};
-use crate::kb::{FindingKind, QuestionKind, KB_VERSION, QUESTIONS};
+use crate::kb::{export_text, x, FindingKind, QuestionKind, KB_VERSION, QUESTIONS};
 use crate::rules::FindingSet;
 
 /// The answers to `f` as FHIR answers: its value, or "not sure" when it is
@@ -133,7 +133,7 @@ pub fn response(
     };
     let mut result = vec![json!({
         "linkId": format!("{ASSESSMENT}.level"),
-        "text": text(lang, t::FHIR_LEVEL),
+        "text": export_text(lang, x::LEVEL),
         "answer": answer(vec![level_coding(r.triage, lang)])
     })];
     let rules: Vec<J> = r
@@ -155,21 +155,25 @@ pub fn response(
         .map(|f| finding_coding(f, lang))
         .collect();
     for (link, title, list) in [
-        ("rules", t::FHIR_RULES, rules),
-        ("explanations", t::FHIR_EXPLANATIONS, explanations),
-        ("unanswered", t::OPEN_QUESTIONS, open),
+        ("rules", export_text(lang, x::RULES), rules),
+        (
+            "explanations",
+            export_text(lang, x::EXPLANATIONS),
+            explanations,
+        ),
+        ("unanswered", text(lang, t::OPEN_QUESTIONS), open),
     ] {
         if !list.is_empty() {
             result.push(json!({
                 "linkId": format!("{ASSESSMENT}.{link}"),
-                "text": text(lang, title),
+                "text": title,
                 "answer": answer(list)
             }));
         }
     }
     items.push(json!({
         "linkId": ASSESSMENT,
-        "text": text(lang, t::FHIR_ASSESSMENT),
+        "text": export_text(lang, x::ASSESSMENT),
         "item": result
     }));
     let mut qr = json!({

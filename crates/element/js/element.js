@@ -147,28 +147,26 @@ async function textsFor(el, then) {
 // wasm-bindgen; crates/fhir), loaded only now, against its digest like
 // every file here, and given the pack of the element's language (already
 // fetched) and the answers. The file is saved through a link that is never
-// in the page, to a Blob URL revoked soon after: nothing is sent, stored or
-// shown to the host page.
-const { createObjectURL, revokeObjectURL } = URL;
+// in the page, to a Blob URL only that link knows (a random address nothing
+// in the page can list): nothing is sent, stored or shown to the host page.
+const { createObjectURL } = URL;
 let fhir;
-const fhirModule = () =>
-  (fhir ??= fetchPinned(new URL('./twitch_triage_fhir.wasm', import.meta.url), 'twitch_triage_fhir.wasm')
-    .then((r) => r.arrayBuffer())
-    .then((b) => WebAssembly.instantiate(b))
-    .then((m) => m.instance.exports)
-    .catch((e) => {
-      fhir = undefined;
-      throw e;
-    }));
-// (A failure is said to the person by the Rust side, and here in the
-// console for the host's developers: the reason, never the answers.)
+// (A failure is said to the person by the Rust side; the browser's console
+// says why a file could not be fetched or was refused. A module that could
+// not be had is tried again on the next click.)
 const fhirFile = (lang, answers) =>
   saveFhir(lang, answers).catch((e) => {
-    console.warn(`<twitch-triage>: the file for a doctor could not be made (${e?.message ?? e}).`);
+    fhir = 0;
     throw e;
   });
 async function saveFhir(lang, answers) {
-  const [x, pack] = await Promise.all([fhirModule(), loadText(lang)]);
+  const [{ instance }, pack] = await Promise.all([
+    (fhir ||= fetchPinned(new URL('./twitch_triage_fhir.wasm', import.meta.url), 'twitch_triage_fhir.wasm')
+      .then((r) => r.arrayBuffer())
+      .then((b) => WebAssembly.instantiate(b))),
+    loadText(lang),
+  ]);
+  const x = instance.exports;
   const put = (text) => {
     const bytes = new TextEncoder().encode(text);
     // (input() first: it may grow the memory, which replaces its buffer.)
@@ -177,18 +175,16 @@ async function saveFhir(lang, answers) {
   };
   put(pack);
   if (!x.install()) throw new Error('not a language pack for this version');
-  const now = new Date();
+  const now = new Date().toISOString();
   // Operation 2: the QuestionnaireResponse, in a Bundle with the Questionnaire.
-  put(`{"lang":${JSON.stringify(lang)},"authored":"${now.toISOString()}","answers":${answers},"bundle":true}`);
+  put(`{"lang":"${lang}","authored":"${now}","answers":${answers},"bundle":true}`);
   const ok = x.run(2);
   const out = new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.output(), x.output_len()));
   if (!ok) throw new Error(out);
-  const url = createObjectURL(new Blob([out], { type: 'application/fhir+json' }));
   const link = document.createElement('a');
-  link.href = url;
-  link.download = `twitch-triage-${now.toISOString().slice(0, 10)}.fhir.json`;
+  link.href = createObjectURL(new Blob([out], { type: 'application/fhir+json' }));
+  link.download = `twitch-triage-${now.slice(0, 10)}.fhir.json`;
   link.click();
-  setTimeout(() => revokeObjectURL(url), 60000);
 }
 
 // Each element's Rust side (a TwitchTriage), once it has started.

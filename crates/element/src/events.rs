@@ -14,7 +14,7 @@ use web_sys::{
 use crate::detail::{answers_json, complete_detail};
 use crate::dom::{focus, Res};
 use crate::form::form_answer;
-use crate::lifecycle::{window_of, CopyState, Screen, State};
+use crate::lifecycle::{window_of, Callback, CopyState, Screen, State};
 use crate::view::render;
 use twitch_triage::kb::QUESTIONS;
 use twitch_triage::summary::plain_text;
@@ -190,23 +190,37 @@ pub(crate) fn copy(st: &Rc<RefCell<State>>) -> Res {
         return render(&mut s, false);
     }
     let promise = navigator.clipboard().write_text(&summary);
+    s.pending = Some(settled(st, &promise, |s, ok| {
+        s.copy = if ok {
+            CopyState::Done
+        } else {
+            CopyState::Failed
+        }
+    }));
+    Ok(())
+}
+
+/// Runs `then` with whether `promise` was fulfilled, once it settles, and
+/// shows the screen again; returns the two callbacks, which must be kept
+/// alive until then. (One function for copy and download: a `fn`, so its
+/// code is in the module once.)
+fn settled(
+    st: &Rc<RefCell<State>>,
+    promise: &js_sys::Promise,
+    then: fn(&mut State, bool),
+) -> (Callback, Callback) {
     let done = |ok: bool| {
         let st = st.clone();
         Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Ok(mut s) = st.try_borrow_mut() {
-                s.copy = if ok {
-                    CopyState::Done
-                } else {
-                    CopyState::Failed
-                };
+                then(&mut s, ok);
                 let _ = render(&mut s, false);
             }
         })
     };
     let (ok, err) = (done(true), done(false));
     let _ = promise.then2(&ok, &err);
-    s.pending = Some((ok, err));
-    Ok(())
+    (ok, err)
 }
 
 /// "Download for your doctor": `element.js` loads the FHIR export's own
@@ -228,18 +242,7 @@ pub(crate) fn download(st: &Rc<RefCell<State>>) -> Res {
         s.download_failed = true;
         return render(&mut s, false);
     };
-    let done = |ok: bool| {
-        let st = st.clone();
-        Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            if let Ok(mut s) = st.try_borrow_mut() {
-                s.download_failed = !ok;
-                let _ = render(&mut s, false);
-            }
-        })
-    };
-    let (ok, err) = (done(true), done(false));
-    let _ = promise.then2(&ok, &err);
-    s.pending_download = Some((ok, err));
+    s.pending_download = Some(settled(st, &promise, |s, ok| s.download_failed = !ok));
     Ok(())
 }
 

@@ -134,7 +134,7 @@ fn plain(text: &str) -> String {
 /// the README's snippet, the fallback test page) say it in its words.
 #[test]
 fn the_emergency_sentence_and_the_title_are_the_knowledge_bases_everywhere() {
-    use twitch_triage::kb::{install_texts, t, text};
+    use twitch_triage::kb::{export_text, install_texts, t, text, x};
     for pack in [
         include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/en.txt")),
         include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/es.txt")),
@@ -150,10 +150,10 @@ fn the_emergency_sentence_and_the_title_are_the_knowledge_bases_everywhere() {
             "js/element.js: FALLBACK.{} says kb/ui.toml's emergency_line: {line}",
             lang.code()
         );
-        let title = text(lang, t::QUESTIONNAIRE_TITLE);
+        let title = export_text(lang, x::QUESTIONNAIRE_TITLE);
         assert!(
             js.contains(&format!("title: '{title}'")),
-            "js/element.js: FALLBACK.{} has kb/ui.toml's questionnaire_title: {title}",
+            "js/element.js: FALLBACK.{} has kb/ui.toml's [export] questionnaire_title: {title}",
             lang.code()
         );
     }

@@ -600,6 +600,7 @@ pub fn compile() {
         writeln!(w, "    pub const {}: TextId = {i};", k.to_uppercase()).unwrap();
     }
     writeln!(w, "}}").unwrap();
+    crate::emit::export_texts(w, &ui_t);
 
     crate::emit::emergency_numbers(w);
     crate::emit::texts_and_packs(w, &texts);

@@ -1,6 +1,8 @@
-//! The last two parts of the core's generated tables: the emergency numbers
-//! by region (`kb/emergency_numbers.toml`, checked), and every text by id
-//! with the language packs made from them (`$OUT_DIR/texts/<lang>.txt`).
+//! The last parts of the core's generated tables: the texts only the FHIR
+//! export uses (`[export]` of `kb/ui.toml`, compiled in), the emergency
+//! numbers by region (`kb/emergency_numbers.toml`, checked), and every text
+//! by id with the language packs made from them
+//! (`$OUT_DIR/texts/<lang>.txt`).
 
 use std::fmt::Write as _;
 
@@ -8,6 +10,41 @@ use crate::model::*;
 
 fn lit(s: &str) -> String {
     format!("{s:?}")
+}
+
+/// `EXPORT_TEXTS` and their names (`x::…`): the texts of `[export]` in
+/// `kb/ui.toml`, in every language, compiled in rather than put in the
+/// packs: only the FHIR export's module reads them, so the element's pages
+/// do not carry them.
+pub fn export_texts(w: &mut String, ui: &toml::Table) {
+    let mut all = Texts::default();
+    let mut names = Vec::new();
+    if let Some(t) = ui.get("export") {
+        for (k, v) in table(t, "export") {
+            names.push((k.to_uppercase(), all.add(&format!("export.{k}"), Some(v))));
+        }
+    }
+    writeln!(
+        w,
+        "/// Texts only the FHIR export uses, by language (`Lang` order), compiled in.\n\
+         pub static EXPORT_TEXTS: [[&str; {}]; {}] = [",
+        LANGS.len(),
+        names.len()
+    )
+    .unwrap();
+    for i in 0..names.len() {
+        let row: Vec<String> = (0..LANGS.len()).map(|l| lit(&all.by_lang[l][i])).collect();
+        writeln!(w, "    [{}],", row.join(", ")).unwrap();
+    }
+    writeln!(
+        w,
+        "];\n/// The names of `EXPORT_TEXTS`.\n#[allow(dead_code)]\npub mod x {{"
+    )
+    .unwrap();
+    for (name, i) in names {
+        writeln!(w, "    pub const {name}: usize = {i};").unwrap();
+    }
+    writeln!(w, "}}").unwrap();
 }
 
 /// `EMERGENCY_NUMBERS`: the regions whose number is not 112, and theirs.

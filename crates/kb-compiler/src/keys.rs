@@ -113,6 +113,8 @@ const UI_FILE: Shape = fields(&[
     // Text names: a misspelt one is a new text the code never names, and the
     // code's own name for it fails to compile.
     ("text", ids(&Texts)),
+    // Texts only the FHIR export uses (compiled into it, not into the packs).
+    ("export", ids(&Texts)),
 ]);
 
 /// The shape of each file of `kb/`, by file name.
