@@ -11,7 +11,8 @@
 // The framework declarations are checked here too: vue-tsc and svelte-check
 // on a file each of right and wrong uses (tests/apps/types/).
 //
-//   node --test tests/apps/            (after `npm run build`; about N minutes)
+//   node --test tests/apps/     (after `npm run build`; about 5 minutes on 2 cores,
+//                               1.5 of them the install)
 //
 // TWITCH_TRIAGE_APPS_DIR=<dir> keeps the install in <dir> and reuses it while
 // the tarball and the apps' package.json files are the same (for working on
@@ -23,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -113,12 +114,18 @@ function sh(cmd, args, cwd, env = ENV) {
 const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
-/** The apps' files, without what installs and builds make. */
-const copyApps = (to) =>
-  cpSync(examples, to, {
-    recursive: true,
-    filter: (f) => !/[/\\](node_modules|dist|\.next|\.angular|build)([/\\]|$)|next-env\.d\.ts$/.test(f),
-  });
+// What installs and builds make in an app's folder.
+const MADE = ['node_modules', 'dist', '.next', '.angular', join('public', 'build'), 'next-env.d.ts'];
+
+/** The apps' files into `to`, where no earlier build's output is left. */
+function copyApps(to) {
+  for (const app of APPS) for (const m of MADE.slice(1)) rmSync(join(to, app.dir ?? app.name, m), { recursive: true, force: true });
+  const made = (f) => {
+    const [, ...inApp] = relative(examples, f).split(sep);
+    return f.split(sep).includes('node_modules') || MADE.some((m) => inApp.join(sep) === m) || relative(examples, f) === 'package-lock.json';
+  };
+  cpSync(examples, to, { recursive: true, filter: (f) => !made(f) });
+}
 
 let work;
 let ws;
@@ -245,11 +252,15 @@ async function interview(url, what) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   // The element's own reports (a file it could not load, a value it could not use).
-  page.on('console', (m) => /twitch-triage/.test(m.text()) && ['warning', 'error'].includes(m.type()) && errors.push(m.text()));
-  // Every failed request, said when the element does not start.
-  const failed = [];
-  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-  page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+  // and every console message and failed request, said when the element does not start.
+  const said = [];
+  page.on('console', (m) => {
+    if (!['warning', 'error'].includes(m.type())) return;
+    said.push(`${m.type()}: ${m.text()}`);
+    if (m.text().startsWith('<twitch-triage>')) errors.push(m.text());
+  });
+  page.on('response', (r) => r.status() >= 400 && said.push(`${r.status()} ${r.url()}`));
+  page.on('requestfailed', (r) => said.push(`${r.failure()?.errorText} ${r.url()}`));
   try {
     await page.goto(url);
     const w = page.locator('twitch-triage');
@@ -258,7 +269,7 @@ async function interview(url, what) {
       .locator('form h2')
       .waitFor({ timeout: 60000 })
       .catch((e) => {
-        throw new Error(`${what}: the element did not start (${e.message})\nerrors: ${errors.join('\n')}\nfailed requests: ${failed.join('\n')}`);
+        throw new Error(`${what}: the element did not start (${e.message})\n${errors.concat(said).join('\n')}`);
       });
     assert.equal(await w.locator('.progress').textContent(), 'Pregunta 1', `${what}: lang="es" from the app`);
     const line = await w.locator('.emergency-line').textContent();
@@ -292,6 +303,13 @@ async function interview(url, what) {
     assert.match(await w.locator('.banner h2').textContent(), /^[A-Z]/, `${what}: the result in English`);
     await page.locator('#result', { hasText: 'Result:' }).waitFor({ timeout: 5000 });
     assert.equal(await page.locator('#result').textContent(), `Result: ${CASE.expect.triage}`, `${what}: the app's handler got the level`);
+    // "Download for your doctor": the FHIR export's wasm, the one file loaded
+    // only now, was emitted (or copied) too.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), w.locator('[data-action=download]').click()]).catch((e) => {
+      throw new Error(`${what}: no file for a doctor (${e.message})\n${errors.concat(said).join('\n')}`);
+    });
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(bundle.resourceType, 'Bundle', `${what}: the file for a doctor`);
     assert.deepEqual(errors, [], `${what}: page errors`);
     return asked;
   } finally {
@@ -347,10 +365,14 @@ describe('types', () => {
   const bin = (name) => join(ws, 'node_modules', '.bin', name);
 
   test('vue-tsc (strict, strictTemplates): twitch-triage/vue types <twitch-triage> in a template and rejects its wrong uses', () => {
+    const since = Date.now();
     sh(bin('vue-tsc'), ['-p', 'tsconfig.json'], join(ws, 'types', 'vue'));
+    timings.push(`vue-tsc: ${seconds(since)} s`);
   });
 
   test('svelte-check (strict): twitch-triage/svelte types <twitch-triage> in markup and rejects its wrong uses', () => {
+    const since = Date.now();
     sh(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'machine'], join(ws, 'types', 'svelte'));
+    timings.push(`svelte-check: ${seconds(since)} s`);
   });
 });

@@ -334,8 +334,7 @@ test('esbuild bundles an app that imports the element, with the README\'s copy s
   buildSync({ entryPoints: [join(dir, 'main.js')], bundle: true, format: 'esm', outfile: join(dir, 'out', 'main.js'), absWorkingDir: dir, logLevel: 'error' });
   // The copy step (esbuild emits no assets): the files element.js loads, next to the bundle.
   const pkg = join(app, 'node_modules', 'twitch-triage', 'dist');
-  cpSync(join(pkg, 'twitch_triage_element_bg.wasm'), join(dir, 'out', 'twitch_triage_element_bg.wasm'));
-  cpSync(join(pkg, 'lang'), join(dir, 'out', 'lang'), { recursive: true });
+  for (const f of ['twitch_triage_element_bg.wasm', 'twitch_triage_fhir.wasm', 'lang']) cpSync(join(pkg, f), join(dir, 'out', f), { recursive: true });
   elementPage(join(dir, 'out'), '/main.js');
   await assertElementStarts(join(dir, 'out'), 'esbuild');
 });
