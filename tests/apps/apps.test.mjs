@@ -15,8 +15,8 @@
 //                               1.5 of them the install)
 //
 // TWITCH_TRIAGE_APPS_DIR=<dir> keeps the install in <dir> and reuses it while
-// the tarball and the apps' package.json files are the same (for working on
-// the apps; CI installs afresh).
+// the tarball, the apps' package.json files and this file are the same (for
+// working on the apps; CI installs afresh).
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -185,8 +185,8 @@ function freePort() {
 
 /**
  * Starts `npm <args>` in `cwd` in a process group of its own, and waits (at
- * most `limit` seconds) until `url` answers with 200. Resolves to a
- * function that stops the whole group and waits for it to exit.
+ * most `limit` seconds) until it answers on `port` with 200. Resolves to
+ * its URL and `stop`, which ends the whole group and waits for it to exit.
  */
 async function server(args, cwd, port, { env = {}, limit = 120 } = {}) {
   const child = spawn('npm', args, { cwd, env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -222,7 +222,7 @@ async function server(args, cwd, port, { env = {}, limit = 120 } = {}) {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, stop, output: () => output };
+    if (ok) return { url, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -251,8 +251,9 @@ async function interview(url, what) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  // The element's own reports (a file it could not load, a value it could not use).
-  // and every console message and failed request, said when the element does not start.
+  // The element's own reports (a file it could not load, a value it could
+  // not use) are errors; every console message and failed request is said
+  // when something fails.
   const said = [];
   page.on('console', (m) => {
     if (!['warning', 'error'].includes(m.type())) return;
