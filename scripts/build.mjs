@@ -18,8 +18,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import binaryen from 'binaryen';
 import { buildSync, transformSync } from 'esbuild';
+
+import { dropDescriptorTableEntries, minifiedGlue, ownArraysGlue } from './glue-edits.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -52,9 +53,12 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * button, what it does and its failure in three languages, the titles of
  * the FHIR file's parts (the export's module reads the same packs), and the
  * loader in element.js with the export module's digest. The export itself
- * (twitch_triage_fhir.wasm) is loaded only when the person asks for it.)
+ * (twitch_triage_fhir.wasm) is loaded only when the person asks for it; and
+ * issue 35's printed summary added 0.6 KB: the device's date written for the
+ * language (0.2 KB), the questionnaire's version, the print styles that fit
+ * a result on one A4 page (0.2 KB) and two short texts in each pack.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 76.9 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 77.5 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */
@@ -188,67 +192,6 @@ function wasm(pkg, name, profile, { optimize = ['-Oz'], bindgen = [], prepare = 
 }
 
 /**
- * Function-table entries of the element's wasm that nothing can call, made
- * to point to one function that traps, so that wasm-opt can drop the code they
- * kept (0.3 KB gzip, measured on 2026-12-06: 39,430 to 39,077 bytes; the
- * glue loses the JSPI import too):
- * - wasm-bindgen's closure invoke shims for every closure type js-sys names
- *   (43 of them; the element creates two kinds of closure). Their addresses
- *   are taken only by the descriptor functions that the wasm-bindgen CLI
- *   runs at build time and then deletes; the glue calls the shims of the
- *   closures it makes through their exports, which stay as they are;
- * - js-sys's JSPI task waker (`js_sys::futures::jspi::task_waker`): only
- *   its exports, which wasm-bindgen removes from a module that uses no
- *   JSPI, start a task, so no waker is ever made (the module's JSPI import
- *   goes with it).
- * The table's other entries (the element's event handlers and closures)
- * keep their places. Fails if none is found, or if the glue can reach the
- * table (it is exported), so that a change in wasm-bindgen's output cannot
- * go unnoticed.
- */
-function dropDescriptorTableEntries(file) {
-  const module = binaryen.readBinary(readFileSync(file));
-  const f = binaryen.Features;
-  // The features of WASM_FEATURES (binaryen counts bulk memory as two).
-  module.setFeatures(f.BulkMemory | f.BulkMemoryOpt | f.NontrappingFPToInt | f.ReferenceTypes | f.Multivalue | f.SignExt | f.MutableGlobals);
-  // Exported shims are exported through a wrapper named "<shim> externref shim".
-  const exported = new Set();
-  const exportedTables = new Set();
-  for (let i = 0; i < module.getNumExports(); i++) {
-    const e = binaryen.getExportInfo(module.getExportByIndex(i));
-    if (e.kind === binaryen.ExternalFunction) exported.add(e.value.replace(/ externref shim$/, ''));
-    if (e.kind === binaryen.ExternalTable) exportedTables.add(e.value);
-  }
-  const unused = (fn) =>
-    (fn.startsWith('wasm_bindgen::convert::closures::_::invoke::') && !exported.has(fn)) ||
-    fn.startsWith('js_sys::futures::jspi::task_waker::');
-  const stub = 'unused_table_entry';
-  module.addFunction(stub, binaryen.none, binaryen.none, [], module.unreachable());
-  let dropped = 0;
-  const segments = [];
-  for (let i = 0; i < module.getNumElementSegments(); i++) {
-    segments.push(binaryen.getElementSegmentInfo(module.getElementSegmentByIndex(i)));
-  }
-  for (const segment of segments) {
-    // The glue could call any entry of a table it can reach.
-    if (exportedTables.has(segment.table)) throw new Error('dropDescriptorTableEntries: the function table is exported');
-    // Only an active segment at a constant offset is rebuilt as it was.
-    const at = segment.offset ? binaryen.getExpressionInfo(segment.offset) : null;
-    if (at?.id !== binaryen.ConstId || typeof at.value !== 'number') {
-      throw new Error('dropDescriptorTableEntries: a table segment that is not active at a constant offset');
-    }
-    const offset = at.value;
-    const entries = segment.data.map((fn) => (unused(fn) ? (dropped++, stub) : fn));
-    module.removeElementSegment(segment.name);
-    module.addActiveElementSegment(segment.table, segment.name, entries, module.i32.const(offset));
-  }
-  if (dropped === 0) throw new Error('dropDescriptorTableEntries: no closure shim or JSPI waker found in the table');
-  if (!module.validate()) throw new Error('dropDescriptorTableEntries: the module is not valid');
-  writeFileSync(file, module.emitBinary());
-  module.dispose();
-}
-
-/**
  * wasm-bindgen's glue makes the arrays Rust hands over (the lists in a
  * result) by push() on a new array, which a setter for "0", "1", ... that a
  * host page put on Object.prototype intercepts: classify's explanations came
@@ -260,33 +203,7 @@ function dropDescriptorTableEntries(file) {
  * wasm-bindgen's output cannot go unnoticed.
  */
 function ownArrays(glueFile, boundaryRel) {
-  const glue = readFileSync(glueFile, 'utf8');
-  const original = `function getArrayJsValueFromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    const mem = getDataViewMemory0();
-    const result = [];
-    for (let i = ptr; i < ptr + 4 * len; i += 4) {
-        result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));
-    }
-    wasm.__externref_drop_slice(ptr, len);
-    return result;
-}`;
-  const replacement = `function getArrayJsValueFromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    const mem = getDataViewMemory0();
-    const result = ownArray(len, (i) => wasm.__wbindgen_externrefs.get(mem.getUint32(ptr + 4 * i, true)));
-    wasm.__externref_drop_slice(ptr, len);
-    return result;
-}`;
-  if (glue.split(original).length !== 2) throw new Error('ownArrays: wasm-bindgen\'s getArrayJsValueFromWasm0 not found as expected in the glue');
-  const patched = glue.replace(original, replacement);
-  // Nothing else may fill a new array or object property by property.
-  for (const risky of [/\.push\(/, /\.set\(arg1, arg2\)/, /\barg0\[arg1( >>> 0)?\] = /]) {
-    if (risky.test(patched)) throw new Error(`ownArrays: the glue builds objects by assignment (${risky}): make them in crates/api/js/boundary.js`);
-  }
-  // After the glue's first line (its @ts-self-types comment), before its imports.
-  const at = patched.indexOf('\nimport ') + 1;
-  writeFileSync(glueFile, `${patched.slice(0, at)}import { ownArray } from '${boundaryRel}';\n${patched.slice(at)}`);
+  writeFileSync(glueFile, ownArraysGlue(readFileSync(glueFile, 'utf8'), boundaryRel));
 }
 
 /**
@@ -306,27 +223,9 @@ function minifyNames(out, name, shim) {
     ], { capture: true }),
   );
   const glueFile = join(out, `${name}.js`);
-  let glue = readFileSync(glueFile, 'utf8');
-  const replace = (text, pattern, to, what) => {
-    const next = text.replace(pattern, to);
-    if (next === text) throw new Error(`minifyNames: ${what} not found in ${name}.js`);
-    return next;
-  };
-  const modules = new Set(map.imports.map(([module]) => module));
-  if (modules.size !== 1) throw new Error(`minifyNames: expected one import module, got ${[...modules].join(', ')}`);
-  const [[module]] = map.imports;
-  // The module name is minified too: wasm-opt renames it to "a".
-  glue = replace(glue, JSON.stringify(module) + ':', '"a":', `module ${module}`);
-  for (const [, from, to] of map.imports) {
-    glue = replace(glue, new RegExp(`\\b${from}(?=\\s*:)`, 'g'), to, `import ${from}`);
-  }
-  // Some exports are not used by the glue (wasm-bindgen's abort hooks).
-  for (const [from, to] of map.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${from}\\b`, 'g'), `wasm.${to}`);
-  writeFileSync(glueFile, glue);
-  const memory = map.exports.find(([from]) => from === 'memory')[1];
-  // (Only the element's module's memory: the FHIR export's module, which
-  // the shim also drives, keeps its own names.)
-  writeFileSync(shim, replace(readFileSync(shim, 'utf8'), /\bexports\?\.memory\.buffer/g, `exports?.${memory}.buffer`, 'memory in the shim'));
+  const renamed = minifiedGlue(readFileSync(glueFile, 'utf8'), readFileSync(shim, 'utf8'), map, `${name}.js`);
+  writeFileSync(glueFile, renamed.glue);
+  writeFileSync(shim, renamed.shim);
 }
 
 /** Shipped JavaScript that pages load directly is minified (bundlers minify the rest). */

@@ -6,7 +6,8 @@ use crate::error::push_num;
 use crate::findings::{Findings, Value};
 use crate::interview::Interview;
 use crate::kb::{
-    t, text, ExplanationDef, FindingId, FindingKind, Lang, QuestionKind, TextId, QUESTIONS,
+    t, text, ExplanationDef, FindingId, FindingKind, Lang, QuestionKind, TextId, KB_VERSION,
+    QUESTIONS,
 };
 use alloc::string::{String, ToString};
 
@@ -46,6 +47,14 @@ pub fn fill(template: &str, key: &str, value: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// "Label: value", with the language's separator ("Date: …", "日期：…").
+pub fn labelled(lang: Lang, label: TextId, value: &str) -> String {
+    let mut s = String::from(text(lang, label));
+    s.push_str(text(lang, t::LABEL_SEPARATOR));
+    s.push_str(value);
+    s
 }
 
 /// A UI text with `{number}` filled in.
@@ -92,10 +101,7 @@ pub fn describe_reason(f: FindingId, findings: &Findings, lang: Lang) -> String 
     if def.kind == FindingKind::Bool {
         return text(lang, def.label).to_string();
     }
-    let mut s = String::from(text(lang, def.label));
-    s.push_str(text(lang, t::LABEL_SEPARATOR));
-    s.push_str(&describe_value(f, findings, lang));
-    s
+    labelled(lang, def.label, &describe_value(f, findings, lang))
 }
 
 /// The answer given to question `q` in words.
@@ -127,9 +133,10 @@ pub fn describe_answer(q: usize, findings: &Findings, lang: Lang) -> String {
 }
 
 /// The plain-text summary of a finished (or stopped) interview, in its
-/// language: the result, what it might be and why, what to do (on an
-/// urgent or emergency result, what to do comes before what it might be),
-/// what to tell a doctor, every answer given, and what was left open.
+/// language: the questionnaire's version ([`KB_VERSION`]), the result, what
+/// it might be and why, what to do (on an urgent or emergency result, what
+/// to do comes before what it might be), what to tell a doctor, every
+/// answer given, and what was left open.
 pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -> String {
     let lang = iv.lang();
     let f = iv.answers();
@@ -143,6 +150,10 @@ pub fn plain_text(iv: &Interview, result: &Assessment, emergency_number: &str) -
     let sep = text(lang, t::LABEL_SEPARATOR);
     let colon = sep.strip_suffix(' ').unwrap_or(sep);
     line(&mut s, text(lang, t::SUMMARY_TITLE));
+    // Which version of the rules and wording gave this result, for a
+    // doctor who reads it later (the date is the element's: the core has
+    // no clock).
+    line(&mut s, &labelled(lang, t::VERSION, KB_VERSION));
     s.push('\n');
     s.push_str(text(lang, t::SUMMARY_RESULT));
     s.push_str(sep);

@@ -1,8 +1,11 @@
-//! The FHIR R4 export (src/fhir.rs), natively: the Questionnaire's shape,
+//! The FHIR R4 export (src/fhir/), natively: the Questionnaire's shape,
 //! every follow-up's `enableWhen`, and the round trip of every worked case
 //! (dev, own and blind sets, as whole interviews) through a
 //! QuestionnaireResponse. The official FHIR R4 JSON schema checks the same
 //! outputs as the npm package makes them (tests/node/fhir.test.mjs).
+//! Needs the export: `--features fhir` (scripts/test passes it).
+#![cfg(feature = "fhir")]
+
 mod common;
 
 use serde_json::Value as J;

@@ -3,7 +3,9 @@
 mod common;
 
 use twitch_triage::kb::{f, FindingId, Lang, QuestionDef};
-use twitch_triage::summary::{describe_answer, describe_reason, fill, plain_text, push_joined};
+use twitch_triage::summary::{
+    describe_answer, describe_reason, fill, labelled, plain_text, push_joined,
+};
 use twitch_triage::{Input, Interview};
 
 #[test]
@@ -72,6 +74,39 @@ fn the_summary_holds_the_result_the_reasons_and_every_answer() {
     }
     assert!(s.contains("This is not a diagnosis."), "{s}");
     assert!(!s.contains("Call 112 now"), "not an emergency");
+}
+
+/// Which version of the rules and wording gave the result: the second line,
+/// in every language ("Questionnaire version: 0.1.0+kb.45ba5454"), for a
+/// doctor who reads the summary later.
+#[test]
+fn the_summary_names_the_questionnaires_version() {
+    let version = twitch_triage::kb::KB_VERSION;
+    let (number, fingerprint) = version.split_once("+kb.").unwrap();
+    assert_eq!(number, env!("CARGO_PKG_VERSION"));
+    assert!(
+        fingerprint.len() == 8 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{version}"
+    );
+    let (mut iv, _) = common::simulate(&common::case("dev-18"));
+    for lang in Lang::ALL {
+        iv.set_lang(lang);
+        let s = plain_text(&iv, &iv.result(), "112");
+        let second = s.lines().nth(1).unwrap();
+        assert_eq!(
+            second,
+            labelled(lang, twitch_triage::kb::t::VERSION, version),
+            "{s}"
+        );
+    }
+    assert_eq!(
+        labelled(Lang::En, twitch_triage::kb::t::VERSION, version),
+        format!("Questionnaire version: {version}")
+    );
+    assert_eq!(
+        labelled(Lang::ZhHant, twitch_triage::kb::t::VERSION, version),
+        format!("問卷版本：{version}")
+    );
 }
 
 #[test]

@@ -15,6 +15,8 @@ const FILES = [
   'favicon.svg',
   'twitch-triage/element.js',
   'twitch-triage/twitch_triage_element_bg.wasm',
+  // "Download for your doctor" works offline too: the FHIR export's module.
+  'twitch-triage/twitch_triage_fhir.wasm',
   'twitch-triage/lang/en.txt',
   'twitch-triage/lang/es.txt',
   'twitch-triage/lang/zh-Hant.txt',

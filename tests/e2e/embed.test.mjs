@@ -274,7 +274,10 @@ test('the documented embed: a whole interview in the frame, copy, print, the fil
     let s = await until((s) => s.text.includes('The summary is copied'), 'copying did not say it was done');
     // (Read by the test through the host page, which it let read the clipboard.)
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(copied, /^Twitching: summary for a doctor \(not a diagnosis\)\n+Result: You can look after this at home/);
+    assert.match(
+      copied,
+      /^Twitching: summary for a doctor \(not a diagnosis\)\nQuestionnaire version: \d+\.\d+\.\d+\+kb\.[0-9a-f]{8}\n+Result: You can look after this at home/,
+    );
     // Print: allowed by allow-modals (headless Chromium starts printing: beforeprint).
     await frame.evaluate(() => addEventListener('beforeprint', () => (window.printed = true)));
     await click(s.action('print'));

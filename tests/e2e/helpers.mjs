@@ -209,9 +209,24 @@ export function focused(page) {
 }
 
 /**
- * What the element shows: the question's id, the result's level and first
- * explanation, told by their words (the screen has no ids), and the heading.
+ * What the element's texts name: `seen` holds the question's heading, the
+ * banner's heading, the first explanation's heading (null when not shown),
+ * the first heading and whether the result's actions are there; the answer
+ * has the question's id, the result's level and first explanation, told by
+ * their words (the screen has no ids), and the heading.
  */
+export function named(seen) {
+  // "Most likely: <name>" in every language: the name after the separator.
+  const name = seen.explanation && Object.keys(EXPLANATION_BY_NAME).find((n) => seen.explanation.endsWith(n));
+  return {
+    question: seen.question === null ? null : (QUESTION_BY_TEXT[seen.question] ?? `unknown: ${seen.question}`),
+    triage: seen.result ? (LEVEL_BY_TITLE[seen.triage] ?? `unknown: ${seen.triage}`) : null,
+    explanation: name ? EXPLANATION_BY_NAME[name] : null,
+    heading: seen.heading,
+  };
+}
+
+/** What the element shows, as `named` gives it (read through its open shadow root). */
 export async function elementState(page, host = 'twitch-triage') {
   const seen = await page.evaluate((sel) => {
     const root = document.querySelector(sel)?.shadowRoot;
@@ -223,14 +238,7 @@ export async function elementState(page, host = 'twitch-triage') {
       result: !!root?.querySelector('.actions'),
     };
   }, host);
-  // "Most likely: <name>" in every language: the name after the separator.
-  const name = seen.explanation && Object.keys(EXPLANATION_BY_NAME).find((n) => seen.explanation.endsWith(n));
-  return {
-    question: seen.question === null ? null : (QUESTION_BY_TEXT[seen.question] ?? `unknown: ${seen.question}`),
-    triage: seen.result ? (LEVEL_BY_TITLE[seen.triage] ?? `unknown: ${seen.triage}`) : null,
-    explanation: name ? EXPLANATION_BY_NAME[name] : null,
-    heading: seen.heading,
-  };
+  return named(seen);
 }
 
 /**

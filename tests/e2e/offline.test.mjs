@@ -52,7 +52,7 @@ async function visit(page) {
   await page.goto(`${server.url}/app.html`);
   await until(page, async () => {
     const keys = await caches.keys();
-    return !!navigator.serviceWorker.controller && keys.length === 1 && (await (await caches.open(keys[0])).keys()).length === 10;
+    return !!navigator.serviceWorker.controller && keys.length === 1 && (await (await caches.open(keys[0])).keys()).length === 11;
   });
 }
 
@@ -69,6 +69,7 @@ test('after one visit the private page opens and runs offline, and stores only i
       '/app.html', '/app.js', '/app.webmanifest', '/demo.css', '/favicon.svg',
       '/twitch-triage/element.js', '/twitch-triage/lang/en.txt', '/twitch-triage/lang/es.txt',
       '/twitch-triage/lang/zh-Hant.txt', '/twitch-triage/twitch_triage_element_bg.wasm',
+      '/twitch-triage/twitch_triage_fhir.wasm',
     ]);
     await context.setOffline(true);
     await page.reload();
@@ -79,6 +80,9 @@ test('after one visit the private page opens and runs offline, and stores only i
     await w.locator('[data-action=result]').click();
     await w.locator('.actions').waitFor();
     assert.equal(await w.locator('.banner h2').textContent(), 'Get help now', 'a whole (early) interview offline');
+    // The file for a doctor, offline: the export's module comes from the copy.
+    const [download] = await Promise.all([page.waitForEvent('download'), w.locator('[data-action=download]').click()]);
+    assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).resourceType, 'Bundle', 'the file for a doctor, offline');
     assert.deepEqual(await stored(page), caches, 'nothing stored but the files: no answer');
     const kept = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
     assert.deepEqual(kept, { local: 0, session: 0, cookie: '' });
@@ -107,7 +111,7 @@ test('a new version replaces the old one whole: its own cache, the old one delet
       page,
       async (old) => {
         const keys = await caches.keys();
-        return keys.length === 1 && keys[0] !== old && (await (await caches.open(keys[0])).keys()).length === 10;
+        return keys.length === 1 && keys[0] !== old && (await (await caches.open(keys[0])).keys()).length === 11;
       },
       before[0],
     );

@@ -215,7 +215,8 @@ test('a Vite 7 app that imports the element builds, and the element starts in th
   writeFileSync(join(dir, 'main.js'), `import 'twitch-triage/element';\n`);
   sh('node', [vite, 'build', '--logLevel', 'warn'], dir);
   const assets = readdirSync(join(dir, 'dist', 'assets'));
-  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 1, `one wasm asset in ${assets}`);
+  // The element's wasm, and the FHIR export's, which it loads only for "Download for your doctor".
+  assert.deepEqual(assets.filter((f) => f.endsWith('.wasm')).map((f) => f.split('-')[0]).sort(), ['twitch_triage_element_bg', 'twitch_triage_fhir'], `the two wasm assets in ${assets}`);
 
   await openBuilt(
     join(dir, 'dist'),
@@ -228,6 +229,7 @@ test('a Vite 7 app that imports the element builds, and the element starts in th
       const packs = server.requests.map((r) => r.path).filter((p) => /\/(en|es|zh-Hant)-[\w-]+\.txt$/.test(p));
       assert.equal(packs.length, 1, `one language pack: ${packs}`);
       assert.match(packs[0], /\/assets\/es-/);
+      assert.ok(!server.requests.some((r) => r.path.includes('fhir')), 'the FHIR export is not loaded with the element');
     },
     () => ({ 'content-security-policy': STRICT_CSP }),
   );
@@ -320,7 +322,7 @@ test('webpack 5 bundles an app that imports the element with no configuration: t
   writeFileSync(join(dir, 'webpack.config.js'), `export default { mode: 'production', output: { path: ${JSON.stringify(join(dir, 'dist'))}, filename: 'main.js' } };\n`);
   sh('node', [webpack, 'build', '--no-stats'], dir);
   const emitted = readdirSync(join(dir, 'dist'));
-  assert.ok(emitted.some((f) => f.endsWith('.wasm')), `the wasm emitted: ${emitted}`);
+  assert.equal(emitted.filter((f) => f.endsWith('.wasm')).length, 2, `the element's and the FHIR export's wasm emitted: ${emitted}`);
   assert.equal(emitted.filter((f) => f.endsWith('.txt')).length, 3, `the packs emitted: ${emitted}`);
   elementPage(join(dir, 'dist'), '/main.js');
   await assertElementStarts(join(dir, 'dist'), 'webpack');
@@ -334,7 +336,8 @@ test('esbuild bundles an app that imports the element, with the README\'s copy s
   buildSync({ entryPoints: [join(dir, 'main.js')], bundle: true, format: 'esm', outfile: join(dir, 'out', 'main.js'), absWorkingDir: dir, logLevel: 'error' });
   // The copy step (esbuild emits no assets): the files element.js loads, next to the bundle.
   const pkg = join(app, 'node_modules', 'twitch-triage', 'dist');
-  for (const f of ['twitch_triage_element_bg.wasm', 'twitch_triage_fhir.wasm', 'lang']) cpSync(join(pkg, f), join(dir, 'out', f), { recursive: true });
+  for (const f of ['twitch_triage_element_bg.wasm', 'twitch_triage_fhir.wasm']) cpSync(join(pkg, f), join(dir, 'out', f));
+  cpSync(join(pkg, 'lang'), join(dir, 'out', 'lang'), { recursive: true });
   elementPage(join(dir, 'out'), '/main.js');
   await assertElementStarts(join(dir, 'out'), 'esbuild');
 });

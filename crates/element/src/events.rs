@@ -20,8 +20,12 @@ use twitch_triage::kb::QUESTIONS;
 use twitch_triage::summary::plain_text;
 use twitch_triage::Interview;
 
-/// While printing, the host page shows only the element that asked to print.
-const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}";
+/// While printing, the host page shows only the element that asked to print:
+/// the rest is hidden, and what holds no part of it takes no room (else a
+/// long page would print blank pages after the summary; where `:has()` is
+/// not supported, that rule alone is dropped). Its own box starts at the
+/// page's corner, without the page's margin, border or shadow.
+const PRINT_PAGE_CSS: &str = "@media print{body *{visibility:hidden!important}[data-twitch-triage-printing],[data-twitch-triage-printing] *{visibility:visible!important}[data-twitch-triage-printing]{position:absolute!important;inset:0 auto auto 0!important;width:100%!important;margin:0!important;border:0!important;box-shadow:none!important}body :not(:has([data-twitch-triage-printing]),[data-twitch-triage-printing],[data-twitch-triage-printing] *){display:none!important}}";
 
 /// "Continue": a click on the button (also what Enter in the number field
 /// does), or the form's submit event. The click is handled, and its default
@@ -246,8 +250,12 @@ pub(crate) fn print(s: &State) -> Res {
     let window = doc.default_view().ok_or(JsValue::NULL)?;
     let page = CssStyleSheet::new()?;
     page.replace_sync(PRINT_PAGE_CSS)?;
-    let before = doc.adopted_style_sheets();
-    let during = before.slice(0, before.length());
+    // A copy of the page's own sheets: the array the getter returns is live
+    // (an ObservableArray), and would hold the print sheet too by the time
+    // it is put back, hiding the whole page from the browser's own print.
+    let live = doc.adopted_style_sheets();
+    let before = live.slice(0, live.length());
+    let during = live.slice(0, live.length());
     during.push(&page);
     doc.set_adopted_style_sheets(&during);
     s.host.set_attribute("data-twitch-triage-printing", "")?;

@@ -15,10 +15,31 @@ use twitch_triage::summary::{
 /// only those with a reason among the answers).
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
+/// The printed summary's first lines, on paper only (style.css): what it
+/// is, the date and which version of the questionnaire gave the result.
+fn print_head(p: &mut Plan, lang: twitch_triage::Lang) {
+    use twitch_triage::summary::labelled;
+    // The device's date when the result is shown, written the language's
+    // way, long, so never ambiguous (12/6 is 6 December in one country and
+    // 12 June in another).
+    let style = js_sys::JSON::parse(r#"{"dateStyle":"long"}"#).unwrap_or_default();
+    let date = js_sys::Date::new_0().to_locale_date_string(lang.code(), &style);
+    p.open("div", "print-head")
+        .leaf("p", "", text(lang, t::SUMMARY_TITLE))
+        .leaf("p", "", labelled(lang, t::DATE, &String::from(date)))
+        .leaf(
+            "p",
+            "",
+            labelled(lang, t::VERSION, twitch_triage::kb::KB_VERSION),
+        )
+        .close();
+}
+
 pub(crate) fn result(p: &mut Plan, s: &State) {
     let lang = s.interview.lang();
     let r = s.interview.result();
     let answers = s.interview.answers();
+    print_head(p, lang);
     back_link(p, lang);
 
     p.open("div", level_class(r.triage)).attr("part", "banner");

@@ -8,6 +8,9 @@
 //! - the languages of `js/element.js`'s fallback screens: the core's
 //!   (`Lang::ALL`), each with the same texts (its list of languages itself
 //!   comes from the build, which has it from the core);
+//! - the emergency sentence and the title: `emergency_line` and
+//!   `questionnaire_title` of kb/ui.toml are the fallback screens' and the
+//!   words pages put inside the element for when JavaScript is off;
 //! - the emergency number's rules: `js/resolve.js` falls back to the same
 //!   number as the module, and `js/embed.js`, a classic script that cannot
 //!   import it, checks a number with its patterns (`tests/resolve.rs` runs
@@ -105,6 +108,75 @@ fn the_javascript_checks_numbers_as_the_module_does() {
         assert!(
             embed.contains(&format!("/{p}/.test(number)")),
             "js/embed.js checks a number with /{p}/, as js/resolve.js does"
+        );
+    }
+}
+
+/// `text` with its tags dropped and its whitespace collapsed.
+fn plain(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The emergency sentence has one owner, `emergency_line` in kb/ui.toml:
+/// the fallback screens of `js/element.js` (every language, with their
+/// title, `questionnaire_title`) and the HTML that pages put inside the
+/// element for when JavaScript is off (the private embed, the demo pages,
+/// the README's snippet, the fallback test page) say it in its words.
+#[test]
+fn the_emergency_sentence_and_the_title_are_the_knowledge_bases_everywhere() {
+    use twitch_triage::kb::{install_texts, t, text};
+    for pack in [
+        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/en.txt")),
+        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/es.txt")),
+        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/zh-Hant.txt")),
+    ] {
+        install_texts(pack).unwrap();
+    }
+    let js = read("js/element.js");
+    for lang in Lang::ALL {
+        let line = text(lang, t::EMERGENCY_LINE).replace("{number}", "${n}");
+        assert!(
+            js.contains(&format!("emergency: (n) => `{line}`")),
+            "js/element.js: FALLBACK.{} says kb/ui.toml's emergency_line: {line}",
+            lang.code()
+        );
+        let title = text(lang, t::QUESTIONNAIRE_TITLE);
+        assert!(
+            js.contains(&format!("title: '{title}'")),
+            "js/element.js: FALLBACK.{} has kb/ui.toml's questionnaire_title: {title}",
+            lang.code()
+        );
+    }
+    let en = text(Lang::En, t::EMERGENCY_LINE);
+    let (before, after) = en.split_once("{number}").unwrap();
+    for file in [
+        "js/embed.html",
+        "../../www/index.html",
+        "../../www/app.html",
+        "../../www/article.html",
+        "../../tests/e2e/pages/fallback.html",
+        "../../README.md",
+    ] {
+        let page = plain(&read(file));
+        let at = page
+            .find(before)
+            .unwrap_or_else(|| panic!("{file}: kb/ui.toml's emergency_line ({en})"));
+        let rest = &page[at + before.len()..];
+        let number = rest.find(after).unwrap_or(usize::MAX);
+        assert!(
+            number <= 50,
+            "{file}: kb/ui.toml's emergency_line, then a number and \"{after}\": {}",
+            &rest[..rest.len().min(80)]
         );
     }
 }

@@ -51,6 +51,9 @@ pub fn checked(sources: &Table) -> BTreeMap<String, (String, String)> {
     part("checked")
         .iter()
         .map(|(code, v)| {
+            if code.len() < 6 || code.len() > 18 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                fail(&format!("{what}: {code:?} is not a SNOMED CT code (6 to 18 digits)"));
+            }
             let entry = string(Some(v), &format!("{what} {code}"));
             let (term, page) = entry.split_once(" | ").unwrap_or_else(|| {
                 fail(&format!("{what} {code}: expected \"<term> | <page>\", a page of [SNOMED_CT.pages]"))
@@ -168,6 +171,14 @@ mod tests {
             parse("17450006 |Myoclonus|", "t"),
             ("17450006".to_string(), "Myoclonus".to_string())
         );
+    }
+
+    #[test]
+    #[should_panic(expected = "\"misspelt_key\" is not a SNOMED CT code")]
+    fn a_checked_entry_that_is_not_a_code_is_refused() {
+        checked(&toml(
+            "[SNOMED_CT]\nchecked.misspelt_key = \"x | X\"\npages.X = \"https://example.org/x\"\n",
+        ));
     }
 
     #[test]

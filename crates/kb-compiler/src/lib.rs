@@ -12,6 +12,7 @@
 
 pub mod codes;
 pub mod cond;
+mod emit;
 pub mod keys;
 pub mod model;
 
