@@ -273,6 +273,9 @@ async function interview(url, what) {
         throw new Error(`${what}: the element did not start (${e.message})\n${errors.concat(said).join('\n')}`);
       });
     assert.equal(await w.locator('.progress').textContent(), 'Pregunta 1', `${what}: lang="es" from the app`);
+    // (A server-rendered app sets the property once it is hydrated, which in
+    // a dev server may be after the element's first screen.)
+    await w.locator('.emergency-line', { hasText: '911' }).waitFor({ timeout: 15000 }).catch(() => {});
     const line = await w.locator('.emergency-line').textContent();
     assert.match(line, /llame ahora al 911\./, `${what}: emergencyNumber 911 from the app (${line})`);
     let asked = 0;
