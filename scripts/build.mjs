@@ -454,9 +454,11 @@ ${fhirExports}`,
   });
   writeIntegrity();
   cpSync(join(element, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
-  // The element's types for React's JSX, and its Custom Elements Manifest
-  // (checked against the element by tests/e2e/manifest.test.mjs).
-  cpSync(join(element, 'js', 'react.d.ts'), join(dist, 'react.d.ts'));
+  // The element's types for React's JSX, Vue's templates and Svelte's markup
+  // (checked by tsc, vue-tsc and svelte-check: tests/types/react,
+  // tests/apps/types), and its Custom Elements Manifest (checked against the
+  // element by tests/e2e/manifest.test.mjs).
+  for (const f of ['react.d.ts', 'vue.d.ts', 'svelte.d.ts']) cpSync(join(element, 'js', f), join(dist, f));
   cpSync(join(element, 'js', 'custom-elements.json'), join(dist, 'custom-elements.json'));
   // The private embed (README, "Private embed (iframe)"): a page for a
   // sandboxed iframe from another origin, and its script (classic, no

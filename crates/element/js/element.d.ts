@@ -26,6 +26,33 @@ export interface TwitchTriageCompleteDetail {
   answers?: Findings;
 }
 
+/**
+ * What a template may set on <twitch-triage>: its attributes, and the
+ * properties that set them. The framework declarations (twitch-triage/react,
+ * twitch-triage/vue, twitch-triage/svelte) build on it.
+ */
+export interface TwitchTriageAttributes {
+  /** en, es or zh-Hant (a region may follow: es-MX); else the page's language. */
+  lang?: string;
+  /** The number to call in an emergency (digits, spaces and + * # -). */
+  'emergency-number'?: string;
+  emergencyNumber?: string;
+  /** The complete event carries the level and the explanations; the person is told. */
+  'share-result'?: boolean | '';
+  shareResult?: boolean;
+  /** The complete event carries the answers too; the person is told. */
+  'share-answers'?: boolean | '';
+  shareAnswers?: boolean;
+  /** A shadow root the page's scripts can read (closed otherwise); the person is told. */
+  'shadow-root'?: 'open';
+}
+
+/** The element's events, by name, as its listeners receive them. */
+export interface TwitchTriageEvents {
+  'twitch-triage-start': CustomEvent<Record<string, never>>;
+  'twitch-triage-complete': CustomEvent<TwitchTriageCompleteDetail>;
+}
+
 /** <twitch-triage>: each attribute also has a property that sets it. */
 export interface TwitchTriageElement extends HTMLElement {
   /** The emergency-number attribute; when it is absent, the number shown: the
@@ -41,10 +68,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'twitch-triage': TwitchTriageElement;
   }
-  interface HTMLElementEventMap {
-    'twitch-triage-start': CustomEvent<Record<string, never>>;
-    'twitch-triage-complete': CustomEvent<TwitchTriageCompleteDetail>;
-  }
+  interface HTMLElementEventMap extends TwitchTriageEvents {}
 }
 
 /** Bytes of WebAssembly memory the elements of this page use (0 before they start). */

@@ -5,24 +5,13 @@
 // listener of that event (`ontwitch-triage-complete`).
 
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { TwitchTriageCompleteDetail, TwitchTriageElement } from './element.js';
+import type { TwitchTriageAttributes, TwitchTriageElement, TwitchTriageEvents } from './element.js';
 
-export interface TwitchTriageProps extends DetailedHTMLProps<HTMLAttributes<TwitchTriageElement>, TwitchTriageElement> {
-  /** en, es or zh-Hant (a region may follow: es-MX); else the page's language. */
-  lang?: string;
-  /** The number to call in an emergency (digits, spaces and + * # -). */
-  'emergency-number'?: string;
-  emergencyNumber?: string;
-  /** The complete event carries the level and the explanations; the person is told. */
-  'share-result'?: boolean | '';
-  shareResult?: boolean;
-  /** The complete event carries the answers too; the person is told. */
-  'share-answers'?: boolean | '';
-  shareAnswers?: boolean;
-  /** A shadow root the page's scripts can read (closed otherwise); the person is told. */
-  'shadow-root'?: 'open';
-  'ontwitch-triage-start'?: (event: CustomEvent<Record<string, never>>) => void;
-  'ontwitch-triage-complete'?: (event: CustomEvent<TwitchTriageCompleteDetail>) => void;
+export interface TwitchTriageProps
+  extends DetailedHTMLProps<HTMLAttributes<TwitchTriageElement>, TwitchTriageElement>,
+    TwitchTriageAttributes {
+  'ontwitch-triage-start'?: (event: TwitchTriageEvents['twitch-triage-start']) => void;
+  'ontwitch-triage-complete'?: (event: TwitchTriageEvents['twitch-triage-complete']) => void;
 }
 
 declare module 'react' {

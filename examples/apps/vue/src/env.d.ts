@@ -1,0 +1,2 @@
+// <twitch-triage> typed in templates (vue-tsc): attributes, properties, events.
+import type {} from 'twitch-triage/vue';
