@@ -248,12 +248,14 @@ fn the_package_has_an_entry_for_each_language_of_the_core() {
         .unwrap()
         .keys()
         .filter_map(|k| k.strip_prefix("./"))
-        // (The element, its React types, its manifest and the FHIR export
-        // are not languages.)
+        // (The element, its types for React, Vue and Svelte, its manifest
+        // and the FHIR export are not languages.)
         .filter(|k| {
             ![
                 "element",
                 "react",
+                "vue",
+                "svelte",
                 "custom-elements.json",
                 "fhir",
                 "package.json",
