@@ -24,14 +24,15 @@ pub fn parse(s: &str, what: &str) -> (String, String) {
         .strip_prefix('|')
         .and_then(|r| r.strip_suffix('|'))
         .unwrap_or_else(|| bad());
-    if code.len() < 6
-        || code.len() > 18
-        || !code.bytes().all(|b| b.is_ascii_digit())
-        || term.is_empty()
-    {
+    if !is_code(code) || term.is_empty() {
         bad();
     }
     (code.to_string(), term.to_string())
+}
+
+/// Whether `s` looks like a SNOMED CT concept id: 6 to 18 digits.
+fn is_code(s: &str) -> bool {
+    (6..=18).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The checked codes: `[SNOMED_CT.checked]`, code -> (term, the address of
@@ -51,7 +52,7 @@ pub fn checked(sources: &Table) -> BTreeMap<String, (String, String)> {
     part("checked")
         .iter()
         .map(|(code, v)| {
-            if code.len() < 6 || code.len() > 18 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            if !is_code(code) {
                 fail(&format!("{what}: {code:?} is not a SNOMED CT code (6 to 18 digits)"));
             }
             let entry = string(Some(v), &format!("{what} {code}"));

@@ -27,10 +27,6 @@ fn level_rust(l: &str, what: &str) -> &'static str {
     }
 }
 
-fn lit(s: &str) -> String {
-    format!("{s:?}")
-}
-
 fn f32_lit(x: f64) -> String {
     let x = x as f32;
     if x.is_finite() {

@@ -8,10 +8,6 @@ use std::fmt::Write as _;
 
 use crate::model::*;
 
-fn lit(s: &str) -> String {
-    format!("{s:?}")
-}
-
 /// `EXPORT_TEXTS` and their names (`x::…`): the texts of `[export]` in
 /// `kb/ui.toml`, in every language, compiled in rather than put in the
 /// packs: only the FHIR export's module reads them, so the element's pages

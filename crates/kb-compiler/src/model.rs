@@ -159,6 +159,11 @@ impl Texts {
     }
 }
 
+/// `s` as a Rust string literal, for the generated tables.
+pub fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
 pub fn fail(msg: &str) -> ! {
     panic!("knowledge base error: {msg}")
 }
