@@ -19,32 +19,9 @@ import { fromFhir } from 'twitch-triage/fhir';
 
 import { assertValid } from '../node/fhir-schema.mjs';
 import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
-import {
-  answerWithKeyboard,
-  assertNoEgress,
-  caseById,
-  elementState,
-  open,
-  questions,
-  root,
-  screenshot,
-  settle,
-  siteAndBrowser,
-  wanted,
-} from './helpers.mjs';
+import { assertNoEgress, caseById, interviewByKeyboard, open, root, screenshot, settle, siteAndBrowser } from './helpers.mjs';
 
 const env = siteAndBrowser();
-
-async function toResult(page, c) {
-  await page.locator('twitch-triage form').waitFor();
-  for (let n = 0; n < 25; n++) {
-    const s = await elementState(page);
-    if (s.triage) return s;
-    await answerWithKeyboard(page, wanted(c, questions.get(s.question)), questions.get(s.question));
-    await page.locator('twitch-triage h2').first().waitFor();
-  }
-  throw new Error('no result after 25 questions');
-}
 
 const path = (u) => new URL(u).pathname;
 
@@ -61,7 +38,7 @@ for (const [id, lang] of [
       await page.locator('twitch-triage [part=container]').and(page.locator(`[lang=${lang}]`)).waitFor();
       const baseline = await settle(page, log);
       assert.ok(!log.requests.some((u) => u.includes('fhir')), 'the element loads nothing of the export before it is asked for');
-      const shown = await toResult(page, c);
+      const shown = await interviewByKeyboard(page, c);
       await settle(page, log);
       const before = log.requests.length;
       const w = page.locator('twitch-triage');
@@ -107,7 +84,7 @@ test('a changed export module is refused by its digest, the person is told, and 
   try {
     const { context, page } = await open(env.browser, `${server.url}/`);
     try {
-      await toResult(page, caseById('dev-18'));
+      await interviewByKeyboard(page, caseById('dev-18'));
       let saved = false;
       page.on('download', () => (saved = true));
       await page.locator('twitch-triage [data-action=download]').click();

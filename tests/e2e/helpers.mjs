@@ -271,6 +271,22 @@ export async function answerWithKeyboard(page, answer, q) {
 }
 
 /**
+ * Runs worked case `c` to the result with the keyboard only (each question
+ * answered as `wanted` gives it); returns what the result screen shows.
+ * Fails after 25 questions.
+ */
+export async function interviewByKeyboard(page, c) {
+  await page.locator('twitch-triage form').waitFor();
+  for (let n = 0; n < 25; n++) {
+    const s = await elementState(page);
+    if (s.triage) return s;
+    await answerWithKeyboard(page, wanted(c, questions.get(s.question)), questions.get(s.question));
+    await page.locator('twitch-triage h2').first().waitFor();
+  }
+  throw new Error(`${c.id}: no result after 25 questions`);
+}
+
+/**
  * The colour on screen at one CSS pixel of the page (document coordinates),
  * as [r, g, b]: a 1x1 screenshot of the full page, its PNG decoded here
  * (for one pixel every PNG filter leaves the bytes as they are).

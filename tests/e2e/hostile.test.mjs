@@ -14,8 +14,8 @@ import { after, before, test } from 'node:test';
 
 import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
 import {
-  answerWithKeyboard, assertAccessible, assertNoEgress, caseById, CHEST_PAIN, launch, NONE, open, questions, root, screenshot, settle, wanted,
-  elementState,
+  assertAccessible, assertNoEgress, caseById, CHEST_PAIN, launch, NONE, open, root, screenshot, settle,
+  elementState, interviewByKeyboard,
 } from './helpers.mjs';
 
 const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
@@ -70,13 +70,7 @@ test('aggressive global CSS: the element still works and looks right', async () 
       assert.ok(style.checkbox >= 24, `touch target ${style.checkbox}px`);
       await screenshot(page, `hostile-css-question-${width}`);
       const c = caseById('dev-18');
-      for (let n = 0; n < 25; n++) {
-        const s = await elementState(page);
-        if (s.triage) break;
-        await answerWithKeyboard(page, wanted(c, questions.get(s.question)), questions.get(s.question));
-        await page.locator('twitch-triage h2').first().waitFor();
-      }
-      assert.equal((await elementState(page)).triage, c.expect.triage);
+      assert.equal((await interviewByKeyboard(page, c)).triage, c.expect.triage);
       await screenshot(page, `hostile-css-result-${width}`);
       await assertNoEgress(context, page, log, baseline, 'hostile CSS');
     } finally {
