@@ -84,7 +84,9 @@ fn snomed_coding(s: Snomed) -> J {
     coding(SNOMED_SYSTEM, s.code, s.display)
 }
 
-fn options(codings: impl IntoIterator<Item = J>) -> J {
+/// `[{ "valueCoding": c }, ...]`: a Questionnaire item's `answerOption`, and
+/// a response item's `answer`, have the same form.
+fn value_codings(codings: impl IntoIterator<Item = J>) -> J {
     J::Array(
         codings
             .into_iter()

@@ -127,7 +127,7 @@ fn finding_item(f: FindingId, label: &str, lang: Lang) -> Map<String, J> {
         FindingKind::Bool => {
             it.insert("type".into(), "choice".into());
             let answers = [Some(true), Some(false), None].map(yes_no);
-            it.insert("answerOption".into(), options(answers));
+            it.insert("answerOption".into(), value_codings(answers));
         }
         FindingKind::Int { min, max } => {
             it.insert("type".into(), "integer".into());
@@ -144,7 +144,10 @@ fn finding_item(f: FindingId, label: &str, lang: Lang) -> Map<String, J> {
         }
         FindingKind::One => {
             it.insert("type".into(), "choice".into());
-            it.insert("answerOption".into(), options(values().chain([not_sure()])));
+            it.insert(
+                "answerOption".into(),
+                value_codings(values().chain([not_sure()])),
+            );
         }
         FindingKind::Set => {
             it.insert("type".into(), "choice".into());
@@ -152,7 +155,7 @@ fn finding_item(f: FindingId, label: &str, lang: Lang) -> Map<String, J> {
             let none = value_coding(f, NONE, lang);
             it.insert(
                 "answerOption".into(),
-                options(values().chain([none, not_sure()])),
+                value_codings(values().chain([none, not_sure()])),
             );
         }
     }
@@ -180,13 +183,13 @@ fn assessment_items(lang: Lang) -> J {
         "readOnly": true,
         "item": [
             choice("level", ex(x::LEVEL), false,
-                options(Level::ALL.iter().map(|&l| level_coding(l, lang)))),
+                value_codings(Level::ALL.iter().map(|&l| level_coding(l, lang)))),
             choice("rules", ex(x::RULES), true,
-                options((0..RULES.len()).map(|i| rule_coding(i, lang)))),
+                value_codings((0..RULES.len()).map(|i| rule_coding(i, lang)))),
             choice("explanations", ex(x::EXPLANATIONS), true,
-                options((0..EXPLANATIONS.len()).map(|i| explanation_coding(i, lang)))),
+                value_codings((0..EXPLANATIONS.len()).map(|i| explanation_coding(i, lang)))),
             choice("unanswered", text(lang, t::OPEN_QUESTIONS), true,
-                options(FindingId::all().map(|f| finding_coding(f, lang)))),
+                value_codings(FindingId::all().map(|f| finding_coding(f, lang)))),
             { "linkId": format!("{ASSESSMENT}.disclaimer"), "type": "display",
               "text": text(lang, t::DISCLAIMER) }
         ]

@@ -13,17 +13,14 @@ use crate::rules::FindingSet;
 
 /// The answers to `f` as FHIR answers: its value, or "not sure" when it is
 /// unknown and in `unsure`; `None` when there is nothing to say.
-fn answers(fs: &Findings, f: FindingId, unsure: FindingSet, lang: Lang) -> Option<Vec<J>> {
-    let coded = |c: J| vec![json!({ "valueCoding": c })];
+fn answers(fs: &Findings, f: FindingId, unsure: FindingSet, lang: Lang) -> Option<J> {
+    let coded = |c: J| value_codings([c]);
     Some(match (fs.get(f), f.def().kind) {
         (Value::Bool(b), _) => coded(yes_no(Some(b))),
-        (Value::Int(n), _) => vec![json!({ "valueInteger": n })],
+        (Value::Int(n), _) => json!([{ "valueInteger": n }]),
         (Value::One(i), _) => coded(value_coding(f, f.def().values[i as usize].id, lang)),
         (Value::Set(0), _) => coded(value_coding(f, NONE, lang)),
-        (Value::Set(_), _) => fs
-            .set_members(f)
-            .map(|m| json!({ "valueCoding": value_coding(f, m, lang) }))
-            .collect(),
+        (Value::Set(_), _) => value_codings(fs.set_members(f).map(|m| value_coding(f, m, lang))),
         (Value::Unknown, _) if !unsure.contains(f) => return None,
         (Value::Unknown, FindingKind::Int { .. }) => return None,
         (Value::Unknown, FindingKind::Bool) => coded(yes_no(None)),
@@ -126,15 +123,10 @@ pub fn response(
             (_, Some(f)) => items.extend(item(f, qtext)),
         }
     }
-    let answer = |cs: Vec<J>| -> Vec<J> {
-        cs.into_iter()
-            .map(|c| json!({ "valueCoding": c }))
-            .collect()
-    };
     let mut result = vec![json!({
         "linkId": format!("{ASSESSMENT}.level"),
         "text": export_text(lang, x::LEVEL),
-        "answer": answer(vec![level_coding(r.triage, lang)])
+        "answer": value_codings([level_coding(r.triage, lang)])
     })];
     let rules: Vec<J> = r
         .rules
@@ -167,7 +159,7 @@ pub fn response(
             result.push(json!({
                 "linkId": format!("{ASSESSMENT}.{link}"),
                 "text": title,
-                "answer": answer(list)
+                "answer": value_codings(list)
             }));
         }
     }
