@@ -358,6 +358,14 @@ impl Lang {
 /// sets no `emergency-number`. The region is the first subtag after the
 /// language that is two letters (BCP 47); a tag without one gives `None`.
 pub fn emergency_number_for(tag: &str) -> Option<&'static str> {
+    region_number(tag, EMERGENCY_NUMBERS)
+}
+
+/// [`emergency_number_for`] in `table`, a copy of [`EMERGENCY_NUMBERS`]
+/// (region and number, space-separated: `"GB999 US911"`). The element's
+/// module is given `element.js`'s copy, which that file needs for its own
+/// screens, and so does not carry the table twice.
+pub fn region_number<'a>(tag: &str, table: &'a str) -> Option<&'a str> {
     // Bytes, not `split`: the element's build stays small.
     let region = tag
         .as_bytes()
@@ -365,9 +373,9 @@ pub fn emergency_number_for(tag: &str) -> Option<&'static str> {
         .skip(1)
         .take_while(|s| s.len() > 1)
         .find(|s| s.len() == 2 && s.iter().all(u8::is_ascii_alphabetic))?;
-    EMERGENCY_NUMBERS
+    table
         .split(' ')
-        .find(|e| e.as_bytes()[..2].eq_ignore_ascii_case(region))
+        .find(|e| e.len() > 2 && e.as_bytes()[..2].eq_ignore_ascii_case(region))
         .and_then(|e| e.get(2..))
 }
 

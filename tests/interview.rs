@@ -497,8 +497,8 @@ fn the_routine_rule_most_likely_to_fire_is_settled_first() {
 /// Step 4's question competes in step 2, weighed by how likely it is to make
 /// the result routine (the share of the posterior of the explanations that
 /// need it): for own-26, twitching in the arm a stroke weakened, the stroke
-/// is asked before the routine rules' questions, which then need not be
-/// asked. Before, the interview asked how it changes, the medicines and
+/// is asked once it is likelier than the next routine rule is to fire, and
+/// the other routine rules' questions then need not be asked. Before, the interview asked how it changes, the medicines and
 /// whether one changed (none fires), and only then about a stroke: 14
 /// questions for a result that the stroke alone settles.
 #[test]

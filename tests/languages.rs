@@ -260,7 +260,7 @@ fn a_typed_age_may_use_full_width_digits() {
 /// number before the module loads, carries the same table: one owner, kb/.
 #[test]
 fn the_emergency_number_follows_the_region_of_a_language_tag() {
-    use twitch_triage::kb::{emergency_number_for, EMERGENCY_NUMBERS};
+    use twitch_triage::kb::{emergency_number_for, region_number, EMERGENCY_NUMBERS};
     for (tag, number) in [
         ("es-MX", Some("911")),
         ("en-US", Some("911")),
@@ -278,7 +278,15 @@ fn the_emergency_number_follows_the_region_of_a_language_tag() {
         ("", None),
     ] {
         assert_eq!(emergency_number_for(tag), number, "{tag}");
+        // The element's module reads element.js's copy of the table (checked
+        // below to be this one) with the same function.
+        assert_eq!(region_number(tag, EMERGENCY_NUMBERS), number, "{tag}");
     }
+    // A table given from outside cannot make it panic.
+    for table in ["", " ", "G", "GB", "  GB999  US", "GB999"] {
+        let _ = region_number("en-GB", table);
+    }
+    assert_eq!(region_number("en-GB", "  G GB999 "), Some("999"));
     let js = include_str!("../crates/element/js/emergency-numbers.js");
     let want = format!(
         "// Generated from kb/emergency_numbers.toml (tests/languages.rs checks it): region and number.\nexport default '{EMERGENCY_NUMBERS}';\n"

@@ -11,10 +11,6 @@
 //!    routine rule could still fire, ask the question most likely to fire
 //!    one (under the current posterior), so that a self-care result never
 //!    rests on an unasked routine rule and the others need not be asked.
-//!    Step 4's questions compete here too, weighed by the posterior share
-//!    of the explanations that need them: when one holds (a stroke, for
-//!    twitching in the arm it weakened), the result is routine and the
-//!    routine rules' questions need not be asked.
 //! 3. **Ranking.** For each remaining question, enumerate its answers,
 //!    weigh each by how likely it is under the current posterior (the
 //!    naive Bayes model predicts answers too), and compute the expected
@@ -22,10 +18,15 @@
 //!    changes the first explanation. Ask the most informative question among
 //!    those with at least [`TOP_CHANGE_MIN`] chance of changing the first
 //!    explanation.
-//! 4. **Nothing hidden under self-care.** When no question is left and the
-//!    result is `self_care`, ask what an explanation with a higher usual
-//!    level requires while it is unknown (a stroke, for twitching in the
-//!    arm it weakened); when there is none, stop.
+//! 4. **Nothing hidden under self-care**, within step 2: while the result
+//!    would be `self_care`, what an explanation with a higher usual level
+//!    requires and is unknown (a stroke, for twitching in the arm it
+//!    weakened) is asked too: the model alone would rarely find it worth
+//!    asking. It comes before the routine rules' question when those
+//!    explanations' share of the posterior is larger than that question's
+//!    chance of firing a rule (if it holds, the result is routine and the
+//!    routine rules need not be asked), else after them. Then, with
+//!    nothing left to ask, the interview stops.
 //!
 //! Step 1 also asks what the first explanation cannot be without (its
 //! `requires`, such as MS, a spinal cord injury or a stroke that weakened
@@ -217,6 +218,23 @@ impl Interview {
         if let Some(q) = lowest_priority(&open, |q| core(q) || touches(q, must)) {
             return Some(q);
         }
+        // What the explanations with a higher usual level than self-care
+        // require and is still unknown (a stroke, for twitching in the
+        // muscles it weakened), the question that asks it (step 4), and
+        // those explanations' share of the posterior.
+        let mut req = FindingSet::default();
+        let mut share = 0.0;
+        for (e, x) in EXPLANATIONS.iter().enumerate() {
+            if let (Some(c), true) = (x.requires, x.level < Level::SelfCare) {
+                let mut r = FindingSet::default();
+                open_findings(c, &self.findings, &mut r);
+                if !r.is_empty() {
+                    share += a.posterior[e];
+                    req = req.union(r);
+                }
+            }
+        }
+        let step4 = lowest_priority(&open, |q| touches(q, req));
         // The model's answer likelihoods, for steps 2 and 3.
         let table = LrTable::new();
         if a.level != Level::Emergency {
@@ -235,25 +253,16 @@ impl Interview {
                         best = Some((i, p));
                     }
                 }
-                // What an explanation with a higher usual level requires
-                // (step 4) competes too, weighed by that explanation's
-                // share of the posterior: if it holds, the result is
-                // routine and the routine rules need not be asked.
-                for &i in &open {
-                    let mut p = 0.0;
-                    for (e, def) in EXPLANATIONS.iter().enumerate() {
-                        if def.level < Level::SelfCare {
-                            if let Some(c) = def.requires {
-                                let mut req = FindingSet::default();
-                                open_findings(c, &self.findings, &mut req);
-                                if touches(&QUESTIONS[i], req) {
-                                    p += a.posterior[e];
-                                }
-                            }
-                        }
-                    }
-                    if p > 0.0 && best.is_none_or(|(_, b)| p > b) {
-                        best = Some((i, p));
+                // 4. Nor on an explanation with a higher usual level left
+                //    possible only because what it requires was never asked
+                //    (a stroke, for twitching in the muscles it weakened):
+                //    the model alone would rarely find that worth asking. It
+                //    competes with step 2, weighed by those explanations'
+                //    share of the posterior: if it holds, the result is
+                //    routine and the routine rules need not be asked.
+                if let Some(q) = step4 {
+                    if best.is_none_or(|(_, b)| share > b) {
+                        return Some(q);
                     }
                 }
                 if let Some((q, _)) = best {
@@ -276,19 +285,6 @@ impl Interview {
         }
         if best.is_some() {
             return best.map(|(i, _)| i);
-        }
-        // 4. Last, a self-care result must not rest on an explanation with a
-        //    higher usual level left possible only because what it requires
-        //    was never asked (a stroke, for twitching in the muscles it
-        //    weakened): the model alone would rarely find that worth asking.
-        if a.level == Level::SelfCare {
-            let mut req = FindingSet::default();
-            for e in EXPLANATIONS.iter().filter(|e| e.level < Level::SelfCare) {
-                if let Some(c) = e.requires {
-                    open_findings(c, &self.findings, &mut req);
-                }
-            }
-            return lowest_priority(&open, |q| touches(q, req));
         }
         None
     }

@@ -436,7 +436,7 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
       .then((ok) =>
         ok
           ? textsFor(this, () => {
-              inners.set(this, new TwitchTriage(this, root, fhirFile));
+              inners.set(this, new TwitchTriage(this, root, fhirFile, NUMBERS));
               performance.mark('twitch-triage-ready');
             })
           : Promise.reject(new Error('no WebAssembly')),

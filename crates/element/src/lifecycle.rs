@@ -75,6 +75,10 @@ pub(crate) struct State {
     pub(crate) export: JsValue,
     /// The download promise's callbacks (done, failed), kept alive until called.
     pub(crate) pending_download: Option<(Callback, Callback)>,
+    /// The regions' emergency numbers (kb/emergency_numbers.toml), as
+    /// `element.js` has them for its own screens (`emergency-numbers.js`):
+    /// passed in, so that the module does not carry a second copy.
+    pub(crate) numbers: String,
 }
 
 /// One `<twitch-triage>` element's state and rendering (in JavaScript, the
@@ -89,12 +93,15 @@ pub struct TwitchTriage {
 impl TwitchTriage {
     /// Takes over `root` (the host's shadow root, whose one element, made by
     /// `js/element.js`, it renders into) and shows the first question;
-    /// `export` is `element.js`'s `fhirFile` (see [`State::export`]).
+    /// `export` is `element.js`'s `fhirFile` (see [`State::export`]),
+    /// `numbers` its table of the regions' emergency numbers (see
+    /// [`State::numbers`]).
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: HtmlElement,
         root: ShadowRoot,
         export: JsValue,
+        numbers: String,
     ) -> Result<TwitchTriage, JsValue> {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
@@ -106,6 +113,7 @@ impl TwitchTriage {
             pending: None,
             export,
             pending_download: None,
+            numbers,
         };
         // The first screen is rendered before any listener can run.
         read_attributes(&mut first_state);
@@ -241,7 +249,7 @@ pub(crate) fn read_attributes(s: &mut State) {
         Some(n) => (n, None),
         None => match lang_tags(&s.host)
             .iter()
-            .find_map(|t| twitch_triage::kb::emergency_number_for(t))
+            .find_map(|t| twitch_triage::kb::region_number(t, &s.numbers))
         {
             Some(n) => (n.into(), Some(t::EMERGENCY_NOTE_REGION)),
             None => (DEFAULT_NUMBER.into(), Some(t::EMERGENCY_NOTE)),

@@ -101,7 +101,11 @@ fn page(attributes: &[(&str, &str)]) -> Page {
             },
         )
     };
-    let element = TwitchTriage::new(host.clone(), root.clone(), export.as_ref().clone()).unwrap();
+    // The regions' numbers as element.js passes them (its
+    // emergency-numbers.js, which tests/languages.rs checks is this table).
+    let numbers = twitch_triage::kb::EMERGENCY_NUMBERS.to_string();
+    let element =
+        TwitchTriage::new(host.clone(), root.clone(), export.as_ref().clone(), numbers).unwrap();
     Page {
         host,
         root,
