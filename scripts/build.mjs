@@ -28,6 +28,7 @@ import {
 } from './dist.mjs';
 import { writeApiEntries, writeFhirEntries } from './entries.mjs';
 import { dropDescriptorTableEntries, minifiedGlue, ownArraysGlue } from './glue-edits.mjs';
+import { manifestText } from './manifest.mjs';
 
 // Still exported from here (bench/run.mjs imports the sizes from this file).
 export {
@@ -269,10 +270,12 @@ function build() {
   cpSync(join(element, 'js', 'element.d.ts'), join(dist, 'element.d.ts'));
   // The element's types for React's JSX, Vue's templates and Svelte's markup
   // (checked by tsc, vue-tsc and svelte-check: tests/types/react,
-  // tests/apps/types), and its Custom Elements Manifest (checked against the
-  // element by tests/e2e/manifest.test.mjs).
+  // tests/apps/types), and its Custom Elements Manifest, generated from the
+  // JSDoc of the element's class (scripts/manifest.mjs; checked against the
+  // source by tests/node/manifest.test.mjs, against the element in Chromium
+  // by tests/e2e/manifest.test.mjs).
   for (const f of ['react.d.ts', 'vue.d.ts', 'svelte.d.ts']) cpSync(join(element, 'js', f), join(dist, f));
-  cpSync(join(element, 'js', 'custom-elements.json'), join(dist, 'custom-elements.json'));
+  writeFileSync(join(dist, 'custom-elements.json'), manifestText());
   // The private embed (README, "Private embed (iframe)"): a page for a
   // sandboxed iframe from another origin, and its script (classic, no
   // module: minified as a script).

@@ -493,3 +493,27 @@ fn the_routine_rule_most_likely_to_fire_is_settled_first() {
         "{asked:?}"
     );
 }
+
+/// Step 4's question competes in step 2, weighed by how likely it is to make
+/// the result routine (the share of the posterior of the explanations that
+/// need it): for own-26, twitching in the arm a stroke weakened, the stroke
+/// is asked before the routine rules' questions, which then need not be
+/// asked. Before, the interview asked how it changes, the medicines and
+/// whether one changed (none fires), and only then about a stroke: 14
+/// questions for a result that the stroke alone settles.
+#[test]
+fn what_a_likely_routine_explanation_requires_is_asked_before_the_routine_rules() {
+    let c = common::own_case("own-26");
+    let (iv, asked) = common::simulate(&c);
+    let at = |q: &str| asked.iter().position(|x| *x == q);
+    assert_eq!(iv.result().triage, Level::Routine);
+    assert_eq!(iv.result().explanations[0].id, "stroke_recovery");
+    let conditions = at("conditions").expect("conditions asked");
+    for q in ["course", "medicines", "medicine_changed"] {
+        assert!(
+            at(q).is_none_or(|i| conditions < i),
+            "{q} before conditions: {asked:?}"
+        );
+    }
+    assert!(asked.len() <= 12, "{} questions: {asked:?}", asked.len());
+}

@@ -45,7 +45,8 @@ fn raters_agreement() {
     assert_eq!(pairs.len(), read("stories.json").as_array().unwrap().len());
 }
 
-/// The bars each set has reached (the eighth answering), so that a change
+/// The bars each set has reached (English: the eighth answering; Spanish and
+/// Chinese: the eighth answering for st-01..28 and the extension for st-29..84), so that a change
 /// that makes them worse fails: (within range, at most over-triaged, first
 /// explanation, top three, at most questions in one interview). Under-triage
 /// is always zero.
@@ -74,7 +75,7 @@ fn english_sheets() {
     check(
         &measure("en.json", Lang::En, true),
         "en",
-        (82, 2, 75, 82, 15),
+        (82, 2, 75, 82, 14),
     );
 }
 
@@ -83,7 +84,7 @@ fn spanish_sheets() {
     check(
         &measure("es.json", Lang::Es, true),
         "es",
-        (26, 2, 26, 28, 14),
+        (79, 5, 74, 83, 14),
     );
 }
 
@@ -92,6 +93,6 @@ fn chinese_sheets() {
     check(
         &measure("zh-Hant.json", Lang::ZhHant, true),
         "zh-Hant",
-        (26, 2, 26, 28, 12),
+        (78, 6, 75, 83, 14),
     );
 }

@@ -11,6 +11,10 @@
 //!    routine rule could still fire, ask the question most likely to fire
 //!    one (under the current posterior), so that a self-care result never
 //!    rests on an unasked routine rule and the others need not be asked.
+//!    Step 4's questions compete here too, weighed by the posterior share
+//!    of the explanations that need them: when one holds (a stroke, for
+//!    twitching in the arm it weakened), the result is routine and the
+//!    routine rules' questions need not be asked.
 //! 3. **Ranking.** For each remaining question, enumerate its answers,
 //!    weigh each by how likely it is under the current posterior (the
 //!    naive Bayes model predicts answers too), and compute the expected
@@ -228,6 +232,27 @@ impl Interview {
                 {
                     let p = value_of(&QUESTIONS[i], &a, &table, Some(&self.findings)).routine_fire;
                     if best.is_none_or(|(_, b)| p > b) {
+                        best = Some((i, p));
+                    }
+                }
+                // What an explanation with a higher usual level requires
+                // (step 4) competes too, weighed by that explanation's
+                // share of the posterior: if it holds, the result is
+                // routine and the routine rules need not be asked.
+                for &i in &open {
+                    let mut p = 0.0;
+                    for (e, def) in EXPLANATIONS.iter().enumerate() {
+                        if def.level < Level::SelfCare {
+                            if let Some(c) = def.requires {
+                                let mut req = FindingSet::default();
+                                open_findings(c, &self.findings, &mut req);
+                                if touches(&QUESTIONS[i], req) {
+                                    p += a.posterior[e];
+                                }
+                            }
+                        }
+                    }
+                    if p > 0.0 && best.is_none_or(|(_, b)| p > b) {
                         best = Some((i, p));
                     }
                 }

@@ -5,14 +5,40 @@
 // CSP, as tests/e2e/ gives it to Chromium, and in each:
 //   - the emergency line is on the first screen;
 //   - two whole interviews from the vignettes (a self-care and an urgent
-//     case) reach the result, with the case's level and first explanation;
+//     case) reach the result by clicks, with the case's level and first
+//     explanation;
+//   - the urgent one again with the keyboard alone, as a keyboard user
+//     would: from the page, Tab into the element, Tab to each option, Space
+//     to tick a box, the arrow keys to choose a radio, digits for the age,
+//     Tab to "Continue", Enter (tests/e2e/helpers.mjs's `answerWithKeys`,
+//     the same steps as the Chromium tests', here through WebDriver's
+//     Perform Actions, whose keys go to whatever has focus: nothing is
+//     clicked and no key is sent to a located element);
+//   - in every interview, the emergency line is shown on every screen; the
+//     first question leaves the focus on the page, and each answer moves it
+//     to the new screen's heading inside the element (the question's, then
+//     the result's level), as crates/element/tests/element.rs checks in
+//     Chromium: read through the shadow root (document.activeElement is the
+//     host, and so is what WebDriver's Get Active Element returns);
 //   - `lang` switched to Spanish on a live element re-renders it, answers kept;
 //   - nothing went wrong on the page (errors, CSP violations, failed loads,
 //     the element's console errors and warnings).
-// Every step goes through the element's shadow root with WebDriver's
-// commands (Get Element Shadow Root, Find Element From Shadow Root, Element
-// Click, Element Send Keys, Get Element Property). Each browser's time is
-// printed.
+// The clicks go through the element's shadow root with WebDriver's commands
+// (Get Element Shadow Root, Find Element From Shadow Root, Element Click,
+// Element Send Keys, Get Element Property). Each browser's time is printed,
+// and each interview's.
+//
+// Tab reaches every control in both without a setting. Firefox on Linux tabs
+// to buttons, boxes and radios (its pref accessibility.tabfocus is 7, every
+// element, except on macOS, where the system's Full Keyboard Access rules
+// unless the pref is set). So does WebKitGTK: its
+// EventHandler::tabsToAllFormControls always answers true (WebCore's
+// page/gtk/EventHandlerGtk.cpp); what Safari's "Press Tab to highlight each
+// item" changes is the Mac port's keyboard mode, and WebKitGTK's nearest
+// setting, enable-tabs-to-links (MiniBrowser's --enable-tabs-to-links,
+// default true), is about links only: the interview passes with it false
+// too (checked by hand), since every control it uses is a form control.
+// Both move the checked radio with the arrow keys, as Chromium does.
 //
 // The shadow root is closed by default, and WebKitWebDriver 2.50 answers
 // "no such shadow root" for a closed root (geckodriver reaches it). WebDriver
@@ -31,11 +57,11 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { Browser, Builder, By, Capabilities, error } from 'selenium-webdriver';
+import { Browser, Builder, By, Capabilities, error, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
 import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
-import { artifacts, caseById, named, option, place, questions, root, wanted } from '../e2e/helpers.mjs';
+import { answerWithKeys, artifacts, caseById, focusedInPage, named, option, place, questions, root, wanted } from '../e2e/helpers.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -47,8 +73,13 @@ const NUMBERS = (await import(join(root, 'crates', 'element', 'js', 'emergency-n
 const { regionNumber, DEFAULT_NUMBER } = await import(join(root, 'crates', 'element', 'js', 'resolve.js'));
 const spanish = knowledge({ lang: 'es' });
 
-// A self-care and an urgent case (tests/vignettes/dev.json).
-const INTERVIEWS = ['dev-18', 'dev-34'];
+// A self-care and an urgent case (tests/vignettes/dev.json), by clicks; the
+// urgent one again by keyboard (it has boxes to tick, radios and the age).
+const INTERVIEWS = [
+  ['dev-18', 'clicks'],
+  ['dev-34', 'clicks'],
+  ['dev-34', 'keyboard'],
+];
 
 /** A program on PATH, with its full path (so that Selenium never looks for, or downloads, one). */
 function onPath(name) {
@@ -263,6 +294,46 @@ async function answer(shadow, q, given) {
   await click(shadow, 'button[type=submit]');
 }
 
+const KEYS = { Tab: Key.TAB, Space: Key.SPACE, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN, Control: Key.CONTROL };
+
+/**
+ * WebDriver's keyboard, for tests/e2e/helpers.mjs's `answerWithKeys`: each
+ * key (Playwright's names, "Control+A" held together) is a Perform Actions
+ * key sequence, which goes to whatever has focus; no element is located.
+ */
+function webDriverKeyboard(driver) {
+  return {
+    async press(combo) {
+      const keys = combo.split('+').map((k) => KEYS[k] ?? k.toLowerCase());
+      const key = keys.pop();
+      let actions = driver.actions();
+      for (const held of keys) actions = actions.keyDown(held);
+      actions = actions.sendKeys(key);
+      for (const held of keys.reverse()) actions = actions.keyUp(held);
+      await actions.perform();
+    },
+    type: (text) => driver.actions().sendKeys(text).perform(),
+    focused: () => driver.executeScript(focusedInPage),
+  };
+}
+
+/** How each question is answered: by clicks (and typing into the age field), or by the keyboard alone. */
+const ANSWER_BY = {
+  clicks: (driver, shadow, q, given) => answer(shadow, q, given),
+  keyboard: (driver, shadow, q, given) => answerWithKeys(webDriverKeyboard(driver), given, q),
+};
+
+/**
+ * The focus is on the heading of the screen shown (the question's, or the
+ * result's level), inside the element: where the element moves it after
+ * each answer, as crates/element/tests/element.rs checks in Chromium.
+ */
+async function assertFocusOnHeading(driver, shadow, s, what) {
+  const f = await driver.executeScript(focusedInPage);
+  const heading = await text(shadow, s.triage ? '.banner h2' : 'form h2');
+  assert.deepEqual({ host: f.host, tag: f.tag, text: f.text }, { host: 'twitch-triage', tag: 'H2', text: heading }, `${what}: the focus`);
+}
+
 /** Waits until the screen is no longer the one whose progress line was `progress`. */
 async function next(driver, shadow, progress, what) {
   try {
@@ -349,11 +420,12 @@ for (const [name, start] of BROWSERS) {
       timings.push([name, phases]);
     });
 
-    for (const id of INTERVIEWS) {
+    for (const [id, by] of INTERVIEWS) {
       const c = caseById(id);
-      test(`${id} (${c.expect.triage}): ${c.story}`, () =>
-        keep(id, () =>
-          timed(id, async () => {
+      const label = by === 'clicks' ? id : `${id}-${by}`;
+      test(`${id} (${c.expect.triage}) by ${by}: ${c.story}`, () =>
+        keep(label, () =>
+          timed(label, async () => {
             const { driver } = browser;
             await driver.get(`${server.url}/`);
             const shadow = await shadowOf(driver);
@@ -363,23 +435,27 @@ for (const [name, start] of BROWSERS) {
             await assertEmergencyLine(driver, shadow, first, english, `${id}, the first screen (${first})`);
             await firstQuestion(driver, shadow);
             assert.equal(await text(shadow, '.progress'), 'Question 1');
-            await assertEmergencyLine(driver, shadow, '.emergency-line', english, `${id}, the first question`);
+            // The first screen leaves the focus where it was (the page's).
+            assert.equal((await driver.executeScript(focusedInPage)).host, 'body', `${id}: the focus before any answer`);
             const asked = [];
+            const t = performance.now();
             for (let n = 0; n < 30; n++) {
               const s = await screen(shadow);
+              await assertEmergencyLine(driver, shadow, '.emergency-line', english, `${id}, ${s.question ?? 'the result'}`);
               if (s.triage) break;
               assert.ok(s.question && !s.question.startsWith('unknown'), `${id}: a question or the result is shown (${s.question})`);
               asked.push(s.question);
               const q = questions.get(s.question);
-              await answer(shadow, q, wanted(c, q));
+              await ANSWER_BY[by](driver, shadow, q, wanted(c, q));
               await next(driver, shadow, s.progress, `${id}: ${s.question}`);
+              await assertFocusOnHeading(driver, shadow, await screen(shadow), `${id}, after ${s.question}`);
             }
+            const seconds = ((performance.now() - t) / 1000).toFixed(1);
             const result = await screen(shadow);
-            console.log(`${name}, ${id}: ${asked.length} questions -> ${result.triage}, ${result.explanation}`);
+            console.log(`${name}, ${id} by ${by}: ${asked.length} questions -> ${result.triage}, ${result.explanation} in ${seconds} s`);
             assert.equal(result.triage, c.expect.triage, `${id}: the level shown`);
             assert.ok(c.expect.top.includes(result.explanation), `${id}: the first explanation shown, ${result.explanation}, is one of ${c.expect.top}`);
-            await assertEmergencyLine(driver, shadow, '.emergency-line', english, `${id}, the result`);
-            await shoot(`${id}-result`);
+            await shoot(`${label}-result`);
             await assertNoProblems(driver, id);
           }),
         ),

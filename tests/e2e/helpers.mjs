@@ -199,14 +199,28 @@ export function wanted(c, q) {
   }
 }
 
-/** The focused element inside the focused <twitch-triage> (through its shadow root). */
-export function focused(page) {
-  return page.evaluate(() => {
-    const host = document.activeElement;
-    const el = host?.shadowRoot?.activeElement ?? host;
-    return { host: host?.id ?? '', tag: el?.tagName ?? '', type: el?.type ?? '', value: el?.value ?? '', checked: !!el?.checked };
-  });
+/**
+ * Run in the page (Playwright's evaluate, WebDriver's executeScript): the
+ * focused element, inside the focused <twitch-triage> through its shadow
+ * root. `host` is the focused element of the page (its tag name), `text`
+ * the focused element's text when it is inside the element (a heading's).
+ */
+export function focusedInPage() {
+  const host = document.activeElement;
+  const inside = host?.shadowRoot?.activeElement;
+  const el = inside ?? host;
+  return {
+    host: host?.localName ?? '',
+    tag: el?.tagName ?? '',
+    type: el?.type ?? '',
+    value: el?.value ?? '',
+    checked: !!el?.checked,
+    text: inside?.textContent ?? '',
+  };
 }
+
+/** The focused element inside the focused <twitch-triage> (through its shadow root), as `focusedInPage` gives it. */
+export const focused = (page) => page.evaluate(focusedInPage);
 
 /**
  * What the element's texts name: `seen` holds the question's heading, the
@@ -245,30 +259,46 @@ export async function elementState(page, host = 'twitch-triage') {
  * Answers question `q` (shown now) with the keyboard only: Tab through the
  * controls, Space to tick, arrow keys to choose a radio, typing for numbers,
  * Enter on "Continue". `answer` is as `wanted` gives it (ids, "none", "?").
+ * `keyboard` is what presses the keys, whichever the driver:
+ * `press(key)` with Playwright's names ("Tab", "Space", "ArrowDown",
+ * "Enter", "Control+A"), `type(text)`, and `focused()` as `focusedInPage`
+ * gives it (`pageKeyboard` for Playwright's page; tests/browsers/ has one
+ * for WebDriver).
  */
-export async function answerWithKeyboard(page, answer, q) {
+export async function answerWithKeys(keyboard, answer, q) {
   const given = Array.isArray(answer) ? answer : [answer];
   const want = q && q.kind !== 'number' ? given.map((v) => place(q, v)) : given;
   for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    const a = await focused(page);
+    await keyboard.press('Tab');
+    const a = await keyboard.focused();
     if (a.tag === 'INPUT' && a.type === 'checkbox') {
-      if (want.includes(a.value) !== a.checked) await page.keyboard.press('Space');
+      if (want.includes(a.value) !== a.checked) await keyboard.press('Space');
     } else if (a.tag === 'INPUT' && a.type === 'radio') {
-      for (let k = 0; k < 12 && (await focused(page)).value !== want[0]; k++) await page.keyboard.press('ArrowDown');
-      const b = await focused(page);
+      for (let k = 0; k < 12 && (await keyboard.focused()).value !== want[0]; k++) await keyboard.press('ArrowDown');
+      const b = await keyboard.focused();
       assert.equal(b.value, want[0], 'the wanted radio is reachable with the arrow keys');
-      if (!b.checked) await page.keyboard.press('Space');
+      if (!b.checked) await keyboard.press('Space');
     } else if (a.tag === 'INPUT') {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(want[0]);
+      await keyboard.press('Control+A');
+      await keyboard.type(want[0]);
     } else if (a.tag === 'BUTTON' && a.type === 'submit') {
-      await page.keyboard.press('Enter');
+      await keyboard.press('Enter');
       return;
     }
   }
-  throw new Error('Continue was not reached with Tab');
+  const last = await keyboard.focused();
+  throw new Error(`Continue was not reached with Tab (focus on <${last.host}>, ${last.tag} ${last.type})`);
 }
+
+/** Playwright's keyboard on `page`, for `answerWithKeys`. */
+export const pageKeyboard = (page) => ({
+  press: (key) => page.keyboard.press(key),
+  type: (text) => page.keyboard.type(text),
+  focused: () => focused(page),
+});
+
+/** `answerWithKeys` on a Playwright page. */
+export const answerWithKeyboard = (page, answer, q) => answerWithKeys(pageKeyboard(page), answer, q);
 
 /**
  * Runs worked case `c` to the result with the keyboard only (each question

@@ -1,5 +1,7 @@
 // dist/custom-elements.json (the Custom Elements Manifest that editors and
-// framework tools read) says what the element really has, in Chromium: its
+// framework tools read, generated from the JSDoc of the element's class:
+// scripts/manifest.mjs, tests/node/manifest.test.mjs) says what the element
+// really has, in Chromium: its
 // attributes (the observed ones and shadow-root), its properties, the parts
 // it renders (collected over a question with an error, an early emergency
 // result and a shared one), its custom properties and events (found in the

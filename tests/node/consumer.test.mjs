@@ -1,7 +1,8 @@
 // A real consumer of the package: `npm pack`, install the tarball into a
 // fresh project without network, import it from Node, and build minimal
-// Vite 7 apps that import the API and the element. The builds must succeed,
-// contain the wasm, and run in Chromium.
+// apps that import the API and the element with Vite 7, webpack 5, esbuild
+// and Rollup 4. The builds must succeed, contain the wasm, and run in
+// Chromium.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { integrity } from '../../scripts/build.mjs';
 import { serve, STRICT_CSP } from '../../scripts/serve.mjs';
+import { caseById, interviewByKeyboard } from '../e2e/helpers.mjs';
 import { launch } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -340,4 +343,114 @@ test('esbuild bundles an app that imports the element, with the README\'s copy s
   cpSync(join(pkg, 'lang'), join(dir, 'out', 'lang'), { recursive: true });
   elementPage(join(dir, 'out'), '/main.js');
   await assertElementStarts(join(dir, 'out'), 'esbuild');
+});
+
+/**
+ * Bundles `dir`/main.js with Rollup's JavaScript API (the project's own
+ * install, as for esbuild) into `dir`/`out`, resolving the package from
+ * `dir` with @rollup/plugin-node-resolve, and with the README's one plugin
+ * for the files the package references by `new URL('./…', import.meta.url)`
+ * when `assets`. Returns the files written, relative to `out`, and Rollup's
+ * warnings.
+ */
+async function rollupBuild(dir, out, assets) {
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { importMetaAssets } = await import('@web/rollup-plugin-import-meta-assets');
+  const warnings = [];
+  const bundle = await rollup({
+    input: join(dir, 'main.js'),
+    plugins: [nodeResolve(), ...(assets ? [importMetaAssets()] : [])],
+    onwarn: (w) => warnings.push(`${w.code}: ${w.message}`),
+  });
+  const { output } = await bundle.write({ dir: join(dir, out), format: 'es', entryFileNames: 'main.js' });
+  await bundle.close();
+  return { files: output.map((o) => o.fileName).sort(), warnings };
+}
+
+/** Each of `files` (relative to `dir`) by its SHA-384 digest, as an SRI value. */
+const byDigest = (dir, files) => new Map(files.map((f) => [integrity(join(dir, f)), f]));
+
+test('Rollup 4 with the README\'s one plugin (@web/rollup-plugin-import-meta-assets) bundles the element: the wasm and the packs are emitted unchanged, and an interview runs to the result', async () => {
+  const started = performance.now();
+  const dir = join(app, 'element-rollup');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'main.js'), `import 'twitch-triage/element';\n`);
+  // Rollup alone emits no asset: the element would fetch files that are not there.
+  const bare = await rollupBuild(dir, 'bare', false);
+  assert.deepEqual(bare.files, ['main.js'], 'without the plugin, only the script');
+
+  const { files, warnings } = await rollupBuild(dir, 'out', true);
+  assert.deepEqual(warnings, [], 'no warning');
+  const out = join(dir, 'out');
+  // Every file element.js pins (its wasm, the FHIR export's and the three
+  // packs) is emitted byte for byte: its digest is the one element.js checks.
+  const pinned = JSON.parse(readFileSync(join(app, 'node_modules', 'twitch-triage', 'dist', 'integrity.json'), 'utf8'));
+  delete pinned['element.js'];
+  const emitted = byDigest(out, files.filter((f) => f !== 'main.js'));
+  for (const [file, digest] of Object.entries(pinned)) assert.ok(emitted.has(digest), `${file} emitted unchanged: ${files}`);
+  assert.equal(emitted.size, Object.keys(pinned).length, `nothing else emitted: ${files}`);
+  const asset = (file) => emitted.get(pinned[file]);
+
+  elementPage(out, '/main.js');
+  await openBuilt(
+    out,
+    () => performance.getEntriesByName('twitch-triage-ready').length > 0,
+    async (page, server) => {
+      // dev-18: 33, one calf twitches on and off for two days, nothing else.
+      const c = caseById('dev-18');
+      const result = await interviewByKeyboard(page, c);
+      assert.equal(result.triage, c.expect.triage, 'the level on screen');
+      // "Download for your doctor": the FHIR export's wasm, loaded only now.
+      const w = page.locator('twitch-triage');
+      const [download] = await Promise.all([page.waitForEvent('download'), w.locator('[data-action=download]').click()]);
+      assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).resourceType, 'Bundle', 'the file for a doctor');
+      // What was loaded: the emitted files, fetched against their digests
+      // (a file that differed would have been refused: no interview).
+      const loaded = server.requests.map((r) => r.path.slice(1)).filter((p) => p.startsWith('assets/'));
+      assert.deepEqual(loaded.sort(), [asset('lang/es.txt'), asset('twitch_triage_element_bg.wasm'), asset('twitch_triage_fhir.wasm')].sort(), 'the Spanish pack and the two wasm files');
+    },
+    () => ({ 'content-security-policy': STRICT_CSP }),
+  );
+  console.log(`Rollup, the element: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+});
+
+test('Rollup 4 bundles the npm API (import { classify, Interview } from \'twitch-triage\'), the wasm emitted unchanged, and it runs', async () => {
+  const started = performance.now();
+  const dir = join(app, 'api-rollup');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'main.js'),
+    `import { classify, Interview } from 'twitch-triage';
+const iv = new Interview({ lang: 'es' });
+const r = classify({ age: 34, movement: 'flicker', body_areas: ['eyelid'] });
+document.getElementById('out').textContent = JSON.stringify({ first: r.explanations[0].id, question: iv.next().text });
+`,
+  );
+  const { files, warnings } = await rollupBuild(dir, 'out', true);
+  assert.deepEqual(warnings, [], 'no warning');
+  const out = join(dir, 'out');
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one wasm emitted: ${files}`);
+  assert.equal(integrity(join(out, wasm[0])), integrity(join(app, 'node_modules', 'twitch-triage', 'dist', 'twitch_triage_bg.wasm')), 'the wasm unchanged (index.js checks its digest)');
+  const js = readFileSync(join(out, 'main.js'), 'utf8');
+  for (const l of ['en', 'es', 'zh-Hant']) assert.ok(js.includes(`twitch-triage texts 2 ${l} `), `the ${l} pack is in the bundle`);
+  writeFileSync(
+    join(out, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>api consumer</title></head>
+<body><p id="out">loading</p><script type="module" src="/main.js"></script></body></html>`,
+  );
+  await openBuilt(
+    out,
+    () => document.getElementById('out').textContent !== 'loading',
+    async (page, server) => {
+      assert.deepEqual(JSON.parse(await page.textContent('#out')), {
+        first: 'eyelid_twitch',
+        question: 'Primero: ¿tiene ahora alguno de estos problemas, o lo ha tenido hoy?',
+      });
+      assert.ok(server.requests.some((r) => r.path === `/${wasm[0]}`), 'the emitted wasm was loaded');
+    },
+    () => ({ 'content-security-policy': STRICT_CSP }),
+  );
+  console.log(`Rollup, the npm API: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -315,8 +315,59 @@ function show(el, root, message) {
   root.firstElementChild.replaceChildren(box);
 }
 
+// What the host page can use, written once: the JSDoc below, in the Custom
+// Elements Manifest's tags, with the properties' getters (their JSDoc) and
+// setters, is the source of dist/custom-elements.json (scripts/manifest.mjs,
+// at each build). The attributes are read here and in lifecycle.rs, the
+// events and parts are the Rust side's (crates/element/src), the custom
+// properties style.css's and this file's: tests/node/manifest.test.mjs fails
+// when one is not listed below. (Comments are not shipped: the build
+// minifies this file.)
+//
 // (Where there is no DOM, server-side rendering in Node say, importing this
 // file defines nothing, loads nothing and throws nothing.)
+/**
+ * @summary A private questionnaire about a twitching muscle: what it may be, what to do now and how soon to see a doctor. No answer leaves the device.
+ *
+ * @attr {string} lang - en, es or zh-Hant (a region may follow, es-MX); otherwise the page's language, then the browser's, then English.
+ * @attr {string} emergency-number - The number to call in an emergency (digits, spaces and + * # -); by default the number for the region of the language tag, else 112.
+ * @attr {boolean} share-result - The twitch-triage-complete event carries the level and the explanations; every screen tells the person.
+ * @attr {boolean} share-answers - The twitch-triage-complete event carries the answers as well; every screen tells the person.
+ * @attr {'open'} shadow-root - Read when the element is first connected: "open" gives a shadow root the page's scripts can read (closed otherwise); every screen then tells the person.
+ *
+ * @fires {CustomEvent<Record<string, never>>} twitch-triage-start - The first answer was given (bubbles, composed).
+ * @fires {CustomEvent<TwitchTriageCompleteDetail>} twitch-triage-complete - The result is shown (bubbles, composed). Its detail is {} unless share-result ({ triage, explanations }) or share-answers (and answers).
+ *
+ * @csspart container - The element's box.
+ * @csspart emergency-line - The emergency line at the top of every screen.
+ * @csspart back - The Back link.
+ * @csspart progress - "Question n".
+ * @csspart error-summary - The error summary at the top of a question answered wrongly.
+ * @csspart form - A question's form.
+ * @csspart heading - A question's heading (the question itself).
+ * @csspart options - A question's options.
+ * @csspart button - The Continue button.
+ * @csspart banner - The level of a result (and the emergency banner during the questions).
+ * @csspart advice - What to do now.
+ * @csspart explanations - The possible explanations.
+ * @csspart doctor - What to tell a doctor.
+ * @csspart open - The questions left unanswered by an early result.
+ * @csspart answers - The person's answers.
+ * @csspart actions - Start again, copy and print.
+ * @csspart shared - The notice that this site receives the result or the answers (share-result, share-answers, shadow-root="open").
+ * @csspart disclaimer - The disclaimer at the bottom of every screen.
+ *
+ * @cssprop --twitch-triage-font - The font.
+ * @cssprop --twitch-triage-radius - The corners' radius.
+ * @cssprop --twitch-triage-color-text - Text colour.
+ * @cssprop --twitch-triage-color-background - Background colour.
+ * @cssprop --twitch-triage-color-primary - The buttons' and links' colour.
+ * @cssprop --twitch-triage-color-muted - Secondary text.
+ * @cssprop --twitch-triage-color-border - Borders.
+ * @cssprop --twitch-triage-color-error - Errors.
+ * @cssprop --twitch-triage-color-focus - The focus ring.
+ * @cssprop --twitch-triage-loading-height - The height held while the element loads (default 100vh), so that the page does not shift.
+ */
 class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   static get observedAttributes() {
     return ['lang', 'emergency-number', 'share-answers', 'share-result'];
@@ -325,18 +376,30 @@ class TwitchTriageElement extends (globalThis.HTMLElement ?? Object) {
   // Properties for the attributes (`lang` is HTMLElement's own), as Shoelace's
   // components have: setting one sets its attribute, so a framework or a
   // script may use either.
+  /**
+   * The emergency-number attribute; when absent, the number shown.
+   * @type {string}
+   */
   get emergencyNumber() {
     return this.getAttribute('emergency-number') ?? number(this);
   }
   set emergencyNumber(v) {
     v == null ? this.removeAttribute('emergency-number') : this.setAttribute('emergency-number', v);
   }
+  /**
+   * The share-answers attribute.
+   * @type {boolean}
+   */
   get shareAnswers() {
     return this.hasAttribute('share-answers');
   }
   set shareAnswers(v) {
     this.toggleAttribute('share-answers', !!v);
   }
+  /**
+   * The share-result attribute.
+   * @type {boolean}
+   */
   get shareResult() {
     return this.hasAttribute('share-result');
   }

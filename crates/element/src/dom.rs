@@ -2,18 +2,24 @@
 //! flat list of steps ([`Plan`]), then one loop ([`Plan::build`]) turns it
 //! into elements with `createElement`, `setAttribute` and `textContent`.
 //! Keeping every web-sys call in that one loop keeps the WebAssembly module
-//! small: a screen's code only pushes plain values.
+//! small: a screen's code only pushes plain values. The plan is plain data,
+//! so it compiles natively too: the snapshot tests read its steps
+//! ([`Plan::ops`]); only [`Plan::build`] and [`focus`] touch the DOM.
 
-use alloc::{borrow::Cow, vec, vec::Vec};
+use alloc::{borrow::Cow, vec::Vec};
 
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{JsCast, JsValue};
+#[cfg(target_arch = "wasm32")]
 use web_sys::{Document, Element, HtmlElement, Node};
 
+#[cfg(target_arch = "wasm32")]
 pub type Res<T = ()> = Result<T, JsValue>;
 
-type Str = Cow<'static, str>;
+pub type Str = Cow<'static, str>;
 
-enum Op {
+/// One step of a [`Plan`].
+pub enum Op {
     /// A new child element (tag, class) of the current one, which it becomes.
     Open(&'static str, &'static str),
     Attr(&'static str, Str),
@@ -67,9 +73,15 @@ impl Plan {
             .close()
     }
 
+    /// The steps, in order.
+    pub fn ops(&self) -> &[Op] {
+        &self.ops
+    }
+
     /// Creates the elements under `parent`.
+    #[cfg(target_arch = "wasm32")]
     pub fn build(&self, doc: &Document, parent: &Node) -> Res {
-        let mut stack: Vec<Node> = vec![parent.clone()];
+        let mut stack: Vec<Node> = alloc::vec![parent.clone()];
         for op in &self.ops {
             let Some(current) = stack.last() else { break };
             match op {
@@ -94,6 +106,7 @@ impl Plan {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 pub fn focus(e: &Element) {
     if let Some(h) = e.dyn_ref::<HtmlElement>() {
         let _ = h.focus();

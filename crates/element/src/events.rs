@@ -14,8 +14,8 @@ use web_sys::{
 use crate::detail::{answers_json, complete_detail};
 use crate::dom::{focus, Res};
 use crate::form::form_answer;
-use crate::lifecycle::{window_of, Callback, CopyState, Screen, State};
-use crate::view::render;
+use crate::lifecycle::{render, window_of, Callback, State};
+use crate::model::{CopyState, Screen};
 use twitch_triage::kb::QUESTIONS;
 use twitch_triage::summary::plain_text;
 use twitch_triage::Interview;
@@ -36,16 +36,16 @@ pub(crate) fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
     let Ok(mut s) = st.try_borrow_mut() else {
         return Ok(());
     };
-    let Screen::Question(q) = s.screen else {
+    let Screen::Question(q) = s.model.screen else {
         return Ok(());
     };
     match form_answer(&mut s, q)? {
-        Some(input) if s.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
-            s.last[q] = Some(input);
-            s.error = false;
+        Some(input) if s.model.interview.answer(QUESTIONS[q].id, &input).is_ok() => {
+            s.model.last[q] = Some(input);
+            s.model.error = false;
             // The next screen first: a host's listener that throws cannot
             // swallow the Continue.
-            let next = Screen::next(&s.interview);
+            let next = Screen::next(&s.model.interview);
             show(&mut s, next)?;
             if !s.started {
                 s.started = true;
@@ -54,8 +54,8 @@ pub(crate) fn on_submit(st: &Rc<RefCell<State>>, e: &Event) -> Res {
             Ok(())
         }
         _ => {
-            s.error = true;
-            render(&mut s, true)
+            s.model.error = true;
+            render(&s, true)
         }
     }
 }
@@ -78,22 +78,22 @@ pub(crate) fn on_click(st: &Rc<RefCell<State>>, e: &Event) -> Res {
         "back" => {
             // From a result reached early ("see my result now"), go back to
             // the question that was waiting; otherwise take back the last answer.
-            let waiting = s.interview.next_index();
-            if !(s.screen == Screen::Result && waiting.is_some()) {
-                s.interview.back();
+            let waiting = s.model.interview.next_index();
+            if !(s.model.screen == Screen::Result && waiting.is_some()) {
+                s.model.interview.back();
             }
-            s.error = false;
-            let screen = Screen::next(&s.interview);
+            s.model.error = false;
+            let screen = Screen::next(&s.model.interview);
             show(&mut s, screen)
         }
         "result" => show(&mut s, Screen::Result),
         "restart" => {
-            let lang = s.interview.lang();
-            s.interview = Interview::new(lang);
-            s.last.iter_mut().for_each(|x| *x = None);
+            let lang = s.model.interview.lang();
+            s.model.interview = Interview::new(lang);
+            s.model.last.iter_mut().for_each(|x| *x = None);
             s.started = false;
-            s.error = false;
-            let first = Screen::next(&s.interview);
+            s.model.error = false;
+            let first = Screen::next(&s.model.interview);
             show(&mut s, first)
         }
         "fix" => {
@@ -152,15 +152,15 @@ pub(crate) fn on_change(st: &Rc<RefCell<State>>, e: &Event) -> Res {
 
 /// Moves to `screen`, telling the host page when the result is reached.
 pub(crate) fn show(s: &mut State, screen: Screen) -> Res {
-    s.screen = screen;
-    s.copy = CopyState::Idle;
+    s.model.screen = screen;
+    s.model.copy = CopyState::Idle;
     render(s, true)?;
     if screen == Screen::Result {
-        let r = s.interview.result();
+        let r = s.model.interview.result();
         dispatch(
             &s.host,
             "twitch-triage-complete",
-            &complete_detail(s.share, &r, s.interview.answers()),
+            &complete_detail(s.model.share, &r, s.model.interview.answers()),
         )?;
     }
     Ok(())
@@ -181,17 +181,21 @@ pub(crate) fn copy(st: &Rc<RefCell<State>>) -> Res {
     let Ok(mut s) = st.try_borrow_mut() else {
         return Ok(());
     };
-    let summary = plain_text(&s.interview, &s.interview.result(), &s.number);
+    let summary = plain_text(
+        &s.model.interview,
+        &s.model.interview.result(),
+        &s.model.number,
+    );
     let navigator = window_of(&s.host).ok_or(JsValue::NULL)?.navigator();
     // No clipboard (an insecure page, an old browser): show the text instead.
     let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
     if clipboard.is_undefined() || clipboard.is_null() {
-        s.copy = CopyState::Failed;
-        return render(&mut s, false);
+        s.model.copy = CopyState::Failed;
+        return render(&s, false);
     }
     let promise = navigator.clipboard().write_text(&summary);
     s.pending = Some(settled(st, &promise, |s, ok| {
-        s.copy = if ok {
+        s.model.copy = if ok {
             CopyState::Done
         } else {
             CopyState::Failed
@@ -214,7 +218,7 @@ fn settled(
         Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Ok(mut s) = st.try_borrow_mut() {
                 then(&mut s, ok);
-                let _ = render(&mut s, false);
+                let _ = render(&s, false);
             }
         })
     };
@@ -231,18 +235,22 @@ pub(crate) fn download(st: &Rc<RefCell<State>>) -> Res {
         return Ok(());
     };
     let mut answers = String::new();
-    answers_json(&mut answers, s.interview.answers(), s.interview.not_sure());
-    let lang = JsValue::from_str(s.interview.lang().code());
+    answers_json(
+        &mut answers,
+        s.model.interview.answers(),
+        s.model.interview.not_sure(),
+    );
+    let lang = JsValue::from_str(s.model.interview.lang().code());
     let made = s
         .export
         .dyn_ref::<js_sys::Function>()
         .and_then(|f| f.call2(&JsValue::NULL, &lang, &answers.into()).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     let Some(promise) = made else {
-        s.download_failed = true;
-        return render(&mut s, false);
+        s.model.download_failed = true;
+        return render(&s, false);
     };
-    s.pending_download = Some(settled(st, &promise, |s, ok| s.download_failed = !ok));
+    s.pending_download = Some(settled(st, &promise, |s, ok| s.model.download_failed = !ok));
     Ok(())
 }
 

@@ -12,8 +12,9 @@ use web_sys::{HtmlInputElement, ShadowRoot};
 
 use crate::dom::Res;
 use crate::lifecycle::State;
+use crate::view_question::choices;
 use twitch_triage::findings::typed_whole_number;
-use twitch_triage::kb::{t, text, FindingKind, Lang, QuestionKind, QUESTIONS};
+use twitch_triage::kb::{FindingKind, Lang, QuestionKind, QUESTIONS};
 use twitch_triage::Input;
 
 /// The text in the question's number field ("" when the question has none).
@@ -28,8 +29,8 @@ pub(crate) fn field_text(root: &ShadowRoot) -> Res<String> {
 /// The answer on question `q`'s form (see [`read_answer`]), keeping the
 /// number field's text in `s.typed`.
 pub(crate) fn form_answer(s: &mut State, q: usize) -> Res<Option<Input>> {
-    s.typed = field_text(&s.root)?;
-    read_answer(&s.root, q, &s.typed, s.interview.lang())
+    s.model.typed = field_text(&s.root)?;
+    read_answer(&s.root, q, &s.model.typed, s.model.interview.lang())
 }
 
 /// The answer on the form, or `None` when nothing valid was given
@@ -92,36 +93,4 @@ pub(crate) fn read_answer(
             }
         }
     })
-}
-
-/// An option: its value is its place on the screen, never the finding's or
-/// the answer's id, which a session recorder or a host's script could read
-/// (SAFETY H18); [`read_answer`] maps it back through [`choices`].
-/// A question's choices in screen order, as (answer, label): "yes" and "no",
-/// the finding's values or the checklist's findings, then "?" (not sure) on a
-/// question with one answer. A question with several answers has "None of
-/// these" after them (at the place `choices(q).len()`).
-pub(crate) fn choices(q: usize, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let def = &QUESTIONS[q];
-    let mut items: Vec<(&'static str, &'static str)> = match def.kind {
-        QuestionKind::YesNo => vec![
-            ("yes", text(lang, t::ANSWER_YES)),
-            ("no", text(lang, t::ANSWER_NO)),
-        ],
-        QuestionKind::Checklist => def
-            .options
-            .iter()
-            .map(|f| (f.id(), text(lang, f.def().label)))
-            .collect(),
-        _ => def
-            .finding
-            .map_or(&[][..], |f| f.def().values)
-            .iter()
-            .map(|v| (v.id, text(lang, v.label)))
-            .collect(),
-    };
-    if !matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist) {
-        items.push(("?", text(lang, t::ANSWER_NOT_SURE)));
-    }
-    items
 }

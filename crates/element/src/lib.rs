@@ -4,9 +4,10 @@
 //!
 //! This crate is the final WebAssembly module of the element, so it defines
 //! what belongs to a final module: the global allocator, and, in the shipped
-//! build (without the `std` feature), the panic handler. The element's code
-//! is WebAssembly-only (`cfg(target_arch = "wasm32")`); a native build of
-//! this crate is empty.
+//! build (without the `std` feature), the panic handler. What touches the
+//! DOM is WebAssembly-only (`cfg(target_arch = "wasm32")`); the screens are
+//! plain Rust (`model`, `view`, `dom::Plan`), so a native build renders them
+//! for the snapshot tests (`tests/snapshots.rs`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -16,22 +17,19 @@ extern crate alloc;
 extern crate std;
 
 pub mod detail;
+pub mod dom;
+pub mod model;
 pub mod resolve;
+pub mod view;
+mod view_question;
+mod view_result;
 
-#[cfg(target_arch = "wasm32")]
-mod dom;
 #[cfg(target_arch = "wasm32")]
 mod events;
 #[cfg(target_arch = "wasm32")]
 mod form;
 #[cfg(target_arch = "wasm32")]
 mod lifecycle;
-#[cfg(target_arch = "wasm32")]
-mod view;
-#[cfg(target_arch = "wasm32")]
-mod view_question;
-#[cfg(target_arch = "wasm32")]
-mod view_result;
 
 #[cfg(target_arch = "wasm32")]
 pub use lifecycle::{install_texts, language_for, TwitchTriage};

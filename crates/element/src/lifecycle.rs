@@ -1,7 +1,8 @@
 //! The `<twitch-triage>` element, rendered by Rust into its shadow root:
 //! its lifecycle (this file: the state of one element, its creation, its
-//! attributes and language), `events`, `form` (reading the answers),
-//! `view` (the frame of every screen), `view_question` and `view_result`.
+//! attributes and language, rendering a screen into the DOM), `events`,
+//! `form` (reading the answers), `model` (what a screen shows), `view`
+//! (the frame of every screen), `view_question` and `view_result`.
 //!
 //! `js/element.js` defines the custom element (wasm-bindgen cannot subclass
 //! `HTMLElement`), attaches the shadow root and forwards lifecycle calls to a
@@ -19,7 +20,6 @@
 use alloc::{
     rc::Rc,
     string::{String, ToString},
-    vec,
     vec::Vec,
 };
 use core::cell::{Cell, RefCell};
@@ -29,13 +29,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Event, HtmlElement, ShadowRoot};
 
 use crate::detail::Share;
-use crate::dom::Res;
+use crate::dom::{focus, Res};
 use crate::events::{on_change, on_click, on_submit};
 use crate::form::form_answer;
+use crate::model::{Model, Screen};
 use crate::resolve::{valid_number, DEFAULT_NUMBER};
-use crate::view::render;
-use twitch_triage::kb::{t, Lang, QUESTIONS};
-use twitch_triage::{Input, Interview};
+use crate::view::plan;
+use twitch_triage::kb::{t, Lang};
 
 /// `style.css`, minified by the build script.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -59,63 +59,20 @@ fn sheet() -> Res<CssStyleSheet> {
     })
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Screen {
-    Question(usize),
-    Result,
-}
-
-impl Screen {
-    /// The interview's next question, or the result when it has none.
-    pub(crate) fn next(interview: &Interview) -> Screen {
-        interview
-            .next_index()
-            .map_or(Screen::Result, Screen::Question)
-    }
-}
-
 pub(crate) type Callback = Closure<dyn FnMut(JsValue)>;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CopyState {
-    Idle,
-    Done,
-    Failed,
-}
-
+/// One element: what its screen shows (the [`Model`]) and its DOM.
 pub(crate) struct State {
     pub(crate) host: HtmlElement,
     pub(crate) root: ShadowRoot,
-    pub(crate) interview: Interview,
-    pub(crate) screen: Screen,
-    /// The current question was submitted without a valid answer.
-    pub(crate) error: bool,
-    /// What was in the number field when the form was last read ("Continue"
-    /// or a host's attribute change): shown again with the error, or when
-    /// there is no answer to show, so the person can correct it rather than
-    /// type it again.
-    pub(crate) typed: String,
-    /// The last answer given to each question, to show it again after "Back"
-    /// (or left on its form when a host's attribute change rebuilt the screen).
-    pub(crate) last: Vec<Option<Input>>,
-    pub(crate) number: String,
-    /// Where the number came from, when the host set none: the note shown
-    /// under it (the region of a language tag, or 112 and "use your local
-    /// number"); `None` for a number the host set.
-    pub(crate) number_note: Option<twitch_triage::kb::TextId>,
-    /// What the host page receives with the completion event (and is told
-    /// on every screen, SAFETY H20): see [`Share`].
-    pub(crate) share: Share,
+    pub(crate) model: Model,
+    /// The host page was told the interview started (at the first answer).
     pub(crate) started: bool,
-    pub(crate) copy: CopyState,
     /// The clipboard promise's callbacks (done, failed), kept alive until called.
     pub(crate) pending: Option<(Callback, Callback)>,
     /// `element.js`'s `fhirFile(lang, answers)`: makes the FHIR file on the
     /// device and saves it (the export's own module is loaded only then).
     pub(crate) export: JsValue,
-    /// The last "Download for your doctor" failed (the file could not be
-    /// made here): said under the buttons.
-    pub(crate) download_failed: bool,
     /// The download promise's callbacks (done, failed), kept alive until called.
     pub(crate) pending_download: Option<(Callback, Callback)>,
 }
@@ -141,29 +98,18 @@ impl TwitchTriage {
     ) -> Result<TwitchTriage, JsValue> {
         let sheet: JsValue = sheet()?.into();
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-        let interview = Interview::new(shown_lang(&host));
-        let first = Screen::next(&interview);
         let mut first_state = State {
+            model: Model::new(shown_lang(&host)),
             host,
             root: root.clone(),
-            interview,
-            screen: first,
-            error: false,
-            typed: String::new(),
-            last: vec![None; QUESTIONS.len()],
-            number: DEFAULT_NUMBER.into(),
-            number_note: Some(t::EMERGENCY_NOTE),
-            share: Share::Nothing,
             started: false,
-            copy: CopyState::Idle,
             pending: None,
             export,
-            download_failed: false,
             pending_download: None,
         };
         // The first screen is rendered before any listener can run.
         read_attributes(&mut first_state);
-        render(&mut first_state, false)?;
+        render(&first_state, false)?;
         let state = Rc::new(RefCell::new(first_state));
         let mut listeners = Vec::new();
         for (name, handler) in [
@@ -201,11 +147,11 @@ impl TwitchTriage {
         // What is on the form, ticked, unticked or typed but not yet sent,
         // survives the new screen (a host's language switch mid-question, say);
         // a typed text that is not a valid answer stays in the field.
-        if let Screen::Question(q) = s.screen {
-            s.last[q] = form_answer(&mut s, q)?;
+        if let Screen::Question(q) = s.model.screen {
+            s.model.last[q] = form_answer(&mut s, q)?;
         }
         read_attributes(&mut s);
-        render(&mut s, false)?;
+        render(&s, false)?;
         Ok(true)
     }
 }
@@ -281,7 +227,8 @@ pub(crate) fn window_of(host: &HtmlElement) -> Option<web_sys::Window> {
 }
 
 pub(crate) fn read_attributes(s: &mut State) {
-    s.interview.set_lang(shown_lang(&s.host));
+    let m = &mut s.model;
+    m.interview.set_lang(shown_lang(&s.host));
     // The host's number; else the one for the region of a language tag
     // (kb/emergency_numbers.toml); else 112. Each default says where it
     // came from, under the number.
@@ -290,7 +237,7 @@ pub(crate) fn read_attributes(s: &mut State) {
         .get_attribute("emergency-number")
         .map(|n| n.trim().to_string())
         .filter(|n| valid_number(n));
-    (s.number, s.number_note) = match set {
+    (m.number, m.number_note) = match set {
         Some(n) => (n, None),
         None => match lang_tags(&s.host)
             .iter()
@@ -302,7 +249,7 @@ pub(crate) fn read_attributes(s: &mut State) {
     };
     // shadow-root="open": js/element.js gave the host page a shadow root its
     // scripts can read (only when the element is first connected).
-    s.share = if s.host.has_attribute("share-answers")
+    m.share = if s.host.has_attribute("share-answers")
         || s.host.get_attribute("shadow-root").as_deref() == Some("open")
     {
         Share::Answers
@@ -311,4 +258,40 @@ pub(crate) fn read_attributes(s: &mut State) {
     } else {
         Share::Nothing
     };
+}
+
+/// Shows `s`'s screen (`view::plan`) in the shadow root, and with
+/// `move_focus` moves focus to its `data-focus` element.
+pub(crate) fn render(s: &State, move_focus: bool) -> Res {
+    let today = match s.model.screen {
+        Screen::Result => today(s.model.interview.lang()),
+        Screen::Question(_) => String::new(),
+    };
+    let p = plan(&s.model, &today);
+    let doc = s.root.owner_document().ok_or(JsValue::NULL)?;
+    let fragment = doc.create_document_fragment();
+    p.build(&doc, &fragment)?;
+    // Into the shadow root's one element, made by js/element.js and never
+    // replaced: it carries the session-replay tools' "record nothing
+    // inside" markers (SAFETY H18).
+    s.root
+        .first_element_child()
+        .ok_or(JsValue::NULL)?
+        .replace_children_with_node_1(&fragment);
+    if move_focus {
+        if let Some(target) = s.root.query_selector("[data-focus]")? {
+            focus(&target);
+        }
+    }
+    Ok(())
+}
+
+/// The device's date, written `lang`'s way, long, so never ambiguous (12/6
+/// is 6 December in one country and 12 June in another): the printed
+/// summary's head.
+fn today(lang: Lang) -> String {
+    let style = js_sys::JSON::parse(r#"{"dateStyle":"long"}"#).unwrap_or_default();
+    js_sys::Date::new_0()
+        .to_locale_date_string(lang.code(), &style)
+        .into()
 }

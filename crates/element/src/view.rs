@@ -1,20 +1,22 @@
 //! The frame of every screen (the emergency line, what the host page
-//! receives, the disclaimer), and what the question and result screens share.
+//! receives, the disclaimer), and what the question and result screens
+//! share. A screen is a pure function of the [`Model`]: [`plan`] describes
+//! it, `lifecycle::render` builds it into the shadow root and moves focus.
 
 use alloc::string::String;
 
-use wasm_bindgen::prelude::*;
-
 use crate::detail::Share;
-use crate::dom::{focus, Plan, Res};
-use crate::lifecycle::{Screen, State};
+use crate::dom::Plan;
+use crate::model::{Model, Screen};
 use crate::view_question::question;
 use crate::view_result::result;
 use twitch_triage::kb::{t, text, Lang, Level};
 use twitch_triage::summary::with_number;
 
-pub(crate) fn render(s: &mut State, move_focus: bool) -> Res {
-    let lang = s.interview.lang();
+/// The screen `m` shows. `today`: the device's date, written the
+/// language's way, for the printed summary's head (the result screen only).
+pub fn plan(m: &Model, today: &str) -> Plan {
+    let lang = m.interview.lang();
     let mut p = Plan::default();
     // Its own language and direction, whatever the page's: a screen reader
     // then reads it with the right voice, and a right-to-left page does not
@@ -25,18 +27,18 @@ pub(crate) fn render(s: &mut State, move_focus: bool) -> Res {
         .attr("dir", "ltr");
     p.open("p", "emergency-line")
         .attr("part", "emergency-line")
-        .text(with_number(lang, t::EMERGENCY_LINE, &s.number))
+        .text(with_number(lang, t::EMERGENCY_LINE, &m.number))
         .close();
-    match s.screen {
-        Screen::Question(q) => question(&mut p, s, q),
-        Screen::Result => result(&mut p, s),
+    match m.screen {
+        Screen::Question(q) => question(&mut p, m, q),
+        Screen::Result => result(&mut p, m, today),
     }
-    if s.share > Share::Nothing {
+    if m.share > Share::Nothing {
         p.open("p", "shared")
             .attr("part", "shared")
             .text(text(
                 lang,
-                if s.share == Share::Answers {
+                if m.share == Share::Answers {
                     t::SHARED_ANSWERS
                 } else {
                     t::SHARED_RESULT
@@ -49,22 +51,7 @@ pub(crate) fn render(s: &mut State, move_focus: bool) -> Res {
         .text(text(lang, t::DISCLAIMER))
         .close();
     p.close();
-    let doc = s.root.owner_document().ok_or(JsValue::NULL)?;
-    let fragment = doc.create_document_fragment();
-    p.build(&doc, &fragment)?;
-    // Into the shadow root's one element, made by js/element.js and never
-    // replaced: it carries the session-replay tools' "record nothing
-    // inside" markers (SAFETY H18).
-    s.root
-        .first_element_child()
-        .ok_or(JsValue::NULL)?
-        .replace_children_with_node_1(&fragment);
-    if move_focus {
-        if let Some(target) = s.root.query_selector("[data-focus]")? {
-            focus(&target);
-        }
-    }
-    Ok(())
+    p
 }
 
 /// The banner's class for a level: by its place (emergency first), never its

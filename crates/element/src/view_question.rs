@@ -1,31 +1,30 @@
 //! A question screen (GOV.UK question pages: the question as the heading,
 //! a back link, "Continue", an error summary).
 
-use alloc::string::String;
+use alloc::{string::String, vec, vec::Vec};
 
 use crate::dom::Plan;
-use crate::form::choices;
-use crate::lifecycle::State;
+use crate::model::Model;
 use crate::view::{back_link, level_class, number_text, tel};
-use twitch_triage::kb::{t, text, Level, QuestionKind, QUESTIONS};
+use twitch_triage::kb::{t, text, Lang, Level, QuestionKind, QUESTIONS};
 use twitch_triage::summary::{fill, with_number};
 use twitch_triage::Input;
 
-pub(crate) fn question(p: &mut Plan, s: &State, q: usize) {
-    let lang = s.interview.lang();
+pub(crate) fn question(p: &mut Plan, m: &Model, q: usize) {
+    let lang = m.interview.lang();
     let def = &QUESTIONS[q];
-    let answered = s.interview.answered();
+    let answered = m.interview.answered();
     if answered > 0 {
         back_link(p, lang);
     }
-    if s.interview.result().triage == Level::Emergency {
+    if m.interview.result().triage == Level::Emergency {
         p.open("div", level_class(Level::Emergency))
             .attr("role", "alert")
             .attr("part", "banner");
-        p.leaf("p", "", with_number(lang, t::EMERGENCY_DURING, &s.number));
+        p.leaf("p", "", with_number(lang, t::EMERGENCY_DURING, &m.number));
         p.open("a", "call")
-            .attr("href", tel(&s.number))
-            .text(with_number(lang, t::CALL_NOW, &s.number))
+            .attr("href", tel(&m.number))
+            .text(with_number(lang, t::CALL_NOW, &m.number))
             .close();
         p.action("link", "result", text(lang, t::SEE_RESULT_NOW));
         p.close();
@@ -38,7 +37,7 @@ pub(crate) fn question(p: &mut Plan, s: &State, q: usize) {
             _ => t::ERROR_CHOOSE_ONE,
         },
     );
-    if s.error {
+    if m.error {
         p.open("div", "error-summary")
             .attr("role", "alert")
             .attr("tabindex", "-1")
@@ -71,13 +70,13 @@ pub(crate) fn question(p: &mut Plan, s: &State, q: usize) {
         ))
         .close();
 
-    let group_class = if s.error { "group has-error" } else { "group" };
-    let describedby = if s.error { "hint error" } else { "hint" };
+    let group_class = if m.error { "group has-error" } else { "group" };
+    let describedby = if m.error { "hint error" } else { "hint" };
     let heading = |p: &mut Plan| {
         p.open("h2", "")
             .attr("tabindex", "-1")
             .attr("part", "heading");
-        if !s.error {
+        if !m.error {
             p.attr("data-focus", "");
         }
     };
@@ -88,14 +87,14 @@ pub(crate) fn question(p: &mut Plan, s: &State, q: usize) {
                 .text(text(lang, h))
                 .close();
         }
-        if s.error {
+        if m.error {
             p.open("p", "error-message")
                 .attr("id", "error")
                 .text(error_text)
                 .close();
         }
     };
-    let previous = s.last[q].as_ref();
+    let previous = m.last[q].as_ref();
 
     if def.kind == QuestionKind::Number {
         // One field: its label is the heading (GOV.UK).
@@ -115,12 +114,12 @@ pub(crate) fn question(p: &mut Plan, s: &State, q: usize) {
             .attr("autocomplete", "off")
             .attr("spellcheck", "false")
             .attr("aria-describedby", describedby);
-        if s.error {
+        if m.error {
             p.attr("aria-invalid", "true");
         }
         match previous {
-            Some(Input::Number(x)) if !s.error => p.attr("value", number_text(*x as usize)),
-            _ => p.attr("value", s.typed.clone()),
+            Some(Input::Number(x)) if !m.error => p.attr("value", number_text(*x as usize)),
+            _ => p.attr("value", m.typed.clone()),
         };
         p.close().close();
     } else {
@@ -188,4 +187,36 @@ pub(crate) fn option(
     p.close();
     p.open("label", "").attr("for", id).text(label).close();
     p.close();
+}
+
+/// A question's choices in screen order, as (answer, label): "yes" and "no",
+/// the finding's values or the checklist's findings, then "?" (not sure) on a
+/// question with one answer. A question with several answers has "None of
+/// these" after them (at the place `choices(q).len()`). An option's value is
+/// its place on the screen ([`option`]), never the finding's or the answer's
+/// id, which a session recorder or a host's script could read (SAFETY H18);
+/// `form::read_answer` maps it back through this list.
+pub(crate) fn choices(q: usize, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let def = &QUESTIONS[q];
+    let mut items: Vec<(&'static str, &'static str)> = match def.kind {
+        QuestionKind::YesNo => vec![
+            ("yes", text(lang, t::ANSWER_YES)),
+            ("no", text(lang, t::ANSWER_NO)),
+        ],
+        QuestionKind::Checklist => def
+            .options
+            .iter()
+            .map(|f| (f.id(), text(lang, f.def().label)))
+            .collect(),
+        _ => def
+            .finding
+            .map_or(&[][..], |f| f.def().values)
+            .iter()
+            .map(|v| (v.id, text(lang, v.label)))
+            .collect(),
+    };
+    if !matches!(def.kind, QuestionKind::Many | QuestionKind::Checklist) {
+        items.push(("?", text(lang, t::ANSWER_NOT_SURE)));
+    }
+    items
 }

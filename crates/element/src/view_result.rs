@@ -4,7 +4,7 @@
 use alloc::{string::String, vec::Vec};
 
 use crate::dom::Plan;
-use crate::lifecycle::{CopyState, State};
+use crate::model::{CopyState, Model};
 use crate::view::{back_link, level_class, tel};
 use twitch_triage::kb::{t, text, ExplanationDef, Level, QUESTIONS};
 use twitch_triage::summary::{
@@ -16,17 +16,13 @@ use twitch_triage::summary::{
 const ALSO_POSSIBLE_MIN: f64 = 0.05;
 
 /// The printed summary's first lines, on paper only (style.css): what it
-/// is, the date and which version of the questionnaire gave the result.
-fn print_head(p: &mut Plan, lang: twitch_triage::Lang) {
+/// is, the date (`today`, see `lifecycle::today`) and which version of the
+/// questionnaire gave the result.
+fn print_head(p: &mut Plan, lang: twitch_triage::Lang, today: &str) {
     use twitch_triage::summary::labelled;
-    // The device's date when the result is shown, written the language's
-    // way, long, so never ambiguous (12/6 is 6 December in one country and
-    // 12 June in another).
-    let style = js_sys::JSON::parse(r#"{"dateStyle":"long"}"#).unwrap_or_default();
-    let date = js_sys::Date::new_0().to_locale_date_string(lang.code(), &style);
     p.open("div", "print-head")
         .leaf("p", "", text(lang, t::SUMMARY_TITLE))
-        .leaf("p", "", labelled(lang, t::DATE, &String::from(date)))
+        .leaf("p", "", labelled(lang, t::DATE, today))
         .leaf(
             "p",
             "",
@@ -35,11 +31,11 @@ fn print_head(p: &mut Plan, lang: twitch_triage::Lang) {
         .close();
 }
 
-pub(crate) fn result(p: &mut Plan, s: &State) {
-    let lang = s.interview.lang();
-    let r = s.interview.result();
-    let answers = s.interview.answers();
-    print_head(p, lang);
+pub(crate) fn result(p: &mut Plan, m: &Model, today: &str) {
+    let lang = m.interview.lang();
+    let r = m.interview.result();
+    let answers = m.interview.answers();
+    print_head(p, lang, today);
     back_link(p, lang);
 
     p.open("div", level_class(r.triage)).attr("part", "banner");
@@ -51,11 +47,11 @@ pub(crate) fn result(p: &mut Plan, s: &State) {
     p.leaf("p", "", r.triage.action(lang));
     if r.triage == Level::Emergency {
         p.open("a", "call")
-            .attr("href", tel(&s.number))
-            .text(with_number(lang, t::CALL_NOW, &s.number))
+            .attr("href", tel(&m.number))
+            .text(with_number(lang, t::CALL_NOW, &m.number))
             .close();
-        if let Some(note) = s.number_note {
-            p.leaf("p", "note", with_number(lang, note, &s.number));
+        if let Some(note) = m.number_note {
+            p.leaf("p", "note", with_number(lang, note, &m.number));
         }
     }
     p.close();
@@ -160,7 +156,7 @@ pub(crate) fn result(p: &mut Plan, s: &State) {
 
     section(p, "answers", text(lang, t::YOUR_ANSWERS).into());
     p.open("dl", "");
-    for q in s.interview.asked_in_order() {
+    for q in m.interview.asked_in_order() {
         p.leaf("dt", "", text(lang, QUESTIONS[q].text)).leaf(
             "dd",
             "",
@@ -178,10 +174,10 @@ pub(crate) fn result(p: &mut Plan, s: &State) {
     p.open("p", "status")
         .attr("role", "status")
         .attr("aria-live", "polite");
-    if s.download_failed {
+    if m.download_failed {
         p.text(text(lang, t::DOWNLOAD_FAILED));
     }
-    match s.copy {
+    match m.copy {
         CopyState::Done => {
             p.text(text(lang, t::COPIED)).close();
         }
@@ -190,7 +186,7 @@ pub(crate) fn result(p: &mut Plan, s: &State) {
             p.open("textarea", "copy-text")
                 .attr("readonly", "")
                 .attr("aria-label", text(lang, t::COPY_SUMMARY));
-            p.text(plain_text(&s.interview, &r, &s.number)).close();
+            p.text(plain_text(&m.interview, &r, &m.number)).close();
         }
         CopyState::Idle => {
             p.close();

@@ -24,6 +24,8 @@ use twitch_triage::Lang;
 use twitch_triage_element::detail::{complete_detail, Share};
 use twitch_triage_element::resolve::DEFAULT_NUMBER;
 
+#[path = "common/packs.rs"]
+mod packs;
 #[path = "../../../tests/common/source.rs"]
 mod source;
 use source::{a_case_with_rules, block, members, read};
@@ -134,14 +136,8 @@ fn plain(text: &str) -> String {
 /// the README's snippet, the fallback test page) say it in its words.
 #[test]
 fn the_emergency_sentence_and_the_title_are_the_knowledge_bases_everywhere() {
-    use twitch_triage::kb::{export_text, install_texts, t, text, x};
-    for pack in [
-        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/en.txt")),
-        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/es.txt")),
-        include_str!(concat!(env!("TWITCH_TRIAGE_TEXTS"), "/zh-Hant.txt")),
-    ] {
-        install_texts(pack).unwrap();
-    }
+    use twitch_triage::kb::{export_text, t, text, x};
+    packs::install_packs();
     let js = read("js/element.js");
     for lang in Lang::ALL {
         let line = text(lang, t::EMERGENCY_LINE).replace("{number}", "${n}");
