@@ -10,115 +10,39 @@
 //
 //   node scripts/build.mjs            build
 //   node scripts/build.mjs --sizes    only print the sizes of dist/
+//
+// The package's files, their sizes and budgets, and their digests are in
+// dist.mjs; the entry modules in entries.mjs; the edits of wasm-bindgen's
+// output in glue-edits.mjs.
 
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { buildSync, transformSync } from 'esbuild';
 
+import {
+  dist, ELEMENT_ALL_LANGUAGES_CEILING_GZIP, ELEMENT_BUDGET_GZIP, ELEMENT_FILES, elementSizes, FHIR_WASM, files, integrity,
+  printSizes, root, sizes, WASM_LIMIT_RAW,
+} from './dist.mjs';
+import { writeApiEntries, writeFhirEntries } from './entries.mjs';
 import { dropDescriptorTableEntries, minifiedGlue, ownArraysGlue } from './glue-edits.mjs';
 import { manifestText } from './manifest.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// Still exported from here (bench/run.mjs imports the sizes from this file).
+export {
+  ELEMENT_ALL_LANGUAGES_CEILING_GZIP, ELEMENT_BUDGET_GZIP, ELEMENT_FILES, elementSizes, FHIR_WASM, integrity, printSizes, sizes,
+  WASM_LIMIT_RAW,
+} from './dist.mjs';
+
 const raw = join(root, 'target', 'wasm-bindgen');
 const api = join(root, 'crates', 'api');
 const element = join(root, 'crates', 'element');
-export const WASM_LIMIT_RAW = 120 * 1024;
-/**
- * What a page loads for the element (wasm + JS + its CSS, which is inside
- * the wasm, + the largest language pack), gzip.
- */
-export const ELEMENT_BUDGET_GZIP = 60 * 1024;
-/**
- * The same code with all three language packs is over that budget (the
- * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
- * 0.3 KB above today's figure, keeps that gap from growing unnoticed.
- * (73.3 KB until issues 30 and 31: the Spanish and Chinese review's fixes,
- * the questions reworded for lay answers, six new safety rules' advice, the
- * default emergency number by region and rule C1 added 5.9 KB, to 79.2 KB;
- * then the element's wasm and glue took 2.7 KB off: ELEMENT_WASM_OPT,
- * dropDescriptorTableEntries; then issue 31's interview steps, C1 by level,
- * the reason-first result and the narrowed clumsy-hands wording added 1.0 KB;
- * then issue 32's privacy and pinning added 1.3 KB, to 79.1 KB: the digests
- * of the wasm and the packs in element.js (0.3 KB), the block markers, the
- * events stopped at the shadow root, the stalled-load screen, share-result
- * and the notices in three languages, options numbered by place; then
- * issue 33's workspace built the element's wasm as a cdylib alone, which
- * dropped what the module cannot reach: 3.9 KB off, to 75.3 KB; then
- * issue 35's "Download for your doctor" added 1.3 KB, to 76.6 KB: the
- * button, what it does and its failure in three languages, the titles of
- * the FHIR file's parts (the export's module reads the same packs), and the
- * loader in element.js with the export module's digest. The export itself
- * (twitch_triage_fhir.wasm) is loaded only when the person asks for it; and
- * issue 35's printed summary added 0.6 KB: the device's date written for the
- * language (0.2 KB), the questionnaire's version, the print styles that fit
- * a result on one A4 page (0.2 KB) and two short texts in each pack.)
- */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 77.5 * 1024;
-/** The files a page loads for the element, besides one language pack (lang/*.txt). */
-export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
-/** The FHIR export's module, which the element loads only for "Download for your doctor". */
-export const FHIR_WASM = 'twitch_triage_fhir.wasm';
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
   return execFileSync(cmd, args, { cwd: root, stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
-}
-
-function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
-
-export function sizes(dir = dist) {
-  const rows = files(dir)
-    .sort()
-    .map((f) => {
-      const data = readFileSync(f);
-      return {
-        file: relative(dir, f),
-        raw: data.length,
-        gzip: gzipSync(data, { level: 9 }).length,
-        brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { rows, total };
-}
-
-export function printSizes(title, { rows, total }) {
-  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
-  const w = Math.max(...rows.map((r) => r.file.length), 5);
-  console.log(`\n${title}`);
-  console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}  ${'brotli'.padStart(10)}`);
-  for (const r of rows) console.log(`${r.file.padEnd(w)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
-  console.log(`${'total'.padEnd(w)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
-}
-
-/**
- * The element's sizes, from the rows of `sizes()`: its code (ELEMENT_FILES),
- * the language packs, as a page loads it (the code and the largest pack)
- * and with every pack. Used by the budget checks here and by the benchmark.
- */
-export function elementSizes(rows) {
-  const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
-  const element = rows.filter((r) => ELEMENT_FILES.includes(r.file));
-  const packs = rows.filter((r) => r.file.startsWith('lang/') && r.file.endsWith('.txt'));
-  const largest = packs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  const code = { gzip: sum(element, 'gzip'), brotli: sum(element, 'brotli') };
-  return {
-    packs,
-    largest,
-    code,
-    page: { gzip: code.gzip + largest.gzip, brotli: code.brotli + largest.brotli },
-    all: { gzip: code.gzip + sum(packs, 'gzip') },
-  };
 }
 
 /**
@@ -229,16 +153,6 @@ function minifyNames(out, name, shim) {
   writeFileSync(shim, renamed.shim);
 }
 
-/** Shipped JavaScript that pages load directly is minified (bundlers minify the rest). */
-function minified(file) {
-  return transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
-}
-
-/** A file's SHA-384 digest as an SRI integrity value ('sha384-…'). */
-export function integrity(file) {
-  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
-}
-
 /**
  * The element pins what it loads (SAFETY H19): the digest of its wasm and of
  * every language pack, keyed by the path element.js fetches them by.
@@ -285,79 +199,14 @@ function build() {
   const boundaryImport = "from './boundary.js';";
   if (apiSource.split(boundaryImport).length !== 2) throw new Error('crates/api/js/api.js: its one import of ./boundary.js not found');
   writeFileSync(join(dist, 'api.js'), apiSource.replace(boundaryImport, `from '${boundaryRel}';`));
-  // (Everything crates/api/js/api.js exports: the one list of the API.)
-  const exports = `export * from './api.js';\n`;
 
   // The texts of every language, as language packs next to the wasm; the
   // task names the core's languages (Lang::ALL), in its order.
   langs = run('cargo', ['xtask', 'packs', join(dist, 'lang')], { capture: true })
     .trim()
     .split('\n');
-  // Each pack is an ES module whose default export is the pack (a string).
-  // An entry module instantiates the wasm and installs the texts of `langs`,
-  // then re-exports the API. `file` is relative to dist/.
-  // Each entry pins what it loads (SAFETY H19): the wasm's digest is baked in
-  // and checked before it is used (in browsers by fetch's integrity, in Node
-  // here); in Node the packs too, read as data (never run). In browsers the
-  // packs are modules a bundler puts in the app's own bundle.
-  const wasmDigest = integrity(join(dist, 'twitch_triage_bg.wasm'));
-  const entry = (file, about, langs, node) => {
-    const up = file.includes('/') ? '../' : './';
-    const wasmUrl = `new URL('${up}twitch_triage_bg.wasm', import.meta.url)`;
-    let start;
-    if (node) {
-      const packs = langs.map((l) => `[new URL('${up}lang/${l}.js', import.meta.url), '${integrity(join(dist, 'lang', `${l}.js`))}']`);
-      start = `import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { initSync, installTexts } from '${up}twitch_triage.js';
-// A file of the package, if it is the one this entry was built with.
-const pinned = (url, digest) => {
-  const bytes = readFileSync(url);
-  if (\`sha384-\${createHash('sha384').update(bytes).digest('base64')}\` !== digest) throw new Error(\`twitch-triage: \${url.pathname} is not the file this package was built with (its SHA-384 digest differs); reinstall the package\`);
-  return bytes;
-};
-initSync({ module: pinned(${wasmUrl}, '${wasmDigest}') });
-// Each pack: the JSON string literal its module exports, read as data.
-for (const [url, digest] of [${packs.join(', ')}]) {
-  const t = pinned(url, digest).toString('utf8');
-  installTexts(JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1)));
-}
-`;
-    } else {
-      const packs = langs.map((l, i) => `import t${i} from '${up}lang/${l}.js';\n`).join('');
-      start = `import init, { installTexts } from '${up}twitch_triage.js';\n${packs}await init({ module_or_path: fetch(${wasmUrl}, { integrity: '${wasmDigest}' }) });\n`;
-      start += `for (const t of [${langs.map((_, i) => `t${i}`).join(', ')}]) installTexts(t);\n`;
-    }
-    writeFileSync(join(dist, file), `${about}\n${start}${exports.replaceAll("from './", `from '${up}`)}`);
-  };
-
-  // Browsers and bundlers: instantiate with top-level await. The URL form
-  // lets bundlers (Vite, webpack, Rollup) find the wasm and emit it as an
-  // asset; the texts are plain modules they bundle.
-  entry(
-    'index.js',
-    `// twitch-triage for browsers and bundlers. Importing it loads the WebAssembly
-// module (top-level await) and the texts of every language from the package's
-// own files; nothing else is fetched, stored or sent.`,
-    langs,
-    false,
-  );
-  // Node: read and instantiate synchronously.
-  entry(
-    'node.js',
-    `// twitch-triage for Node. Importing it instantiates the WebAssembly module and
-// loads the texts from the package's own files; nothing is fetched or sent.`,
-    langs,
-    true,
-  );
-  // One language only: `twitch-triage/<lang>` is the same API with the texts
-  // of that language alone (a third of the texts' bytes in a bundle), and
-  // that language as the default. Importing two of them loads both.
-  mkdirSync(join(dist, 'entry'), { recursive: true });
-  for (const l of langs) {
-    entry(`entry/${l}.js`, `// twitch-triage for browsers and bundlers, with the texts of "${l}" only.`, [l], false);
-    entry(`entry/${l}.node.js`, `// twitch-triage for Node, with the texts of "${l}" only.`, [l], true);
-  }
+  // The entry modules: each instantiates the wasm and installs the texts.
+  writeApiEntries(langs);
   const generated = run('cargo', ['xtask', 'types'], { capture: true });
   writeFileSync(join(dist, 'index.d.ts'), generated + readFileSync(join(api, 'js', 'api.d.ts'), 'utf8'));
 
@@ -380,43 +229,7 @@ for (const [url, digest] of [${packs.join(', ')}]) {
   if (fhirSource.split(boundaryImport).length !== 2) throw new Error('crates/fhir/js/fhir-api.js: its one import of ./boundary.js not found');
   writeFileSync(join(dist, 'fhir-api.js'), fhirSource.replace(boundaryImport, `from '${boundaryRel}';`));
   cpSync(join(root, 'crates', 'fhir', 'js', 'fhir.d.ts'), join(dist, 'fhir.d.ts'));
-  const fhirDigest = integrity(join(dist, FHIR_WASM));
-  const fhirUrl = `new URL('./${FHIR_WASM}', import.meta.url)`;
-  const fhirExports = `export { questionnaire, toFhir, fromFhir } from './fhir-api.js';\n`;
-  writeFileSync(
-    join(dist, 'fhir.js'),
-    `// twitch-triage/fhir for browsers and bundlers: the FHIR R4 export, made on the
-// device. Importing it loads the export's WebAssembly module (top-level await)
-// and the texts of every language from the package's own files; nothing else
-// is fetched, stored or sent.
-import { start } from './fhir-api.js';
-${langs.map((l, i) => `import t${i} from './lang/${l}.js';\n`).join('')}const bytes = await (await fetch(${fhirUrl}, { integrity: '${fhirDigest}' })).arrayBuffer();
-start((await WebAssembly.instantiate(bytes)).instance.exports, [${langs.map((_, i) => `t${i}`).join(', ')}]);
-${fhirExports}`,
-  );
-  const fhirPacks = langs.map((l) => `[new URL('./lang/${l}.js', import.meta.url), '${integrity(join(dist, 'lang', `${l}.js`))}']`);
-  writeFileSync(
-    join(dist, 'fhir.node.js'),
-    `// twitch-triage/fhir for Node: the FHIR R4 export. Importing it instantiates the
-// export's WebAssembly module and loads the texts from the package's own files;
-// nothing is fetched or sent.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { start } from './fhir-api.js';
-// A file of the package, if it is the one this entry was built with.
-const pinned = (url, digest) => {
-  const bytes = readFileSync(url);
-  if (\`sha384-\${createHash('sha384').update(bytes).digest('base64')}\` !== digest) throw new Error(\`twitch-triage: \${url.pathname} is not the file this package was built with (its SHA-384 digest differs); reinstall the package\`);
-  return bytes;
-};
-// Each pack: the JSON string literal its module exports, read as data.
-const packs = [${fhirPacks.join(', ')}].map(([url, digest]) => {
-  const t = pinned(url, digest).toString('utf8');
-  return JSON.parse(t.slice(t.indexOf('"'), t.lastIndexOf('"') + 1));
-});
-start(new WebAssembly.Instance(new WebAssembly.Module(pinned(${fhirUrl}, '${fhirDigest}'))).exports, packs);
-${fhirExports}`,
-  );
+  writeFhirEntries(langs);
 
   // The element: crates/element/js/element.js with the wasm-bindgen glue
   // bundled in, so a page loads one script, then the wasm and one language

@@ -1,0 +1,106 @@
+// What the build knows of the package's files in dist/: where they are,
+// their sizes (raw, gzip, brotli) with the element's budget and ceiling, and
+// their digests (the SRI values the element and the entry modules pin).
+// scripts/build.mjs writes the files; the benchmark (bench/run.mjs) reads
+// the same sizes.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const dist = join(root, 'dist');
+export const WASM_LIMIT_RAW = 120 * 1024;
+/**
+ * What a page loads for the element (wasm + JS + its CSS, which is inside
+ * the wasm, + the largest language pack), gzip.
+ */
+export const ELEMENT_BUDGET_GZIP = 60 * 1024;
+/**
+ * The same code with all three language packs is over that budget (the
+ * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
+ * 0.3 KB above today's figure, keeps that gap from growing unnoticed.
+ * (73.3 KB until issues 30 and 31: the Spanish and Chinese review's fixes,
+ * the questions reworded for lay answers, six new safety rules' advice, the
+ * default emergency number by region and rule C1 added 5.9 KB, to 79.2 KB;
+ * then the element's wasm and glue took 2.7 KB off: ELEMENT_WASM_OPT,
+ * dropDescriptorTableEntries; then issue 31's interview steps, C1 by level,
+ * the reason-first result and the narrowed clumsy-hands wording added 1.0 KB;
+ * then issue 32's privacy and pinning added 1.3 KB, to 79.1 KB: the digests
+ * of the wasm and the packs in element.js (0.3 KB), the block markers, the
+ * events stopped at the shadow root, the stalled-load screen, share-result
+ * and the notices in three languages, options numbered by place; then
+ * issue 33's workspace built the element's wasm as a cdylib alone, which
+ * dropped what the module cannot reach: 3.9 KB off, to 75.3 KB; then
+ * issue 35's "Download for your doctor" added 1.3 KB, to 76.6 KB: the
+ * button, what it does and its failure in three languages, the titles of
+ * the FHIR file's parts (the export's module reads the same packs), and the
+ * loader in element.js with the export module's digest. The export itself
+ * (twitch_triage_fhir.wasm) is loaded only when the person asks for it; and
+ * issue 35's printed summary added 0.6 KB: the device's date written for the
+ * language (0.2 KB), the questionnaire's version, the print styles that fit
+ * a result on one A4 page (0.2 KB) and two short texts in each pack.)
+ */
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 77.5 * 1024;
+/** The files a page loads for the element, besides one language pack (lang/*.txt). */
+export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
+/** The FHIR export's module, which the element loads only for "Download for your doctor". */
+export const FHIR_WASM = 'twitch_triage_fhir.wasm';
+
+export function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+export function sizes(dir = dist) {
+  const rows = files(dir)
+    .sort()
+    .map((f) => {
+      const data = readFileSync(f);
+      return {
+        file: relative(dir, f),
+        raw: data.length,
+        gzip: gzipSync(data, { level: 9 }).length,
+        brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
+    });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+export function printSizes(title, { rows, total }) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
+  const w = Math.max(...rows.map((r) => r.file.length), 5);
+  console.log(`\n${title}`);
+  console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}  ${'brotli'.padStart(10)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(w)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
+  console.log(`${'total'.padEnd(w)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
+}
+
+/**
+ * The element's sizes, from the rows of `sizes()`: its code (ELEMENT_FILES),
+ * the language packs, as a page loads it (the code and the largest pack)
+ * and with every pack. Used by the budget checks here and by the benchmark.
+ */
+export function elementSizes(rows) {
+  const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
+  const element = rows.filter((r) => ELEMENT_FILES.includes(r.file));
+  const packs = rows.filter((r) => r.file.startsWith('lang/') && r.file.endsWith('.txt'));
+  const largest = packs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const code = { gzip: sum(element, 'gzip'), brotli: sum(element, 'brotli') };
+  return {
+    packs,
+    largest,
+    code,
+    page: { gzip: code.gzip + largest.gzip, brotli: code.brotli + largest.brotli },
+    all: { gzip: code.gzip + sum(packs, 'gzip') },
+  };
+}
+
+/** A file's SHA-384 digest as an SRI integrity value ('sha384-…'). */
+export function integrity(file) {
+  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+}
