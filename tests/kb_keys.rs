@@ -228,6 +228,7 @@ fn copy_crate(dir: &Path) {
         "crates/fhir/src",
         "crates/kb-compiler",
         "crates/kb-compiler/src",
+        "crates/kb-compiler/src/compile",
         "crates/kb-compiler/src/cond",
         "crates/kb-compiler/src/model",
         "xtask",
