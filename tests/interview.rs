@@ -494,13 +494,13 @@ fn the_routine_rule_most_likely_to_fire_is_settled_first() {
     );
 }
 
-/// Step 4's question competes in step 2, weighed by how likely it is to make
-/// the result routine (the share of the posterior of the explanations that
-/// need it): for own-26, twitching in the arm a stroke weakened, the stroke
-/// is asked once it is likelier than the next routine rule is to fire, and
-/// the other routine rules' questions then need not be asked. Before, the interview asked how it changes, the medicines and
-/// whether one changed (none fires), and only then about a stroke: 14
-/// questions for a result that the stroke alone settles.
+/// Step 4's question competes in step 2, weighed by the share of the
+/// posterior of the explanations whose requirement it asks: for own-26,
+/// twitching in the arm a stroke weakened, the stroke is asked once that
+/// share is larger than the next routine rule's chance of firing, before
+/// how it changes, the medicines and whether one changed. Before, all three
+/// came first (none fires) and then the stroke: 14 questions for a result
+/// that the stroke settles.
 #[test]
 fn what_a_likely_routine_explanation_requires_is_asked_before_the_routine_rules() {
     let c = common::own_case("own-26");

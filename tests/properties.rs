@@ -315,6 +315,40 @@ proptest! {
             }
         }
     }
+
+    /// A self-care result rests on nothing unasked (SAFETY H3): every
+    /// routine rule that could still fire, and every requirement of an
+    /// explanation whose usual level is higher, was asked, or its question
+    /// was not shown (its `ask_if` is false).
+    #[test]
+    fn a_self_care_result_leaves_no_routine_rule_or_requirement_unasked(seeds in proptest::collection::vec(any::<u32>(), QUESTIONS.len())) {
+        let mut iv = Interview::default();
+        let mut n = 0;
+        while let Some(i) = iv.next_index() {
+            iv.answer(QUESTIONS[i].id, &valid_input(seeds[n], i)).unwrap();
+            n += 1;
+        }
+        if iv.result().triage == Level::SelfCare {
+            let shown = |f: FindingId| {
+                let q = &QUESTIONS[f.def().question as usize];
+                iv.was_asked(f.def().question as usize)
+                    || q.ask_if.is_some_and(|c| twitch_triage::rules::eval(c, iv.answers()) == twitch_triage::rules::Truth::False)
+            };
+            let outcome = twitch_triage::rules::evaluate(iv.answers());
+            for f in outcome.open_routine.iter() {
+                prop_assert!(shown(f), "routine rule's {} not asked", f.id());
+            }
+            for e in EXPLANATIONS.iter().filter(|e| e.level < Level::SelfCare) {
+                if let Some(req) = e.requires {
+                    let mut open = twitch_triage::rules::FindingSet::default();
+                    twitch_triage::rules::open(req, iv.answers(), &mut open);
+                    for f in open.iter() {
+                        prop_assert!(shown(f), "{} requires {}, not asked", e.id, f.id());
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A valid answer to question `qi`.

@@ -18,15 +18,15 @@
 //!    changes the first explanation. Ask the most informative question among
 //!    those with at least [`TOP_CHANGE_MIN`] chance of changing the first
 //!    explanation.
-//! 4. **Nothing hidden under self-care**, within step 2: while the result
-//!    would be `self_care`, what an explanation with a higher usual level
-//!    requires and is unknown (a stroke, for twitching in the arm it
-//!    weakened) is asked too: the model alone would rarely find it worth
-//!    asking. It comes before the routine rules' question when those
-//!    explanations' share of the posterior is larger than that question's
-//!    chance of firing a rule (if it holds, the result is routine and the
-//!    routine rules need not be asked), else after them. Then, with
-//!    nothing left to ask, the interview stops.
+//! 4. **Nothing hidden under self-care**, within step 2 (so before step
+//!    3): while the result would be `self_care`, what an explanation with
+//!    a higher usual level requires and is unknown (a stroke, for twitching
+//!    in the arm it weakened) is asked too, since the model alone would
+//!    rarely find it worth asking. Such a question is weighed by the share
+//!    of the posterior of the explanations whose requirement it asks (if
+//!    one holds, that explanation may come first and make the result
+//!    routine), a routine rule's question by its chance of firing one; the
+//!    heavier is asked first.
 //!
 //! Step 1 also asks what the first explanation cannot be without (its
 //! `requires`, such as MS, a spinal cord injury or a stroke that weakened
@@ -66,7 +66,7 @@ use crate::error::{push_list, push_num, Error, ErrorKind};
 use crate::findings::{Findings, Input, Value};
 use crate::kb::{FindingId, Lang, Level, QuestionDef, EXPLANATIONS, QUESTIONS};
 use crate::rules::{eval, lowerable, open as open_findings, FindingSet, Truth};
-use crate::score::sort_small;
+use crate::score::{sort_small, EXPLANATION_COUNT};
 
 /// Ask a ranking question only if it changes the first explanation with at
 /// least this probability. 0.4 since issue 30: at 0.1 the interview asked a
@@ -218,23 +218,6 @@ impl Interview {
         if let Some(q) = lowest_priority(&open, |q| core(q) || touches(q, must)) {
             return Some(q);
         }
-        // What the explanations with a higher usual level than self-care
-        // require and is still unknown (a stroke, for twitching in the
-        // muscles it weakened), the question that asks it (step 4), and
-        // those explanations' share of the posterior.
-        let mut req = FindingSet::default();
-        let mut share = 0.0;
-        for (e, x) in EXPLANATIONS.iter().enumerate() {
-            if let (Some(c), true) = (x.requires, x.level < Level::SelfCare) {
-                let mut r = FindingSet::default();
-                open_findings(c, &self.findings, &mut r);
-                if !r.is_empty() {
-                    share += a.posterior[e];
-                    req = req.union(r);
-                }
-            }
-        }
-        let step4 = lowest_priority(&open, |q| touches(q, req));
         // The model's answer likelihoods, for steps 2 and 3.
         let table = LrTable::new();
         if a.level != Level::Emergency {
@@ -243,26 +226,38 @@ impl Interview {
             //    need not be asked): how long it has lasted or where, before
             //    a checklist of conditions that few people have.
             if a.level == Level::SelfCare {
-                let mut best: Option<(usize, f64)> = None;
-                for &i in open
-                    .iter()
-                    .filter(|&&i| touches(&QUESTIONS[i], a.outcome.open_routine))
-                {
-                    let p = value_of(&QUESTIONS[i], &a, &table, Some(&self.findings)).routine_fire;
-                    if best.is_none_or(|(_, b)| p > b) {
-                        best = Some((i, p));
+                // 4. Nor on an explanation with a higher usual level left
+                //    possible only because what it requires was never
+                //    asked (a stroke, for twitching in the muscles it
+                //    weakened): the model alone would rarely find that worth
+                //    asking. Such a question is weighed by the share of the
+                //    posterior of the explanations whose requirement it asks
+                //    (if one holds, that explanation may come first and make
+                //    the result routine), a routine rule's question by its
+                //    chance of firing one; the heavier comes first.
+                let mut need = [FindingSet::default(); EXPLANATION_COUNT];
+                for (e, x) in EXPLANATIONS.iter().enumerate() {
+                    if let (Some(c), true) = (x.requires, x.level < Level::SelfCare) {
+                        open_findings(c, &self.findings, &mut need[e]);
                     }
                 }
-                // 4. Nor on an explanation with a higher usual level left
-                //    possible only because what it requires was never asked
-                //    (a stroke, for twitching in the muscles it weakened):
-                //    the model alone would rarely find that worth asking. It
-                //    competes with step 2, weighed by those explanations'
-                //    share of the posterior: if it holds, the result is
-                //    routine and the routine rules need not be asked.
-                if let Some(q) = step4 {
-                    if best.is_none_or(|(_, b)| share > b) {
-                        return Some(q);
+                let mut best: Option<(usize, f64)> = None;
+                for &i in &open {
+                    let q = &QUESTIONS[i];
+                    let rule = touches(q, a.outcome.open_routine);
+                    let required: f64 = (0..EXPLANATION_COUNT)
+                        .filter(|&e| touches(q, need[e]))
+                        .map(|e| a.posterior[e])
+                        .sum();
+                    let p = if rule {
+                        value_of(q, &a, &table, Some(&self.findings))
+                            .routine_fire
+                            .max(required)
+                    } else {
+                        required
+                    };
+                    if (rule || required > 0.0) && best.is_none_or(|(_, b)| p > b) {
+                        best = Some((i, p));
                     }
                 }
                 if let Some((q, _)) = best {

@@ -57,7 +57,7 @@ const FALLBACK = {
   },
 };
 
-// The languages in the module's order (Lang::ALL in src/kb.rs), written here
+// The languages in the module's order (Lang::ALL in src/kb/lang.rs), written here
 // by scripts/build.mjs from the core's list: languageFor gives the place of
 // one.
 const LANGS = TWITCH_TRIAGE_LANGS;

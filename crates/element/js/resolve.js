@@ -8,7 +8,7 @@
 export const DEFAULT_NUMBER = '112';
 
 // A language tag's supported language, or null (Lang::from_tag in
-// src/kb.rs: the primary subtag; Chinese only in Traditional script).
+// src/kb/lang.rs: the primary subtag; Chinese only in Traditional script).
 export function tagLang(tag) {
   const [primary, sub] = (tag ?? '').toLowerCase().split(/[-_]/);
   if (primary === 'en' || primary === 'es') return primary;
@@ -18,7 +18,7 @@ export function tagLang(tag) {
 
 // The number for the region a language tag names, from `numbers` (the
 // module's table, kb/emergency_numbers.toml, as emergency-numbers.js has
-// it; emergency_number_for in src/kb.rs). The region is the first
+// it; emergency_number_for in src/kb/lang.rs). The region is the first
 // two-letter subtag after the language, before any one-letter extension
 // (`en-x-gb` names none).
 export function regionNumber(tag, numbers) {
