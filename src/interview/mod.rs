@@ -245,10 +245,17 @@ impl Interview {
                 for &i in &open {
                     let q = &QUESTIONS[i];
                     let rule = touches(q, a.outcome.open_routine);
-                    let required: f64 = (0..EXPLANATION_COUNT)
-                        .filter(|&e| touches(q, need[e]))
-                        .map(|e| a.posterior[e])
-                        .sum();
+                    // Asked even when those explanations' share rounds
+                    // to nothing: a requirement is never left unasked.
+                    let mut needed = false;
+                    let mut required = 0.0;
+                    #[allow(clippy::needless_range_loop)] // (smaller in the element's build)
+                    for e in 0..EXPLANATION_COUNT {
+                        if touches(q, need[e]) {
+                            needed = true;
+                            required += a.posterior[e];
+                        }
+                    }
                     let p = if rule {
                         value_of(q, &a, &table, Some(&self.findings))
                             .routine_fire
@@ -256,7 +263,7 @@ impl Interview {
                     } else {
                         required
                     };
-                    if (rule || required > 0.0) && best.is_none_or(|(_, b)| p > b) {
+                    if (rule || needed) && best.is_none_or(|(_, b)| p > b) {
                         best = Some((i, p));
                     }
                 }
