@@ -38,10 +38,17 @@ pub struct Gold {
     pub levels: Vec<Level>,
 }
 
+/// The first set's gold standard (`gold/`).
 pub fn gold() -> BTreeMap<String, Gold> {
+    gold_in("")
+}
+
+/// The gold standard of the set in `dir` (`""` for the first set,
+/// `"heldout/"` for the held-out one).
+pub fn gold_in(dir: &str) -> BTreeMap<String, Gold> {
     let mut out: BTreeMap<String, Gold> = BTreeMap::new();
     for rater in ["rater-A", "rater-B"] {
-        for r in read(&format!("gold/{rater}.json")).as_array().unwrap() {
+        for r in read(&format!("{dir}gold/{rater}.json")).as_array().unwrap() {
             let id = r["id"].as_str().unwrap().to_string();
             let own = level(r["level"].as_str().unwrap());
             let also = r["also_acceptable"].as_str().map(level);
@@ -176,17 +183,22 @@ impl Figures {
     }
 }
 
-/// Plays every sheet of `file` (answered in `lang`) and scores it.
+/// Plays every sheet of the first set's `file` (answered in `lang`) and scores it.
 pub fn measure(file: &str, lang: Lang, verbose: bool) -> Figures {
-    let sheets = read(&format!("sheets/{file}"));
+    measure_in("", file, lang, verbose)
+}
+
+/// The same for the set in `dir` (see [`gold_in`]).
+pub fn measure_in(dir: &str, file: &str, lang: Lang, verbose: bool) -> Figures {
+    let sheets = read(&format!("{dir}sheets/{file}"));
     let want = crate::questionnaire::digest(lang);
     assert_eq!(
         sheets["questionnaire"].as_str(),
         Some(want.as_str()),
-        "sheets/{file} was answered against another version of the questionnaire: \
+        "{dir}sheets/{file} was answered against another version of the questionnaire: \
          answer the stories again (tests/stories/README.md)"
     );
-    let gold = gold();
+    let gold = gold_in(dir);
     let mut f = Figures::default();
     for s in sheets["sheets"].as_array().unwrap() {
         let id = s["id"].as_str().unwrap();
