@@ -15,13 +15,23 @@ mod harness;
 #[path = "stories/questionnaire.rs"]
 mod questionnaire;
 
-use harness::{gold, measure, read, Figures};
+use harness::{gold_in, measure, measure_in, read, Figures};
 use twitch_triage::kb::{Lang, Level};
 
 /// The raters' agreement on the level: exact, and Cohen's kappa.
 #[test]
 fn raters_agreement() {
-    let gold = gold();
+    agreement("", "stories");
+}
+
+/// The same for the held-out stories.
+#[test]
+fn heldout_raters_agreement() {
+    agreement("heldout/", "held-out stories");
+}
+
+fn agreement(dir: &str, set: &str) {
+    let gold = gold_in(dir);
     let pairs: Vec<(Level, Level)> = gold.values().map(|g| (g.levels[0], g.levels[1])).collect();
     let n = pairs.len() as f64;
     let agree = pairs.iter().filter(|(a, b)| a == b).count();
@@ -39,10 +49,16 @@ fn raters_agreement() {
         .filter(|(a, b)| (*a as i32 - *b as i32).abs() > 1)
         .count();
     println!(
-        "stories: the raters agree on {agree} of {} levels, kappa {kappa:.2}; {apart} differ by more than one level",
+        "{set}: the raters agree on {agree} of {} levels, kappa {kappa:.2}; {apart} differ by more than one level",
         pairs.len()
     );
-    assert_eq!(pairs.len(), read("stories.json").as_array().unwrap().len());
+    assert_eq!(
+        pairs.len(),
+        read(&format!("{dir}stories.json"))
+            .as_array()
+            .unwrap()
+            .len()
+    );
 }
 
 /// The bars each set has reached (English: the eighth answering; Spanish and
