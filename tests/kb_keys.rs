@@ -273,8 +273,8 @@ fn the_build_fails_on_a_misspelt_key_in_each_kb_file() {
         ),
         (
             "rules.toml",
-            "advice.es = \"Las dificultades",
-            "advice.ess = \"Las dificultades",
+            "advice.es = \"La dificultad",
+            "advice.ess = \"La dificultad",
             "kb/rules.toml: [E1.advice] unknown language \"ess\"",
         ),
         (

@@ -554,6 +554,36 @@ fn u16_new_or_worsening_shaking_on_lithium() {
         ],
     );
 }
+/// U17: new shaking or jerks in the limb a stroke weakened, within 3 months
+/// (a seizure, or rarely a limb-shaking attack): not the flicker of muscles
+/// waking up, not after 3 months, not in muscles the stroke left strong.
+#[test]
+fn u17_new_shaking_or_jerks_in_the_limb_a_stroke_weakened() {
+    let after_stroke = |side: bool, movement: &str, duration: &str| {
+        vec![
+            yes("stroke_history"),
+            ("on_stroke_side", Input::Bool(side)),
+            set("movement", movement),
+            set("duration", duration),
+        ]
+    };
+    for (fires, near) in [
+        (("shaking", "days"), ("flicker", "days")),
+        (("jerk", "days"), ("flicker", "days")),
+        (("shaking", "weeks"), ("shaking", "months")),
+    ] {
+        check(
+            "U17",
+            &after_stroke(true, fires.0, fires.1),
+            &after_stroke(true, near.0, near.1),
+        );
+    }
+    check(
+        "U17",
+        &after_stroke(true, "jerk", "hours"),
+        &after_stroke(false, "jerk", "hours"),
+    );
+}
 #[test]
 fn r11_cramps_on_a_water_tablet() {
     let diuretic = set("medicines", vec!["diuretic"]);

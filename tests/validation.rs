@@ -105,6 +105,7 @@ fn page() -> String {
         ("own", common::own_cases().len(), "written by earlier sessions from the spec's findings and the sources, not from the spec's cases; the model was tuned with them in view"),
         ("blind", common::blind_cases().len(), "written by three helper sessions that had not read `kb/`, `src/` or the tests, from the spec and NICE/NHS guidance; committed and measured before any change to the model for it (`tests/vignettes/blind-first-measurement.txt`)"),
         ("stories en / es / zh-Hant", 84, "84 lay stories written blind (32 from real public posts), two blind raters, answered through the printed questionnaire; all 84 also in Spanish and in Chinese (st-01..28 since issue 30, st-29..84 added later)"),
+        ("held-out stories en / es / zh-Hant", 43, "43 new lay stories (27 from real public posts the first set did not use), written after every change above by two fresh helpers that had not read `kb/`, rated by two fresh blind raters (agree on 42 of 43 levels, kappa 0.97), translated, and answered in each language by fresh helpers that saw only the stories and the printed questionnaire; committed and measured once before any change (`tests/stories/heldout/first-measurement.txt`)"),
     ] {
         writeln!(w, "| {name} | {n} | {how} |").unwrap();
     }
@@ -142,12 +143,15 @@ fn page() -> String {
         "\n| lay stories | within the raters' range | under-triage | over-triage | first explanation | top three | questions (median, max) |\n|---|---|---|---|---|---|---|"
     )
     .unwrap();
-    for (name, file, lang) in [
-        ("en", "en.json", Lang::En),
-        ("es", "es.json", Lang::Es),
-        ("zh-Hant", "zh-Hant.json", Lang::ZhHant),
+    for (name, dir, file, lang) in [
+        ("en", "", "en.json", Lang::En),
+        ("es", "", "es.json", Lang::Es),
+        ("zh-Hant", "", "zh-Hant.json", Lang::ZhHant),
+        ("held-out en", "heldout/", "en.json", Lang::En),
+        ("held-out es", "heldout/", "es.json", Lang::Es),
+        ("held-out zh-Hant", "heldout/", "zh-Hant.json", Lang::ZhHant),
     ] {
-        let f = harness::measure(file, lang, false);
+        let f = harness::measure_in(dir, file, lang, false);
         writeln!(
             w,
             "| {name} | {} | {} | {} | {} | {} | {}, {} |",
@@ -161,12 +165,13 @@ fn page() -> String {
         )
         .unwrap();
         for m in f.misses {
-            misses.entry(m).or_default().push(if lang == Lang::En {
-                "stories en"
-            } else if lang == Lang::Es {
-                "stories es"
-            } else {
-                "stories zh-Hant"
+            misses.entry(m).or_default().push(match (dir, lang) {
+                ("", Lang::En) => "stories en",
+                ("", Lang::Es) => "stories es",
+                ("", _) => "stories zh-Hant",
+                (_, Lang::En) => "held-out en",
+                (_, Lang::Es) => "held-out es",
+                _ => "held-out zh-Hant",
             });
         }
     }
@@ -206,7 +211,10 @@ fn page() -> String {
          | stories es (28) | within 26/28, under 1, over 1, first 25/28, top three 26/28 | the same |\n\
          | stories zh-Hant (28) | within 25/28, under 1, over 2, first 25/28, top three 27/28 | the same |\n\
          | stories es, st-29..84 (56) | within 53/56, under 0, over 3, first 48/56, top three 55/56, questions 10/14 | `tests/stories/README.md` (the extension; measured once, on the model as it was) |\n\
-         | stories zh-Hant, st-29..84 (56) | within 52/56, under 0, over 4, first 49/56, top three 55/56, questions 10/14 | the same |\n\n\
+         | stories zh-Hant, st-29..84 (56) | within 52/56, under 0, over 4, first 49/56, top three 55/56, questions 10/14 | the same |\n\
+         | held-out en (43) | within 38/43, under 1, over 4, first 30/43, top three 39/43, questions 10/15 | `tests/stories/heldout/first-measurement.txt` (the model of c516125) |\n\
+         | held-out es (43) | within 38/43, under 1, over 4, first 31/43, top three 39/43, questions 10/13 | the same |\n\
+         | held-out zh-Hant (43) | within 38/43, under 1, over 4, first 33/43, top three 39/43, questions 10/14 | the same |\n\n\
          Every answering of the stories since is in `tests/stories/README.md`.\n"
     )
     .unwrap();
@@ -216,7 +224,9 @@ fn page() -> String {
         "These were measured and left out, each against the criterion given; the figures are \
          recorded here so that they are not tried again blind. The 112 Spanish and Chinese \
          sheets of `st-29`..`st-84` judged the first of them; they have judged every change \
-         since, so they are no longer untouched.\n\n\
+         since, so they are no longer untouched. The held-out stories were measured once \
+         before any change; since then they have judged rule U17 (which they prompted) and \
+         the shorter Spanish texts, and nothing else.\n\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \
@@ -268,6 +278,12 @@ fn page() -> String {
          - The structured sets' expected levels follow the spec's rules; they check that the \
          rules are implemented as written, not that the rules are clinically right.\n\
          - The sets are small (at most 84 cases each): one case is 1.2 percentage points.\n\
+         - On stories no session had seen (the held-out set, first measurement) the first \
+         explanation was right for 30, 31 and 33 of 43 (70 to 77%), against 88 to 89% on the \
+         stories the model was adjusted with: read the older sets' first-explanation figures as \
+         partly fitted. The levels held better: one under-triage in 43 (the same story in each \
+         language, fixed since by rule U17), four over-triaged, all by the spec's own floors \
+         or a label read as broader than meant.\n\
          - No clinician has reviewed the knowledge base as a whole; the changes of issue 30 \
          had an independent review by a helper (`docs/SAFETY.md`, H16)."
     )

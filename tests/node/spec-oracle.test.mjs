@@ -92,12 +92,15 @@ function specRules(f) {
     // Ours, beyond the spec (docs/SAFETY.md, H16): new jerks within days of a
     // serotonergic medicine changing or a drug; stopping heavy drinking in
     // the last days; low calcium after an operation on the neck; new or
-    // worsening shaking on lithium.
+    // worsening shaking on lithium; new shaking or jerks after a stroke.
     U13: SEROTONERGIC.some(takes) && (yes('medicine_changed') || takes('recreational_drugs')) && (movement('jerk') || yes('jerks_too')) && short
       && !sleepOnlyJerks,
     U14: yes('heavy_alcohol') && yes('stopped_drinking'),
     U15: yes('recent_neck_surgery'),
     U16: takes('lithium') && movement('shaking') && (short || f.course === 'worsening'),
+    // New shaking or jerks in the limb a stroke weakened, in the last 3 months.
+    U17: yes('stroke_history') && yes('on_stroke_side') && movement('jerk', 'shaking')
+      && ['hours', 'days', 'weeks'].includes(f.duration),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -166,7 +169,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 41, `rules seen: ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 42, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
