@@ -38,11 +38,6 @@ pub struct Gold {
     pub levels: Vec<Level>,
 }
 
-/// The first set's gold standard (`gold/`).
-pub fn gold() -> BTreeMap<String, Gold> {
-    gold_in("")
-}
-
 /// The gold standard of the set in `dir` (`""` for the first set,
 /// `"heldout/"` for the held-out one).
 pub fn gold_in(dir: &str) -> BTreeMap<String, Gold> {
