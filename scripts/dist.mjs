@@ -41,9 +41,17 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * (twitch_triage_fhir.wasm) is loaded only when the person asks for it; and
  * issue 35's printed summary added 0.6 KB: the device's date written for the
  * language (0.2 KB), the questionnaire's version, the print styles that fit
- * a result on one A4 page (0.2 KB) and two short texts in each pack.)
+ * a result on one A4 page (0.2 KB) and two short texts in each pack;
+ * then the third lay-story set's under-triages added 0.8 KB, to 78.1 KB:
+ * six safety rules' advice in three languages (E16-E19, U18, U19), two new
+ * question items (blue or grey skin, a heart racing at rest) and their
+ * findings and conditions in the wasm (0.3 KB of code), after 0.6 KB of
+ * result texts were shortened in three languages to pay for part of it.
+ * Under-triage is a failure, never a trade-off: this is the kilobyte the
+ * issue 30/31 budget (+1 KB on the page) could not absorb; the page itself
+ * is 55.1 KB gzip (56,379 bytes), within its 60 KB budget.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 77.5 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 78.4 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -553,6 +553,23 @@ fn u16_new_or_worsening_shaking_on_lithium() {
             set("course", "worsening"),
         ],
     );
+    // A lithium tremor that came back worse, answered as "comes and goes"
+    // (the third set's t3-11, in Spanish), and not a steady old one.
+    check(
+        "U16",
+        &[
+            lithium.clone(),
+            set("movement", "shaking"),
+            set("duration", "months"),
+            set("course", "comes_and_goes"),
+        ],
+        &[
+            lithium.clone(),
+            set("movement", "shaking"),
+            set("duration", "months"),
+            set("course", "stable"),
+        ],
+    );
 }
 /// U17: new shaking or jerks in the limb a stroke weakened, within 3 months
 /// (a seizure, or rarely a limb-shaking attack): not the flicker of muscles
@@ -582,6 +599,133 @@ fn u17_new_shaking_or_jerks_in_the_limb_a_stroke_weakened() {
         "U17",
         &after_stroke(true, "jerk", "hours"),
         &after_stroke(false, "jerk", "hours"),
+    );
+}
+#[test]
+fn e16_shaking_or_jerks_during_chemotherapy() {
+    let chemo = |movement: &str, duration: Input| {
+        vec![
+            set("medicines", vec!["chemotherapy"]),
+            set("movement", movement),
+            ("duration", duration),
+        ]
+    };
+    // No fever needed: rigors during chemotherapy are an infection until
+    // proven otherwise (NICE CG151).
+    check(
+        "E16",
+        &chemo("shaking", "hours".into()),
+        &chemo("flicker", "hours".into()),
+    );
+    check(
+        "E16",
+        &chemo("jerk", "days".into()),
+        &chemo("jerk", "weeks".into()),
+    );
+    // "Not sure" how long fires it: the window is an exception.
+    check(
+        "E16",
+        &chemo("shaking", Input::Null),
+        &chemo("shaking", "months".into()),
+    );
+    check(
+        "E16",
+        &chemo("shaking", "hours".into()),
+        &[
+            set("medicines", vec!["other"]),
+            set("movement", "shaking"),
+            set("duration", "hours"),
+        ],
+    );
+    // Jerks only when falling asleep are sleep starts.
+    check(
+        "E16",
+        &chemo("jerk", "days".into()),
+        &[
+            chemo("jerk", "days".into()).as_slice(),
+            &[set("when", vec!["falling_asleep"])],
+        ]
+        .concat(),
+    );
+}
+#[test]
+fn e17_blue_grey_or_blotchy_skin() {
+    check("E17", &[yes("grey_blue_skin")], &[]);
+}
+#[test]
+fn u18_a_heart_racing_at_rest_for_hours() {
+    check("U18", &[yes("racing_heart")], &[]);
+}
+#[test]
+fn e18_stiff_muscles_and_a_fever_after_a_change_of_medicine() {
+    let answers = |changed: bool, stiff: bool| {
+        vec![
+            set("medicines", vec!["other"]),
+            ("medicine_changed", Input::Bool(changed)),
+            yes("fever"),
+            ("stiffness", Input::Bool(stiff)),
+        ]
+    };
+    check("E18", &answers(true, true), &answers(true, false));
+    check("E18", &answers(true, true), &answers(false, true));
+}
+#[test]
+fn e19_jerks_or_twisting_with_a_fever_in_a_child_under_5() {
+    let child = |age: i32, movement: &str, duration: Input| {
+        vec![
+            set("age", age),
+            yes("fever"),
+            set("movement", movement),
+            ("duration", duration),
+        ]
+    };
+    // (fires, near): the age, the movement, when it started ("not sure"
+    // fires: the window is an exception).
+    for (fires, near) in [
+        ((1, "jerk", "hours".into()), (5, "jerk", "hours".into())),
+        ((3, "twisting", Input::Null), (3, "shaking", "hours".into())),
+        ((2, "jerk", "days".into()), (2, "jerk", "weeks".into())),
+    ] {
+        check(
+            "E19",
+            &child(fires.0, fires.1, fires.2),
+            &child(near.0, near.1, near.2),
+        );
+    }
+    // Jerks only when falling asleep are sleep starts.
+    check(
+        "E19",
+        &child(2, "jerk", "days".into()),
+        &[
+            child(2, "jerk", "days".into()).as_slice(),
+            &[set("when", vec!["falling_asleep"])],
+        ]
+        .concat(),
+    );
+}
+#[test]
+fn u19_new_shaking_or_jerks_today_at_65_or_over() {
+    let older = |age: i32, movement: &str, duration: &str| {
+        vec![
+            set("age", age),
+            set("movement", movement),
+            set("duration", duration),
+        ]
+    };
+    check(
+        "U19",
+        &older(80, "shaking", "hours"),
+        &older(64, "shaking", "hours"),
+    );
+    check(
+        "U19",
+        &older(70, "jerk", "hours"),
+        &older(70, "jerk", "days"),
+    );
+    check(
+        "U19",
+        &older(70, "shaking", "hours"),
+        &older(70, "flicker", "hours"),
     );
 }
 #[test]

@@ -106,6 +106,7 @@ fn page() -> String {
         ("blind", common::blind_cases().len(), "written by three helper sessions that had not read `kb/`, `src/` or the tests, from the spec and NICE/NHS guidance; committed and measured before any change to the model for it (`tests/vignettes/blind-first-measurement.txt`)"),
         ("stories en / es / zh-Hant", 84, "84 lay stories written blind (32 from real public posts), two blind raters, answered through the printed questionnaire; all 84 also in Spanish and in Chinese (st-01..28 since issue 30, st-29..84 added later)"),
         ("held-out stories en / es / zh-Hant", 43, "43 new lay stories (27 from real public posts the first set did not use), written after every change above by two fresh helpers that had not read `kb/`, rated by two fresh blind raters (agree on 42 of 43 levels, kappa 0.97), translated, and answered in each language by fresh helpers that saw only the stories and the printed questionnaire; committed and measured once before any change (`tests/stories/heldout/first-measurement.txt`)"),
+        ("third stories en / es / zh-Hant", 42, "42 more lay stories (27 from real public posts not used before; 18 told by a carer or parent), written after the held-out set had judged its changes by two fresh helpers that had not read `kb/`, rated by two fresh blind raters (agree on 40 of 42 levels), translated, and answered in each language by fresh helpers that saw only the stories and the printed questionnaire; committed and measured once before any change (`tests/stories/third/first-measurement.txt`)"),
     ] {
         writeln!(w, "| {name} | {n} | {how} |").unwrap();
     }
@@ -156,6 +157,9 @@ fn page() -> String {
             "heldout/",
             Lang::ZhHant,
         ),
+        ("third en", "third en", "third/", Lang::En),
+        ("third es", "third es", "third/", Lang::Es),
+        ("third zh-Hant", "third zh-Hant", "third/", Lang::ZhHant),
     ] {
         let f = harness::measure_in(dir, &format!("{}.json", lang.code()), lang, false);
         writeln!(
@@ -213,7 +217,10 @@ fn page() -> String {
          | stories zh-Hant, st-29..84 (56) | within 52/56, under 0, over 4, first 49/56, top three 55/56, questions 10/14 | the same |\n\
          | held-out en (43) | within 38/43, under 1, over 4, first 30/43, top three 39/43, questions 10/15 | `tests/stories/heldout/first-measurement.txt` (the model of c516125) |\n\
          | held-out es (43) | within 38/43, under 1, over 4, first 31/43, top three 39/43, questions 10/13 | the same |\n\
-         | held-out zh-Hant (43) | within 38/43, under 1, over 4, first 33/43, top three 39/43, questions 10/14 | the same |\n\n\
+         | held-out zh-Hant (43) | within 38/43, under 1, over 4, first 33/43, top three 39/43, questions 10/14 | the same |\n\
+         | third en (42) | within 37/42, under 3, over 2, first 29/42, top three 38/42, questions 11/14 | `tests/stories/third/first-measurement.txt` (the model of 405499d) |\n\
+         | third es (42) | within 37/42, under 3, over 2, first 30/42, top three 42/42, questions 11/13 | the same |\n\
+         | third zh-Hant (42) | within 38/42, under 2, over 2, first 29/42, top three 39/42, questions 11/14 | the same |\n\n\
          Every answering of the stories since is in `tests/stories/README.md`.\n"
     )
     .unwrap();
@@ -224,8 +231,11 @@ fn page() -> String {
          recorded here so that they are not tried again blind. The 112 Spanish and Chinese \
          sheets of `st-29`..`st-84` judged the first of them; they have judged every change \
          since, so they are no longer untouched. The held-out stories were measured once \
-         before any change; since then they have judged rule U17 (which they prompted) and \
-         the shorter Spanish texts, and nothing else.\n\n\
+         before any change; since then they have judged rule U17 and the narrowed memory and \
+         agitation labels (both of which they prompted), the shorter Spanish and Chinese \
+         texts, and the third set's rules. The third set was measured once before any \
+         change; since then it has judged the rules its under-triages prompted (E16-E19, \
+         U18, U19, U16's wider reading).\n\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \

@@ -26,6 +26,8 @@ const YES_NO = [
   'epilepsy', 'kidney_or_liver_disease', 'thyroid_disease', 'diabetes', 'medicine_changed',
   // Beyond the spec (issue 30; README, "Findings beyond the spec"): rules U14, U15.
   'jerks_too', 'stopped_drinking', 'recent_neck_surgery',
+  // Beyond the spec (the third lay-story set): rules E17, U18.
+  'grey_blue_skin', 'racing_heart',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -76,6 +78,14 @@ function specRules(f) {
     // Ours (docs/SAFETY.md, H16): tetany after an operation on the neck.
     E15: yes('recent_neck_surgery') && (movement('twisting')
       || (yes('tingling_around_mouth') && (movement('cramp') || yes('stiffness') || yes('frequent_cramps')))),
+    // Ours (docs/SAFETY.md, H16): shaking or jerks during chemotherapy,
+    // blue or grey skin, stiff muscles and a fever after a change of
+    // medicine, jerks or twisting with a fever under 5.
+    E16: takes('chemotherapy') && movement('shaking', 'jerk') && !duration('weeks', 'months') && !sleepOnlyJerks,
+    E17: yes('grey_blue_skin'),
+    E18: (f.medicines ?? []).length > 0 && yes('medicine_changed') && yes('fever') && yes('stiffness'),
+    E19: age !== undefined && age < 5 && yes('fever') && movement('jerk', 'twisting')
+      && !duration('weeks', 'months') && !sleepOnlyJerks,
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -97,10 +107,13 @@ function specRules(f) {
       && !sleepOnlyJerks,
     U14: yes('heavy_alcohol') && yes('stopped_drinking'),
     U15: yes('recent_neck_surgery'),
-    U16: takes('lithium') && movement('shaking') && (short || f.course === 'worsening'),
+    U16: takes('lithium') && movement('shaking') && (short || ['worsening', 'comes_and_goes'].includes(f.course)),
     // New shaking or jerks in the limb a stroke weakened, in the last 3 months.
     U17: yes('stroke_history') && yes('on_stroke_side') && movement('jerk', 'shaking')
       && ['hours', 'days', 'weeks'].includes(f.duration),
+    // A heart racing at rest for hours; new shaking or jerks today at 65 or over.
+    U18: yes('racing_heart'),
+    U19: age !== undefined && age >= 65 && movement('shaking', 'jerk') && duration('hours') && !sleepOnlyJerks,
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -169,7 +182,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 42, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 48, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
