@@ -218,7 +218,7 @@ fn page() -> String {
          | held-out en (43) | within 38/43, under 1, over 4, first 30/43, top three 39/43, questions 10/15 | `tests/stories/heldout/first-measurement.txt` (the model of c516125) |\n\
          | held-out es (43) | within 38/43, under 1, over 4, first 31/43, top three 39/43, questions 10/13 | the same |\n\
          | held-out zh-Hant (43) | within 38/43, under 1, over 4, first 33/43, top three 39/43, questions 10/14 | the same |\n\
-         | third en (42) | within 37/42, under 3, over 2, first 29/42, top three 38/42, questions 11/14 | `tests/stories/third/first-measurement.txt` (the model of 405499d) |\n\
+         | third en (42) | within 37/42, under 3, over 2, first 29/42, top three 38/42, questions 11/14 | `tests/stories/third/first-measurement.txt` (the model of 0c62756) |\n\
          | third es (42) | within 37/42, under 3, over 2, first 30/42, top three 42/42, questions 11/13 | the same |\n\
          | third zh-Hant (42) | within 38/42, under 2, over 2, first 29/42, top three 39/42, questions 11/14 | the same |\n\n\
          Every answering of the stories since is in `tests/stories/README.md`.\n"
