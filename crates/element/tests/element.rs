@@ -233,13 +233,20 @@ fn renders_the_first_question_as_a_fieldset_with_its_heading() {
         p.has("fieldset legend h2"),
         "the question is the legend's heading"
     );
+    // Every sign the knowledge base lists, and "None of these".
+    let signs = twitch_triage::kb::QUESTIONS
+        .iter()
+        .find(|q| q.id == "emergency_signs")
+        .unwrap()
+        .options
+        .len();
     assert_eq!(
         p.root
             .query_selector_all("input[type=checkbox]")
             .unwrap()
-            .length(),
-        8,
-        "7 signs and None of these"
+            .length() as usize,
+        signs + 1,
+        "{signs} signs and None of these"
     );
     assert!(p
         .one(".emergency-line")
