@@ -116,7 +116,7 @@ fn page() -> String {
         "| set | triage exact | under-triage | over-triage | first explanation | top three | questions (median, max) |\n|---|---|---|---|---|---|---|"
     )
     .unwrap();
-    let mut misses: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+    let mut misses: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for (name, cases) in [
         ("dev", common::cases()),
         ("own", common::own_cases()),
@@ -136,7 +136,7 @@ fn page() -> String {
         )
         .unwrap();
         for m in s.misses {
-            misses.entry(m).or_default().push(name);
+            misses.entry(m).or_default().push(name.to_string());
         }
     }
     writeln!(
@@ -144,38 +144,29 @@ fn page() -> String {
         "\n| lay stories | within the raters' range | under-triage | over-triage | first explanation | top three | questions (median, max) |\n|---|---|---|---|---|---|---|"
     )
     .unwrap();
-    // (the row's name, where its misses are listed, the set's directory, the language)
-    for (name, set, dir, lang) in [
-        ("en", "stories en", "", Lang::En),
-        ("es", "stories es", "", Lang::Es),
-        ("zh-Hant", "stories zh-Hant", "", Lang::ZhHant),
-        ("held-out en", "held-out en", "heldout/", Lang::En),
-        ("held-out es", "held-out es", "heldout/", Lang::Es),
-        (
-            "held-out zh-Hant",
-            "held-out zh-Hant",
-            "heldout/",
-            Lang::ZhHant,
-        ),
-        ("third en", "third en", "third/", Lang::En),
-        ("third es", "third es", "third/", Lang::Es),
-        ("third zh-Hant", "third zh-Hant", "third/", Lang::ZhHant),
-    ] {
-        let f = harness::measure_in(dir, &format!("{}.json", lang.code()), lang, false);
-        writeln!(
-            w,
-            "| {name} | {} | {} | {} | {} | {} | {}, {} |",
-            pct(f.within, f.n),
-            f.under.len(),
-            f.over.len(),
-            pct(f.first, f.n),
-            pct(f.top3, f.n),
-            f.median(),
-            f.questions.iter().max().unwrap()
-        )
-        .unwrap();
-        for m in f.misses {
-            misses.entry(m).or_default().push(set);
+    // Each story set in each language. The misses are listed under the set's
+    // name and the language; the first set's rows are the language alone.
+    for (dir, label) in harness::SETS {
+        for lang in Lang::ALL {
+            let code = lang.code();
+            let set = format!("{label} {code}");
+            let name = if dir.is_empty() { code } else { &set };
+            let f = harness::measure_in(dir, &format!("{code}.json"), lang, false);
+            writeln!(
+                w,
+                "| {name} | {} | {} | {} | {} | {} | {}, {} |",
+                pct(f.within, f.n),
+                f.under.len(),
+                f.over.len(),
+                pct(f.first, f.n),
+                pct(f.top3, f.n),
+                f.median(),
+                f.questions.iter().max().unwrap()
+            )
+            .unwrap();
+            for m in f.misses {
+                misses.entry(m).or_default().push(set.clone());
+            }
         }
     }
     writeln!(w, "\n## First explanations missed\n").unwrap();

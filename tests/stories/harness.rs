@@ -38,8 +38,15 @@ pub struct Gold {
     pub levels: Vec<Level>,
 }
 
-/// The gold standard of the set in `dir` (`""` for the first set,
-/// `"heldout/"` for the held-out one).
+/// The story sets: each one's directory under tests/stories/ and the name
+/// its figures are reported under.
+pub const SETS: [(&str, &str); 3] = [
+    ("", "stories"),
+    ("heldout/", "held-out"),
+    ("third/", "third"),
+];
+
+/// The gold standard of the set in `dir` (one of [`SETS`]).
 pub fn gold_in(dir: &str) -> BTreeMap<String, Gold> {
     let mut out: BTreeMap<String, Gold> = BTreeMap::new();
     for rater in ["rater-A", "rater-B"] {
