@@ -113,6 +113,11 @@ fn e3_sudden_weakness_is_a_possible_stroke() {
         &[yes("sudden_onset"), yes("speech_or_swallowing")],
         &[yes("speech_or_swallowing")],
     );
+    check(
+        "E3",
+        &[yes("sudden_onset"), yes("word_finding")],
+        &[set("sudden_onset", false), yes("word_finding")],
+    );
 }
 #[test]
 fn e4_sudden_confusion() {
@@ -302,6 +307,7 @@ fn u1_weakness_wasting_or_bulbar_signs() {
 #[test]
 fn u2_memory_decline() {
     check("U2", &[yes("memory_decline")], &[yes("poor_sleep")]);
+    check("U2", &[yes("word_finding")], &[yes("speech_or_swallowing")]);
 }
 #[test]
 fn u3_possible_low_calcium() {
@@ -726,6 +732,80 @@ fn u19_new_shaking_or_jerks_today_at_65_or_over() {
         "U19",
         &older(70, "shaking", "hours"),
         &older(70, "flicker", "hours"),
+    );
+}
+#[test]
+fn u20_sick_and_dried_out_in_pregnancy() {
+    let sick = [yes("vomiting_diarrhea"), yes("dehydrated")];
+    check(
+        "U20",
+        &[sick.as_slice(), &[yes("pregnant_or_recently_gave_birth")]].concat(),
+        &sick,
+    );
+    check(
+        "U20",
+        &[
+            yes("pregnant_or_recently_gave_birth"),
+            yes("vomiting_diarrhea"),
+            yes("dehydrated"),
+        ],
+        &[
+            yes("pregnant_or_recently_gave_birth"),
+            yes("vomiting_diarrhea"),
+        ],
+    );
+    // After a birth, sickness with a fever can be an infection.
+    check(
+        "U20",
+        &[
+            yes("pregnant_or_recently_gave_birth"),
+            yes("vomiting_diarrhea"),
+            yes("fever"),
+        ],
+        &[yes("pregnant_or_recently_gave_birth"), yes("fever")],
+    );
+}
+#[test]
+fn u21_shaking_after_a_change_on_two_serotonergic_medicines() {
+    let on = |meds: Vec<&'static str>, movement: &'static str, duration: &'static str| {
+        vec![
+            set("medicines", meds),
+            yes("medicine_changed"),
+            set("movement", movement),
+            set("duration", duration),
+        ]
+    };
+    // An antidepressant with tramadol: shaking fires, a flicker does not.
+    check(
+        "U21",
+        &on(vec!["antidepressant", "opioid"], "shaking", "weeks"),
+        &on(vec!["antidepressant", "opioid"], "flicker", "weeks"),
+    );
+    // One serotonergic medicine alone is U13's and E8's, not this rule's.
+    check(
+        "U21",
+        &on(vec!["antidepressant", "lithium"], "jerk", "days"),
+        &on(vec!["antidepressant", "other"], "jerk", "days"),
+    );
+    // Shaking for months is not new; "not sure" when it began still fires.
+    check(
+        "U21",
+        &[
+            on(vec!["antidepressant", "opioid"], "shaking", "weeks").as_slice(),
+            &[unknown("duration")],
+        ]
+        .concat(),
+        &on(vec!["antidepressant", "opioid"], "shaking", "months"),
+    );
+    // Jerks only when falling asleep are sleep starts.
+    check(
+        "U21",
+        &on(vec!["antidepressant", "opioid"], "jerk", "days"),
+        &[
+            on(vec!["antidepressant", "opioid"], "jerk", "days").as_slice(),
+            &[set("when", vec!["falling_asleep"])],
+        ]
+        .concat(),
     );
 }
 #[test]

@@ -107,6 +107,7 @@ fn page() -> String {
         ("stories en / es / zh-Hant", 84, "84 lay stories written blind (32 from real public posts), two blind raters, answered through the printed questionnaire; all 84 also in Spanish and in Chinese (st-01..28 since issue 30, st-29..84 added later)"),
         ("held-out stories en / es / zh-Hant", 43, "43 new lay stories (27 from real public posts the first set did not use), written after every change above by two fresh helpers that had not read `kb/`, rated by two fresh blind raters (agree on 42 of 43 levels, kappa 0.97), translated, and answered in each language by fresh helpers that saw only the stories and the printed questionnaire; committed and measured once before any change (`tests/stories/heldout/first-measurement.txt`)"),
         ("third stories en / es / zh-Hant", 42, "42 more lay stories (27 from real public posts not used before; 18 told by a carer or parent), written after the held-out set had judged its changes by two fresh helpers that had not read `kb/`, rated by two fresh blind raters (agree on 40 of 42 levels), translated, and answered in each language by fresh helpers that saw only the stories and the printed questionnaire; committed and measured once before any change (`tests/stories/third/first-measurement.txt`)"),
+        ("fourth stories en / es / zh-Hant", 44, "44 more lay stories (31 from real public posts not used before; 19 told by a carer or parent), written after the third set had judged its changes by two fresh helpers that had not read `kb/`, rated by two fresh blind raters (agree on 42 of 44 levels, kappa 0.94), translated, and answered in each language by fresh helpers that saw only the stories and the printed questionnaire; committed and measured once before any change (`tests/stories/fourth/first-measurement.txt`)"),
     ] {
         writeln!(w, "| {name} | {n} | {how} |").unwrap();
     }
@@ -211,7 +212,10 @@ fn page() -> String {
          | held-out zh-Hant (43) | within 38/43, under 1, over 4, first 33/43, top three 39/43, questions 10/14 | the same |\n\
          | third en (42) | within 37/42, under 3, over 2, first 29/42, top three 38/42, questions 11/14 | `tests/stories/third/first-measurement.txt` (the model of 0c62756) |\n\
          | third es (42) | within 37/42, under 3, over 2, first 30/42, top three 42/42, questions 11/13 | the same |\n\
-         | third zh-Hant (42) | within 38/42, under 2, over 2, first 29/42, top three 39/42, questions 11/14 | the same |\n\n\
+         | third zh-Hant (42) | within 38/42, under 2, over 2, first 29/42, top three 39/42, questions 11/14 | the same |\n\
+         | fourth en (44) | within 38/44, under 1, over 5, first 33/44, top three 41/44, questions 10/13 | `tests/stories/fourth/first-measurement.txt` (the model of 04eb28f) |\n\
+         | fourth es (44) | within 36/44, under 3, over 5, first 34/44, top three 41/44, questions 10/13 | the same |\n\
+         | fourth zh-Hant (44) | within 36/44, under 3, over 5, first 36/44, top three 41/44, questions 10.5/13 | the same |\n\n\
          Every answering of the stories since is in `tests/stories/README.md`.\n"
     )
     .unwrap();
@@ -226,7 +230,9 @@ fn page() -> String {
          agitation labels (both of which they prompted), the shorter Spanish and Chinese \
          texts, and the third set's rules. The third set was measured once before any \
          change; since then it has judged the rules its under-triages prompted (E16-E19, \
-         U18, U19, U16's wider reading).\n\n\
+         U18, U19, U16's wider reading). The fourth set was measured once before any change; \
+         since then it has judged the changes its under-triages prompted (the word-finding \
+         item, U20, U21), with `strength` answered again on every sheet of every set.\n\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \
@@ -285,8 +291,12 @@ fn page() -> String {
          language, fixed since by rule U17), four over-triaged, all by the spec's own floors \
          or a label read as broader than meant. The third set, measured once after that, \
          again: first explanation 29, 30 and 29 of 42 (69 to 71%), and under-triage 3, 3 and 2 \
-         (en, es, zh-Hant), each shape fixed since by a new rule (E16-E19, U18, U19): each new \
-         set has found under-triage the earlier ones did not, so the next may too.\n\
+         (en, es, zh-Hant), each shape fixed since by a new rule (E16-E19, U18, U19). The \
+         fourth set, measured once after that: first explanation 33, 34 and 36 of 44 (75 to \
+         82%), and under-triage 1, 3 and 3 (word-finding trouble with no item to tick, \
+         shaking after a change on an antidepressant with tramadol, and days of vomiting in \
+         pregnancy), each fixed since (a new item, rules U21 and U20). Each new set has found \
+         under-triage the earlier ones did not, so the next may too.\n\
          - No clinician has reviewed the knowledge base as a whole; the changes of issue 30 \
          had an independent review by a helper (`docs/SAFETY.md`, H16)."
     )

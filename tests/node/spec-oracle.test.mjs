@@ -28,6 +28,9 @@ const YES_NO = [
   'jerks_too', 'stopped_drinking', 'recent_neck_surgery',
   // Beyond the spec (the third lay-story set): rules E17, U18.
   'grey_blue_skin', 'racing_heart',
+  // Beyond the spec (the fourth lay-story set): read like slurred speech by
+  // E3 and like memory decline by U2, and a warning sign (R10).
+  'word_finding',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -61,7 +64,7 @@ function specRules(f) {
   const r = {
     E1: yes('breathing_difficulty'),
     E2: yes('loss_of_awareness'),
-    E3: yes('sudden_onset') && (yes('weakness') || yes('speech_or_swallowing') || yes('one_sided_symptoms')),
+    E3: yes('sudden_onset') && (yes('weakness') || yes('speech_or_swallowing') || yes('word_finding') || yes('one_sided_symptoms')),
     E4: yes('sudden_confusion'),
     E5: yes('chest_pain'),
     E6: yes('head_injury') && (movement('jerk', 'shaking') || yes('vomiting_diarrhea') || (age !== undefined && age >= 65)),
@@ -87,7 +90,7 @@ function specRules(f) {
     E19: age !== undefined && age < 5 && yes('fever') && movement('jerk', 'twisting')
       && !duration('weeks', 'months') && !sleepOnlyJerks,
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
-    U2: yes('memory_decline'),
+    U2: yes('memory_decline') || yes('word_finding'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
     U4: yes('fever') && movement('jerk', 'shaking'),
     U5: yes('head_injury'),
@@ -114,6 +117,12 @@ function specRules(f) {
     // A heart racing at rest for hours; new shaking or jerks today at 65 or over.
     U18: yes('racing_heart'),
     U19: age !== undefined && age >= 65 && movement('shaking', 'jerk') && duration('hours') && !sleepOnlyJerks,
+    // Sick and dried out (or feverish) in pregnancy or after a birth; shaking
+    // or jerks after a change on an antidepressant with another medicine
+    // that raises serotonin (the fourth lay-story set).
+    U20: yes('pregnant_or_recently_gave_birth') && yes('vomiting_diarrhea') && (yes('dehydrated') || yes('fever')),
+    U21: takes('antidepressant') && ['opioid', 'lithium', 'stimulant_medicine', 'recreational_drugs'].some(takes)
+      && yes('medicine_changed') && (movement('shaking', 'jerk') || yes('jerks_too')) && !duration('months') && !sleepOnlyJerks,
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -124,7 +133,7 @@ function specRules(f) {
       && (movement('jerk', 'shaking', 'cramp') || yes('frequent_cramps')),
     R7: yes('numbness_tingling'),
     R8: (f.body_areas ?? []).includes('tongue'),
-    R10: WARNING_SIGNS.some(yes),
+    R10: WARNING_SIGNS.some(yes) || yes('word_finding'),
     // Ours: cramps on a water tablet.
     R11: takes('diuretic') && (movement('cramp') || yes('frequent_cramps')),
   };
@@ -182,7 +191,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 48, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 50, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 

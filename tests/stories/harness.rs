@@ -40,10 +40,11 @@ pub struct Gold {
 
 /// The story sets: each one's directory under tests/stories/ and the name
 /// its figures are reported under.
-pub const SETS: [(&str, &str); 3] = [
+pub const SETS: [(&str, &str); 4] = [
     ("", "stories"),
     ("heldout/", "held-out"),
     ("third/", "third"),
+    ("fourth/", "fourth"),
 ];
 
 /// The gold standard of the set in `dir` (one of [`SETS`]).
