@@ -134,17 +134,17 @@ fn later_set(dir: &str, set: &str, lang: Lang, bars: (usize, usize, usize, usize
 /// changed questions answered again).
 #[test]
 fn heldout_english_sheets() {
-    later_set("heldout/", "held-out", Lang::En, (41, 2, 34, 40, 15));
+    later_set("heldout/", "held-out", Lang::En, (41, 2, 35, 40, 15));
 }
 
 #[test]
 fn heldout_spanish_sheets() {
-    later_set("heldout/", "held-out", Lang::Es, (41, 2, 34, 40, 13));
+    later_set("heldout/", "held-out", Lang::Es, (41, 2, 35, 40, 13));
 }
 
 #[test]
 fn heldout_chinese_sheets() {
-    later_set("heldout/", "held-out", Lang::ZhHant, (41, 2, 34, 39, 13));
+    later_set("heldout/", "held-out", Lang::ZhHant, (41, 2, 35, 39, 13));
 }
 
 /// The third set (tests/stories/third/), written, rated, translated and
@@ -183,7 +183,7 @@ fn fourth_raters_agreement() {
 
 #[test]
 fn fourth_english_sheets() {
-    later_set("fourth/", "fourth", Lang::En, (39, 5, 33, 41, 13));
+    later_set("fourth/", "fourth", Lang::En, (39, 5, 34, 41, 13));
 }
 
 #[test]

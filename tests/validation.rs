@@ -270,7 +270,27 @@ fn page() -> String {
          the Chinese top three fell (83 to 82), and one of our own structured cases changed \
          level (`own-34`, self-care to routine, through the interview). Not adopted. What it \
          shows: a change within the precision any reviewer could claim for a judgement \
-         moves about one result in 84, so one case either way is within the figures' noise.\n"
+         moves about one result in 84, so one case either way is within the figures' noise.\n\
+         - **Emergency interviews that go on to ask what could fire another emergency rule \
+         naming a cause** (2026-12-07, judged on the first three story sets before the \
+         fourth was measured): the emergency interviews grew from 5-7 to 9-12 questions, \
+         and the extra answers cost as many first explanations as they won (five won: \
+         muscle breakdown after a spin class in each language, a hypo in Spanish, one \
+         more; six lost: alcohol withdrawal led by an infection in each language, a \
+         medicine reaction led by a brain illness, a fit by a brain illness). Not adopted; \
+         E4 naming low fluids or salts won three others without a question more (E2 \
+         naming them too won three more, but the review kept them out of E2: a \
+         faint from not drinking goes to a GP, and must not head a result that says to call the emergency \
+         number).\n\
+         - **Rule C1 weighing each fired rule's vote by how few causes it names**, or \
+         **choosing among the causes every fired urgent or emergency rule names** (not only \
+         the most urgent level's) (2026-12-07, every story set): the first did more harm \
+         than good (a first fit led by a trapped nerve, `st-21`); the second won nine first \
+         explanations across the later sets but broke the designed lead after a blow to \
+         the head with a clumsy hand (a trapped nerve, which only the urgent rule on \
+         weakness names, over the brain injury the emergency rule names; \
+         `tests/rules.rs::c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name`). \
+         Not adopted.\n"
     )
     .unwrap();
     writeln!(w, "## Limits\n").unwrap();
