@@ -67,7 +67,7 @@ fn agreement(dir: &str, set: &str) {
 /// their memory and agitation labels were narrowed, and `strength` again
 /// after the word-finding item was added: that answering moved the Spanish
 /// figures down by one each, a slow, shuffling Parkinson's story now ticked
-/// as new weakness among them), so that a change
+/// as new weakness among them, and the Chinese up), so that a change
 /// that makes them worse fails: (within range, at most over-triaged, first
 /// explanation, top three, at most questions in one interview). Under-triage
 /// is always zero.
@@ -130,8 +130,8 @@ fn later_set(dir: &str, set: &str, lang: Lang, bars: (usize, usize, usize, usize
 /// answered after every change above and measured once on the model as it
 /// was (tests/stories/heldout/first-measurement.txt: under-triage 1 in each
 /// language, which rule U17 fixed). The bars are the figures after U17, the
-/// narrowed memory and agitation labels and the third set's rules (with the
-/// changed questions answered again).
+/// narrowed memory and agitation labels, the third and fourth sets' rules
+/// and the causes rules name (with the changed questions answered again).
 #[test]
 fn heldout_english_sheets() {
     later_set("heldout/", "held-out", Lang::En, (41, 2, 35, 40, 15));
