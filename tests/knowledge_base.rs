@@ -75,7 +75,7 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     ("grey_blue_skin", "bool"),
     ("racing_heart", "bool"),
     // Trouble finding words or understanding speech (the fourth story
-    // set): read with slurred speech by E3, U1 and R10.
+    // set): read by E3 (sudden), U2 and R10.
     ("word_finding", "bool"),
 ];
 

@@ -797,6 +797,31 @@ fn u21_shaking_after_a_change_on_two_serotonergic_medicines() {
         .concat(),
         &on(vec!["antidepressant", "opioid"], "shaking", "months"),
     );
+    // Only after a change; jerks ticked as well count like jerks; two
+    // serotonergic medicines without an antidepressant are not this rule's.
+    check(
+        "U21",
+        &on(vec!["antidepressant", "opioid"], "shaking", "days"),
+        &[
+            on(vec!["antidepressant", "opioid"], "shaking", "days").as_slice(),
+            &[set("medicine_changed", false)],
+        ]
+        .concat(),
+    );
+    check(
+        "U21",
+        &[
+            on(vec!["antidepressant", "opioid"], "flicker", "days").as_slice(),
+            &[yes("jerks_too")],
+        ]
+        .concat(),
+        &on(vec!["antidepressant", "opioid"], "flicker", "days"),
+    );
+    check(
+        "U21",
+        &on(vec!["antidepressant", "lithium"], "shaking", "days"),
+        &on(vec!["opioid", "lithium"], "shaking", "days"),
+    );
     // Jerks only when falling asleep are sleep starts.
     check(
         "U21",
@@ -1069,6 +1094,44 @@ fn every_rule_has_a_test_here() {
 /// with a brain injury, also when clumsy hands fire the urgent rule U1 too.
 /// A rule that flags a risk whatever the cause (a blow to the head, U5,
 /// alone) leaves the order to the scores.
+/// The causes E2, E4 and E13 name (docs/reviews/rules-U20-U21-word-finding.md,
+/// docs/reviews/causes-E13-E18-U18-U19.md): low fluids or salts may head a
+/// result for sudden confusion after days of sickness (E4), never one for a
+/// blackout (a simple faint from not drinking goes to a GP) nor for weakness
+/// with numbness within days (vomiting often comes before Guillain-Barre).
+#[test]
+fn c1_low_fluids_leads_after_confusion_but_never_after_a_blackout_or_spreading_weakness() {
+    let first = |changes: &[(&'static str, Input)]| classify(&with(changes)).explanations[0].id;
+    let sick = [yes("vomiting_diarrhea"), yes("dehydrated")];
+    let confused = first(&[&sick[..], &[yes("sudden_confusion"), set("age", 80)]].concat());
+    assert!(
+        ["electrolyte_dehydration", "infection_rigors"].contains(&confused),
+        "{confused}"
+    );
+    for movement in ["flicker", "cramp", "jerk"] {
+        let blackout = first(
+            &[
+                &sick[..],
+                &[yes("loss_of_awareness"), set("movement", movement)],
+            ]
+            .concat(),
+        );
+        assert_ne!(blackout, "electrolyte_dehydration", "{movement}");
+        let weak = first(
+            &[
+                &sick[..],
+                &[
+                    yes("weakness"),
+                    yes("numbness_tingling"),
+                    set("duration", "days"),
+                    set("movement", movement),
+                ],
+            ]
+            .concat(),
+        );
+        assert_ne!(weak, "electrolyte_dehydration", "{movement}");
+    }
+}
 #[test]
 fn c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name() {
     let first = |changes: &[(&'static str, Input)]| classify(&with(changes)).explanations[0].id;
