@@ -50,12 +50,12 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * Under-triage is a failure, never a trade-off: this is the kilobyte the
  * issue 30/31 budget (+1 KB on the page) could not absorb; the page itself
  * is 55.1 KB gzip (56,379 bytes), within its 60 KB budget; then the fourth
- * lay-story set's under-triages added 1,157 bytes, to 79.2 KB: a new item
+ * lay-story set's under-triages added 1,163 bytes, to 79.2 KB: a new item
  * (trouble finding or understanding words) and its label in three
  * languages, two new urgent rules (U20, U21) and the longer advice of E3
  * and U2 that the clinical review asked for, in three languages, and one
  * sentence on fainting or confusion in the fluid-loss summary; the page is
- * 55.5 KB gzip (56,877 bytes). The ceiling keeps 0.1 KB of room.)
+ * 55.5 KB gzip (56,872 bytes). The ceiling keeps 0.1 KB of room.)
  */
 export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 79.3 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
