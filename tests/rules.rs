@@ -767,70 +767,67 @@ fn u20_sick_and_dried_out_in_pregnancy() {
 }
 #[test]
 fn u21_shaking_after_a_change_on_two_serotonergic_medicines() {
-    let on = |meds: Vec<&'static str>, movement: &'static str, duration: &'static str| {
-        vec![
+    // Medicines, movement and when it began, after a change; then any
+    // answers that override those.
+    let on = |meds: Vec<&'static str>,
+              movement: &'static str,
+              duration: &'static str,
+              then: &[(&'static str, Input)]| {
+        let mut v = vec![
             set("medicines", meds),
             yes("medicine_changed"),
             set("movement", movement),
             set("duration", duration),
-        ]
+        ];
+        v.extend_from_slice(then);
+        v
     };
+    let both = || vec!["antidepressant", "opioid"];
     // An antidepressant with tramadol: shaking fires, a flicker does not.
     check(
         "U21",
-        &on(vec!["antidepressant", "opioid"], "shaking", "weeks"),
-        &on(vec!["antidepressant", "opioid"], "flicker", "weeks"),
+        &on(both(), "shaking", "weeks", &[]),
+        &on(both(), "flicker", "weeks", &[]),
     );
     // One serotonergic medicine alone is U13's and E8's, not this rule's.
     check(
         "U21",
-        &on(vec!["antidepressant", "lithium"], "jerk", "days"),
-        &on(vec!["antidepressant", "other"], "jerk", "days"),
+        &on(vec!["antidepressant", "lithium"], "jerk", "days", &[]),
+        &on(vec!["antidepressant", "other"], "jerk", "days", &[]),
     );
     // Shaking for months is not new; "not sure" when it began still fires.
     check(
         "U21",
-        &[
-            on(vec!["antidepressant", "opioid"], "shaking", "weeks").as_slice(),
-            &[unknown("duration")],
-        ]
-        .concat(),
-        &on(vec!["antidepressant", "opioid"], "shaking", "months"),
+        &on(both(), "shaking", "weeks", &[unknown("duration")]),
+        &on(both(), "shaking", "months", &[]),
     );
     // Only after a change; jerks ticked as well count like jerks; two
     // serotonergic medicines without an antidepressant are not this rule's.
     check(
         "U21",
-        &on(vec!["antidepressant", "opioid"], "shaking", "days"),
-        &[
-            on(vec!["antidepressant", "opioid"], "shaking", "days").as_slice(),
-            &[set("medicine_changed", false)],
-        ]
-        .concat(),
+        &on(both(), "shaking", "days", &[]),
+        &on(both(), "shaking", "days", &[set("medicine_changed", false)]),
     );
     check(
         "U21",
-        &[
-            on(vec!["antidepressant", "opioid"], "flicker", "days").as_slice(),
-            &[yes("jerks_too")],
-        ]
-        .concat(),
-        &on(vec!["antidepressant", "opioid"], "flicker", "days"),
+        &on(both(), "flicker", "days", &[yes("jerks_too")]),
+        &on(both(), "flicker", "days", &[]),
     );
     check(
         "U21",
-        &on(vec!["antidepressant", "lithium"], "shaking", "days"),
-        &on(vec!["opioid", "lithium"], "shaking", "days"),
+        &on(vec!["antidepressant", "lithium"], "shaking", "days", &[]),
+        &on(vec!["opioid", "lithium"], "shaking", "days", &[]),
     );
     // Jerks only when falling asleep are sleep starts.
     check(
         "U21",
-        &on(vec!["antidepressant", "opioid"], "jerk", "days"),
-        &[
-            on(vec!["antidepressant", "opioid"], "jerk", "days").as_slice(),
+        &on(both(), "jerk", "days", &[]),
+        &on(
+            both(),
+            "jerk",
+            "days",
             &[set("when", vec!["falling_asleep"])],
-        ]
-        .concat(),
+        ),
     );
 }
 #[test]
