@@ -77,6 +77,7 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     // Trouble finding words or understanding speech (the fourth story
     // set): read by E3 (sudden), U2 and R10.
     ("word_finding", "bool"),
+    ("memory_slow", "bool"),
 ];
 
 const SPEC_VALUES: &[(&str, &[&str])] = &[

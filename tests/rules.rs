@@ -411,6 +411,13 @@ fn u10_possible_lithium_toxicity() {
             set("movement", "jerk"),
         ],
     );
+    // Memory getting worse, fast or slow (the spec's memory_decline once
+    // covered both; slow decline is its own finding since they split).
+    check(
+        "U10",
+        &[li.clone(), yes("memory_slow")],
+        &[set("medicines", vec!["other"]), yes("memory_slow")],
+    );
 }
 #[test]
 fn u11_alcohol_withdrawal() {
@@ -843,6 +850,14 @@ fn r11_cramps_on_a_water_tablet() {
         &[diuretic, yes("frequent_cramps")],
         &[set("medicines", vec!["other"]), yes("frequent_cramps")],
     );
+}
+#[test]
+fn r12_slow_memory_decline_never_checked() {
+    // Slow decline is a routine check; fast decline (over days or weeks)
+    // is U2's urgent one, and neither is the other's.
+    check("R12", &[yes("memory_slow")], &[set("memory_slow", false)]);
+    check("R12", &[yes("memory_slow")], &[yes("memory_decline")]);
+    check("U2", &[yes("memory_decline")], &[yes("memory_slow")]);
 }
 #[test]
 fn r1_long_lasting_or_widespread() {

@@ -67,7 +67,11 @@ fn agreement(dir: &str, set: &str) {
 /// their memory and agitation labels were narrowed, and `strength` again
 /// after the word-finding item was added: that answering moved the Spanish
 /// figures down by one each, a slow, shuffling Parkinson's story now ticked
-/// as new weakness among them, and the Chinese up), so that a change
+/// as new weakness among them, and the Chinese up; and `strength` again
+/// after memory was split into fast and slow decline and the hint let known,
+/// unchanged weakness be left out: that answering moved English and Chinese
+/// down (the same Parkinson's story ticked as new weakness in both, and a
+/// tired mother's fog as memory decline in Chinese) and Spanish up), so that a change
 /// that makes them worse fails: (within range, at most over-triaged, first
 /// explanation, top three, at most questions in one interview). Under-triage
 /// is always zero.
@@ -96,7 +100,7 @@ fn english_sheets() {
     check(
         &measure("en.json", Lang::En, true),
         "en",
-        (79, 5, 76, 82, 14),
+        (78, 6, 75, 82, 14),
     );
 }
 
@@ -105,7 +109,7 @@ fn spanish_sheets() {
     check(
         &measure("es.json", Lang::Es, true),
         "es",
-        (77, 7, 73, 81, 14),
+        (79, 5, 74, 82, 14),
     );
 }
 
@@ -114,7 +118,7 @@ fn chinese_sheets() {
     check(
         &measure("zh-Hant.json", Lang::ZhHant, true),
         "zh-Hant",
-        (79, 5, 75, 84, 14),
+        (77, 7, 74, 83, 14),
     );
 }
 
@@ -163,7 +167,7 @@ fn third_english_sheets() {
 
 #[test]
 fn third_spanish_sheets() {
-    later_set("third/", "third", Lang::Es, (40, 2, 33, 41, 13));
+    later_set("third/", "third", Lang::Es, (40, 2, 33, 41, 14));
 }
 
 #[test]
@@ -175,7 +179,10 @@ fn third_chinese_sheets() {
 /// answered after the third set had judged its changes, and measured once
 /// before any change (tests/stories/fourth/first-measurement.txt:
 /// under-triage 1, 3 and 3, fixed since by the word-finding item, U20 and
-/// U21). The bars are the figures after those changes.
+/// U21). The bars are the figures after those changes, and after memory was
+/// split into fast and slow decline and known, unchanged weakness could be
+/// left out (the over-triages of an 85-year-old's slow memory loss and of a
+/// recovering arm ten days after a stroke).
 #[test]
 fn fourth_raters_agreement() {
     agreement("fourth/", "fourth stories");
@@ -183,15 +190,15 @@ fn fourth_raters_agreement() {
 
 #[test]
 fn fourth_english_sheets() {
-    later_set("fourth/", "fourth", Lang::En, (39, 5, 34, 41, 13));
+    later_set("fourth/", "fourth", Lang::En, (41, 3, 35, 43, 13));
 }
 
 #[test]
 fn fourth_spanish_sheets() {
-    later_set("fourth/", "fourth", Lang::Es, (39, 5, 34, 41, 13));
+    later_set("fourth/", "fourth", Lang::Es, (41, 3, 35, 42, 13));
 }
 
 #[test]
 fn fourth_chinese_sheets() {
-    later_set("fourth/", "fourth", Lang::ZhHant, (39, 5, 37, 41, 13));
+    later_set("fourth/", "fourth", Lang::ZhHant, (40, 4, 37, 41, 13));
 }

@@ -232,7 +232,9 @@ fn page() -> String {
          change; since then it has judged the rules its under-triages prompted (E16-E19, \
          U18, U19, U16's wider reading). The fourth set was measured once before any change; \
          since then it has judged the changes its under-triages prompted (the word-finding \
-         item, U20, U21), with `strength` answered again on every sheet of every set.\n\n\
+         item, U20, U21), with `strength` answered again on every sheet of every set, and \
+         two of its over-triages (memory split into fast and slow decline, rule R12; known, \
+         unchanged weakness left out), with `strength` answered again once more.\n\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \

@@ -31,6 +31,9 @@ const YES_NO = [
   // Beyond the spec (the fourth lay-story set): read like slurred speech by
   // E3 and like memory decline by U2, and a warning sign (R10).
   'word_finding',
+  // Beyond the spec: memory slowly getting worse over months or years,
+  // never checked (rule R12, routine); fast decline stays memory_decline.
+  'memory_slow',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -99,7 +102,9 @@ function specRules(f) {
     U8: movement('twisting') && short,
     U9: movement('jerk', 'shaking') && duration('hours') && f.distribution === 'one_spot'
       && !whenOnly('falling_asleep') && !whenOnly('after_exercise'),
-    U10: takes('lithium') && (yes('vomiting_diarrhea') || movement('jerk') || yes('dexterity_loss_or_falls') || yes('memory_decline')),
+    // Ours added: slow memory decline (memory_slow), which the spec's
+    // memory_decline no longer covers since the two were split.
+    U10: takes('lithium') && (yes('vomiting_diarrhea') || movement('jerk') || yes('dexterity_loss_or_falls') || yes('memory_decline') || yes('memory_slow')),
     U11: yes('heavy_alcohol') && movement('shaking') && (yes('agitated') || yes('sweating_hot')),
     U12: yes('recent_wound') && (yes('stiffness') || movement('cramp')),
     // Ours, beyond the spec (docs/SAFETY.md, H16): new jerks within days of a
@@ -136,6 +141,8 @@ function specRules(f) {
     R10: WARNING_SIGNS.some(yes) || yes('word_finding'),
     // Ours: cramps on a water tablet.
     R11: takes('diuretic') && (movement('cramp') || yes('frequent_cramps')),
+    // Ours: slow memory decline never checked.
+    R12: yes('memory_slow'),
   };
   return Object.keys(r).filter((id) => r[id]);
 }
@@ -191,7 +198,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 50, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 51, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
