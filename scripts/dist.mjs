@@ -59,10 +59,12 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * added 655 bytes, to 79.8 KB (81,754 bytes): memory split into fast and
  * slow decline (a new item, its label and rule R12's advice with its
  * safety net, in three languages) and the strength checklist's hint on
- * weakness a doctor has already checked; the page is 55.8 KB gzip (57,155
- * bytes). The ceiling keeps 0.1 KB of room.)
+ * weakness a doctor has already checked; then 61 bytes more for the
+ * weakness item's "not slower but still as strong" (a Parkinson's picture
+ * was ticked as new weakness), to 81,815 bytes; the page is 55.8 KB gzip
+ * (57,182 bytes). The ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 79.9 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 80.0 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

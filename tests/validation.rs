@@ -234,7 +234,8 @@ fn page() -> String {
          since then it has judged the changes its under-triages prompted (the word-finding \
          item, U20, U21), with `strength` answered again on every sheet of every set, and \
          two of its over-triages (memory split into fast and slow decline, rule R12; known, \
-         unchanged weakness left out), with `strength` answered again once more.\n\n\
+         unchanged weakness left out; weakness is not slowness with normal strength), with \
+         `strength` answered again twice more.\n\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \
