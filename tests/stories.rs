@@ -204,3 +204,26 @@ fn fourth_spanish_sheets() {
 fn fourth_chinese_sheets() {
     later_set("fourth/", "fourth", Lang::ZhHant, (41, 3, 38, 42, 13));
 }
+
+/// The fifth set (tests/stories/fifth/), written, rated, translated and
+/// answered after the fourth set had judged its changes, and measured once
+/// before any change (tests/stories/fifth/first-measurement.txt).
+#[test]
+fn fifth_raters_agreement() {
+    agreement("fifth/", "fifth stories");
+}
+
+#[test]
+fn fifth_english_sheets() {
+    later_set("fifth/", "fifth", Lang::En, (0, 44, 0, 0, 20));
+}
+
+#[test]
+fn fifth_spanish_sheets() {
+    later_set("fifth/", "fifth", Lang::Es, (0, 44, 0, 0, 20));
+}
+
+#[test]
+fn fifth_chinese_sheets() {
+    later_set("fifth/", "fifth", Lang::ZhHant, (0, 44, 0, 0, 20));
+}

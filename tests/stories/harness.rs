@@ -40,11 +40,12 @@ pub struct Gold {
 
 /// The story sets: each one's directory under tests/stories/ and the name
 /// its figures are reported under.
-pub const SETS: [(&str, &str); 4] = [
+pub const SETS: [(&str, &str); 5] = [
     ("", "stories"),
     ("heldout/", "held-out"),
     ("third/", "third"),
     ("fourth/", "fourth"),
+    ("fifth/", "fifth"),
 ];
 
 /// The gold standard of the set in `dir` (one of [`SETS`]).
