@@ -61,10 +61,15 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * safety net, in three languages) and the strength checklist's hint on
  * weakness a doctor has already checked; then 61 bytes more for the
  * weakness item's "not slower but still as strong" (a Parkinson's picture
- * was ticked as new weakness), to 81,815 bytes; the page is 55.8 KB gzip
- * (57,182 bytes). The ceiling keeps 0.1 KB of room.)
+ * was ticked as new weakness), to 81,815 bytes; then the fifth lay-story
+ * set's under-triages added 1,773 bytes, to 81.6 KB (83,588 bytes): a new
+ * item (a swollen arm or leg) and five new rules (E20, E21, U22-U24), each
+ * with the advice its clinical review required (what to do, and when to
+ * call the emergency number), in three languages; the page is 56.6 KB
+ * gzip (57,959 bytes). Under-triage is a failure, never a trade-off. The
+ * ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 80.0 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 81.7 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

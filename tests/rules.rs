@@ -838,6 +838,119 @@ fn u21_shaking_after_a_change_on_two_serotonergic_medicines() {
     );
 }
 #[test]
+fn e20_a_swollen_painful_limb_after_hard_exercise() {
+    let after = [yes("swollen_limb"), yes("recent_intense_exercise")];
+    for sign in [
+        yes("pain"),
+        yes("stiffness"),
+        set("movement", "cramp"),
+        yes("frequent_cramps"),
+    ] {
+        check(
+            "E20",
+            &[after.as_slice(), std::slice::from_ref(&sign)].concat(),
+            &[yes("recent_intense_exercise"), sign],
+        );
+    }
+    // Swollen and painful without hard exercise is U22's (a clot), not this.
+    check(
+        "E20",
+        &[after.as_slice(), &[yes("pain")]].concat(),
+        &[yes("swollen_limb"), yes("pain")],
+    );
+}
+#[test]
+fn e21_new_weakness_today_with_kidney_or_liver_disease() {
+    let base = [yes("kidney_or_liver_disease"), set("duration", "hours")];
+    check(
+        "E21",
+        &[base.as_slice(), &[yes("weakness")]].concat(),
+        &[set("duration", "hours"), yes("weakness")],
+    );
+    check(
+        "E21",
+        &[base.as_slice(), &[yes("weakness_worsening")]].concat(),
+        &[
+            yes("kidney_or_liver_disease"),
+            set("duration", "days"),
+            yes("weakness_worsening"),
+        ],
+    );
+}
+#[test]
+fn u22_a_newly_swollen_limb() {
+    check("U22", &[yes("swollen_limb")], &[set("swollen_limb", false)]);
+}
+#[test]
+fn u23_restless_after_an_anti_sickness_or_antipsychotic_medicine() {
+    for meds in [vec!["anti_sickness"], vec!["antipsychotic"]] {
+        let m = set("medicines", meds);
+        check(
+            "U23",
+            &[m.clone(), yes("agitated"), yes("medicine_changed")],
+            &[m.clone(), set("agitated", false), yes("medicine_changed")],
+        );
+        // No change, but it began in the last days (a one-off injection
+        // of a medicine taken for a year).
+        check(
+            "U23",
+            &[
+                m.clone(),
+                yes("agitated"),
+                set("medicine_changed", false),
+                set("duration", "hours"),
+            ],
+            &[
+                m.clone(),
+                yes("agitated"),
+                set("medicine_changed", false),
+                set("duration", "months"),
+            ],
+        );
+    }
+    check(
+        "U23",
+        &[
+            set("medicines", vec!["anti_sickness"]),
+            yes("agitated"),
+            yes("medicine_changed"),
+        ],
+        &[
+            set("medicines", vec!["antidepressant"]),
+            yes("agitated"),
+            yes("medicine_changed"),
+            set("movement", "flicker"),
+        ],
+    );
+}
+#[test]
+fn u24_new_twitching_with_kidney_or_liver_disease() {
+    let ill = |movement: &'static str, duration: &'static str, areas: Vec<&'static str>| {
+        vec![
+            yes("kidney_or_liver_disease"),
+            set("movement", movement),
+            set("duration", duration),
+            set("body_areas", areas),
+        ]
+    };
+    check(
+        "U24",
+        &ill("flicker", "days", vec!["face"]),
+        &ill("flicker", "weeks", vec!["face"]),
+    );
+    // Not cramps (common during dialysis; R6 reads them), not the eyelid alone.
+    check(
+        "U24",
+        &ill("jerk", "hours", vec!["arm_or_hand"]),
+        &ill("cramp", "hours", vec!["arm_or_hand"]),
+    );
+    check(
+        "U24",
+        &ill("flicker", "days", vec!["eyelid", "face"]),
+        &ill("flicker", "days", vec!["eyelid"]),
+    );
+}
+#[test]
 fn r11_cramps_on_a_water_tablet() {
     let diuretic = set("medicines", vec!["diuretic"]);
     check(

@@ -207,7 +207,9 @@ fn fourth_chinese_sheets() {
 
 /// The fifth set (tests/stories/fifth/), written, rated, translated and
 /// answered after the fourth set had judged its changes, and measured once
-/// before any change (tests/stories/fifth/first-measurement.txt).
+/// before any change (tests/stories/fifth/first-measurement.txt: under-triage
+/// 4 in each language, fixed since by rules E20, E21, U22, U23 and U24 and
+/// the swollen-limb item). The bars are the figures after those changes.
 #[test]
 fn fifth_raters_agreement() {
     agreement("fifth/", "fifth stories");
@@ -215,15 +217,15 @@ fn fifth_raters_agreement() {
 
 #[test]
 fn fifth_english_sheets() {
-    later_set("fifth/", "fifth", Lang::En, (0, 44, 0, 0, 20));
+    later_set("fifth/", "fifth", Lang::En, (40, 4, 30, 41, 14));
 }
 
 #[test]
 fn fifth_spanish_sheets() {
-    later_set("fifth/", "fifth", Lang::Es, (0, 44, 0, 0, 20));
+    later_set("fifth/", "fifth", Lang::Es, (39, 5, 34, 44, 14));
 }
 
 #[test]
 fn fifth_chinese_sheets() {
-    later_set("fifth/", "fifth", Lang::ZhHant, (0, 44, 0, 0, 20));
+    later_set("fifth/", "fifth", Lang::ZhHant, (39, 5, 34, 42, 14));
 }

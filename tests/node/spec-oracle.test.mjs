@@ -34,6 +34,9 @@ const YES_NO = [
   // Beyond the spec: memory slowly getting worse over months or years,
   // never checked (rule R12, routine); fast decline stays memory_decline.
   'memory_slow',
+  // Beyond the spec (the fifth lay-story set): a newly swollen arm or leg
+  // (U22; E20 after hard exercise with pain, stiffness or cramps).
+  'swollen_limb',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -92,6 +95,11 @@ function specRules(f) {
     E18: (f.medicines ?? []).length > 0 && yes('medicine_changed') && yes('fever') && yes('stiffness'),
     E19: age !== undefined && age < 5 && yes('fever') && movement('jerk', 'twisting')
       && !duration('weeks', 'months') && !sleepOnlyJerks,
+    // Ours (the fifth set): hard exercise, then a swollen limb with pain,
+    // stiffness or cramps; new weakness today with kidney or liver disease.
+    E20: yes('swollen_limb') && yes('recent_intense_exercise')
+      && (yes('pain') || yes('stiffness') || movement('cramp') || yes('frequent_cramps')),
+    E21: yes('kidney_or_liver_disease') && (yes('weakness') || yes('weakness_worsening')) && duration('hours'),
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline') || yes('word_finding'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -128,6 +136,13 @@ function specRules(f) {
     U20: yes('pregnant_or_recently_gave_birth') && yes('vomiting_diarrhea') && (yes('dehydrated') || yes('fever')),
     U21: takes('antidepressant') && ['opioid', 'lithium', 'stimulant_medicine', 'recreational_drugs'].some(takes)
       && yes('medicine_changed') && (movement('shaking', 'jerk') || yes('jerks_too')) && !duration('months') && !sleepOnlyJerks,
+    // Ours (the fifth set): a newly swollen limb (a clot); restlessness on an
+    // anti-sickness or antipsychotic medicine; new twitching, jerks or shaking
+    // with kidney or liver disease (not cramps, not the eyelid alone).
+    U22: yes('swollen_limb'),
+    U23: (takes('antipsychotic') || takes('anti_sickness')) && yes('agitated') && (yes('medicine_changed') || short),
+    U24: yes('kidney_or_liver_disease') && short && movement('flicker', 'jerk', 'shaking', 'rippling', 'twisting')
+      && !(Array.isArray(f.body_areas) && f.body_areas.length === 1 && f.body_areas[0] === 'eyelid'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -198,7 +213,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 51, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 56, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
