@@ -156,7 +156,10 @@ fn heldout_chinese_sheets() {
 /// The third set (tests/stories/third/), written, rated, translated and
 /// answered after the held-out set had judged its changes, and measured once
 /// before any change (tests/stories/third/first-measurement.txt: under-triage
-/// 3, 3 and 2). The bars are the figures after the rules it prompted.
+/// 3, 3 and 2). The bars are the figures after the rules it prompted. In
+/// Chinese, the last answering of `illness_signs` ticked "a blow to the head"
+/// for a woman who walked into a wall when her eyelids shut (`t3-22`, urgent by
+/// U5, the spec's floor; both raters said routine).
 #[test]
 fn third_raters_agreement() {
     agreement("third/", "third stories");
@@ -174,7 +177,7 @@ fn third_spanish_sheets() {
 
 #[test]
 fn third_chinese_sheets() {
-    later_set("third/", "third", Lang::ZhHant, (40, 2, 32, 38, 13));
+    later_set("third/", "third", Lang::ZhHant, (39, 3, 32, 38, 13));
 }
 
 /// The fourth set (tests/stories/fourth/), written, rated, translated and
