@@ -63,7 +63,9 @@ function specRules(f) {
   const movement = (...m) => m.includes(f.movement);
   const duration = (...d) => d.includes(f.duration);
   const takes = (m) => (f.medicines ?? []).includes(m);
-  const whenOnly = (w) => Array.isArray(f.when) && f.when.length === 1 && f.when[0] === w;
+  // A set answered with this one member and no other ("when only", "body_areas only").
+  const only = (k, v) => Array.isArray(f[k]) && f[k].length === 1 && f[k][0] === v;
+  const whenOnly = (w) => only('when', w);
   const age = typeof f.age === 'number' ? f.age : undefined;
   const short = duration('hours', 'days');
   const sleepOnlyJerks = f.movement === 'jerk' && whenOnly('falling_asleep');
@@ -142,7 +144,7 @@ function specRules(f) {
     U22: yes('swollen_limb'),
     U23: (takes('antipsychotic') || takes('anti_sickness')) && yes('agitated') && (yes('medicine_changed') || short),
     U24: yes('kidney_or_liver_disease') && short && movement('flicker', 'jerk', 'shaking', 'rippling', 'twisting')
-      && !(Array.isArray(f.body_areas) && f.body_areas.length === 1 && f.body_areas[0] === 'eyelid'),
+      && !only('body_areas', 'eyelid'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
