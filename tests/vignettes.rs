@@ -15,9 +15,10 @@ fn classify_meets_the_vignette_targets() {
 /// Our own cases, written from the spec's findings and explanations and the
 /// sources, not from the spec's cases: every triage right, the expected
 /// explanation always in the first three, and first at least 61 times in
-/// 68 (now 65: since U19 also names a fit, `own-45`, sudden confusion with
-/// jerks today at 75 with kidney disease, leads with one, the expected
-/// body-chemistry cause second). They found that tongue twitching with slurred speech was put
+/// 68 (now 66: `own-45`, sudden confusion with jerks today at 75 with
+/// kidney disease, led with a fit once U19 named one, and leads again with
+/// the expected body-chemistry cause since U24 names it too). They found
+/// that tongue twitching with slurred speech was put
 /// down to harmless twitching, with the nerve specialist's explanation not
 /// even in the first three; that jerks a week after a blow to the head, or
 /// in late pregnancy, came first as myoclonus rather than a brain injury or
