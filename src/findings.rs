@@ -120,9 +120,9 @@ impl Findings {
             return Err(Error::new(ErrorKind::TooLarge, "findings", &expected));
         }
         let mut out = Findings::new();
-        let mut seen = 0u64;
+        let mut seen = 0u128;
         for (k, v) in &map.entries {
-            let bit = 1u64 << out.set_input(k, v)?.0;
+            let bit = 1u128 << out.set_input(k, v)?.0;
             if seen & bit != 0 {
                 return Err(Error::new(
                     ErrorKind::DuplicateKey,

@@ -79,6 +79,11 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     ("word_finding", "bool"),
     ("memory_slow", "bool"),
     ("swollen_limb", "bool"),
+    // Pain, numbness or tingling running down a limb from the neck or back
+    // (issue 31): read by the scoring only.
+    ("radiating_pain", "bool"),
+    // The same down both legs, new or not yet checked (rule E22).
+    ("radiating_both_legs", "bool"),
 ];
 
 const SPEC_VALUES: &[(&str, &[&str])] = &[

@@ -773,6 +773,51 @@ fn u20_sick_and_dried_out_in_pregnancy() {
     );
 }
 #[test]
+fn e22_pain_or_pins_and_needles_down_both_legs() {
+    check(
+        "E22",
+        &[yes("radiating_pain"), yes("radiating_both_legs")],
+        &[yes("radiating_pain")],
+    );
+    // Both legs alone is not read without the pain running from the back.
+    check(
+        "E22",
+        &[
+            yes("radiating_pain"),
+            yes("radiating_both_legs"),
+            yes("numbness_tingling"),
+        ],
+        &[yes("radiating_both_legs"), yes("numbness_tingling")],
+    );
+}
+#[test]
+fn u25_a_young_child_sick_and_drying_out() {
+    let sick = [yes("vomiting_diarrhea"), yes("dehydrated")];
+    // Age 2 with both: urgent; at 5 (the rule says under 5), or with only
+    // one of the two, it does not fire.
+    check(
+        "U25",
+        &[sick.as_slice(), &[set("age", 2)]].concat(),
+        &[sick.as_slice(), &[set("age", 5)]].concat(),
+    );
+    check(
+        "U25",
+        &[sick.as_slice(), &[set("age", 4)]].concat(),
+        &[set("age", 4), yes("vomiting_diarrhea")],
+    );
+    check(
+        "U25",
+        &[sick.as_slice(), &[set("age", 1)]].concat(),
+        &[set("age", 1), yes("dehydrated")],
+    );
+    // An unknown age does not fire it (the interview always asks the age).
+    check(
+        "U25",
+        &[sick.as_slice(), &[set("age", 3)]].concat(),
+        &[sick.as_slice(), &[unknown("age")]].concat(),
+    );
+}
+#[test]
 fn u21_shaking_after_a_change_on_two_serotonergic_medicines() {
     // Medicines, movement and when it began, after a change; then any
     // answers that override those.

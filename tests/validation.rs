@@ -243,7 +243,11 @@ fn page() -> String {
          twice more. The fifth set was measured once before any \
          change; since then it has judged the rules its under-triages prompted (E20, E21, \
          U22-U24, the swollen-limb item), with `illness_signs` answered again on every sheet \
-         of every set.\n\n\
+         of every set. Every set then judged one screen fewer (the \"lately\" list merged \
+         into \"Have you had any of these recently?\"), the wider dehydration item, the \
+         pinched-nerve item (`radiating_pain`) and rules E22 and U25 that its two reviews \
+         asked for, with three questions answered again on every sheet, and `both_legs` \
+         once more after its first answering over-triaged two stories.\n\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \

@@ -37,6 +37,9 @@ const YES_NO = [
   // Beyond the spec (the fifth lay-story set): a newly swollen arm or leg
   // (U22; E20 after hard exercise with pain, stiffness or cramps).
   'swollen_limb',
+  // Beyond the spec (issue 31): pain, numbness or tingling running down a
+  // limb from the neck or back, and the same now down both legs (E22).
+  'radiating_pain', 'radiating_both_legs',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -102,6 +105,8 @@ function specRules(f) {
     E20: yes('swollen_limb') && yes('recent_intense_exercise')
       && (yes('pain') || yes('stiffness') || movement('cramp') || yes('frequent_cramps')),
     E21: yes('kidney_or_liver_disease') && (yes('weakness') || yes('weakness_worsening')) && duration('hours'),
+    // Ours (issue 31): pain or pins and needles down both legs from the back.
+    E22: yes('radiating_pain') && yes('radiating_both_legs'),
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline') || yes('word_finding'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -145,6 +150,9 @@ function specRules(f) {
     U23: (takes('antipsychotic') || takes('anti_sickness')) && yes('agitated') && (yes('medicine_changed') || short),
     U24: yes('kidney_or_liver_disease') && short && movement('flicker', 'jerk', 'shaking', 'rippling', 'twisting')
       && !only('body_areas', 'eyelid'),
+    // Ours (the review of the wider dehydration item): a child under 5 being
+    // sick or with diarrhoea, and drying out.
+    U25: age !== undefined && age < 5 && yes('vomiting_diarrhea') && yes('dehydrated'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -215,7 +223,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 56, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 58, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
