@@ -80,7 +80,7 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     ("memory_slow", "bool"),
     ("swollen_limb", "bool"),
     // Pain, numbness or tingling running down a limb from the neck or back
-    // (issue 31): read by the scoring only.
+    // (issue 31): read by the scoring, and by E22 with the next.
     ("radiating_pain", "bool"),
     // The same down both legs, new or not yet checked (rule E22).
     ("radiating_both_legs", "bool"),
