@@ -272,7 +272,6 @@ pub struct SourceDef {
     pub id: &'static str,
     pub title: &'static str,
     pub publisher: &'static str,
-    pub note: &'static str,
 }
 
 #[derive(Debug)]

@@ -225,15 +225,15 @@ fn fifth_raters_agreement() {
 
 #[test]
 fn fifth_english_sheets() {
-    later_set("fifth/", "fifth", Lang::En, (40, 4, 32, 42, 13));
+    later_set("fifth/", "fifth", Lang::En, (40, 4, 32, 43, 13));
 }
 
 #[test]
 fn fifth_spanish_sheets() {
-    later_set("fifth/", "fifth", Lang::Es, (38, 6, 34, 44, 13));
+    later_set("fifth/", "fifth", Lang::Es, (38, 6, 35, 44, 13));
 }
 
 #[test]
 fn fifth_chinese_sheets() {
-    later_set("fifth/", "fifth", Lang::ZhHant, (39, 5, 35, 42, 13));
+    later_set("fifth/", "fifth", Lang::ZhHant, (39, 5, 35, 43, 13));
 }

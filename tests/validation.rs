@@ -305,7 +305,18 @@ fn page() -> String {
          the head with a clumsy hand (a trapped nerve, which only the urgent rule on \
          weakness names, over the brain injury the emergency rule names; \
          `tests/rules.rs::c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name`). \
-         Not adopted.\n"
+         Not adopted.\n\
+         - **E12 and E13 naming spasticity** (2026-12-07, every set): a man with a spinal \
+         cord injury and bladder trouble (E12) and a woman with MS numb and weak over days \
+         (E13) led with a trapped nerve or nerve damage under \"call the emergency number\"; \
+         naming spasticity won the fourth set's story in each language and changed nothing \
+         else. Not adopted: the independent review (`docs/reviews/spasticity-in-E12-E13.md`) \
+         found that it would also lead a stroke survivor's saddle numbness or worsening \
+         weakness with spasticity (its requirement admits the stroke side), and that \
+         spasticity's texts (\"therapy, stretching and medicines can ease it\") reassure \
+         where the rule means an infection, a relapse or pressure on the cord; its \
+         alternative, a new explanation for an MS flare-up or a new spinal cord problem, \
+         needs room the API's 120 KB limit does not have today.\n"
     )
     .unwrap();
     writeln!(w, "## Limits\n").unwrap();
