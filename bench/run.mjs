@@ -21,7 +21,9 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, STRICT_CSP } from '../scripts/serve.mjs';
 import { elementSizes, sizes } from '../scripts/build.mjs';
+import { inspectable } from '../tests/e2e/helpers.mjs';
 import { launch } from '../tests/node/browser.mjs';
+import { withBeyondSpec } from '../tests/node/vignettes.mjs';
 import { plainJs, rulesEngine } from './peer.mjs';
 import { writeSection } from './markers.mjs';
 
@@ -42,19 +44,10 @@ function stats(samples) {
   return { median: at(0.5), p25: at(0.25), p75: at(0.75), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
 }
 
-const cases = JSON.parse(readFileSync(join(root, 'tests', 'vignettes', 'dev.json'), 'utf8'));
 // With the answers their stories give to what the questionnaire asks beyond
-// the spec, as the tests read them (tests/common/mod.rs): without them a
-// safety rule on a finding the spec's cases cannot list stays open, our
-// result is "not fully screened" (R9), and the peers, whose rules are
-// two-valued, disagree.
-const beyond = JSON.parse(readFileSync(join(root, 'tests', 'vignettes', 'beyond-spec.json'), 'utf8'));
-for (const c of cases) {
-  for (const [id, answer] of Object.entries(beyond.cases[c.id] ?? {})) {
-    c.findings[id] = Array.isArray(answer) ? [...(c.findings[id] ?? []), ...answer] : answer;
-  }
-  for (const id of beyond.screening) if (!(id in c.findings)) c.findings[id] = false;
-}
+// the spec, as the tests read them: without them our result is "not fully
+// screened" (R9), and the peers, whose rules are two-valued, disagree.
+const cases = withBeyondSpec(JSON.parse(readFileSync(join(root, 'tests', 'vignettes', 'dev.json'), 'utf8')));
 const model = JSON.parse(execFileSync('cargo', ['xtask', 'model'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }));
 
 // ------------------------------------------------------------------ Node
@@ -182,12 +175,6 @@ try {
   // ready mark requests an animation frame at once, and the task queued from
   // that frame's callback runs after the frame's style, layout and paint.
   const painted = { demo: [], bare: [] };
-  const OPEN = () => {
-    const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
-      return attach.call(this, { ...init, mode: 'open' });
-    };
-  };
   const PAINTED = () => {
     const mark = performance.mark.bind(performance);
     performance.mark = (name, ...rest) => {
@@ -200,8 +187,8 @@ try {
       const context = await browser.newContext();
       if (name in painted) await context.addInitScript(PAINTED);
       // The demo page's element keeps its shadow root closed (SAFETY H18): open
-      // it for the harness, as tests/e2e/helpers.mjs does, to reach the input.
-      if (name === 'demo') await context.addInitScript(OPEN);
+      // it for the harness, to reach the input.
+      if (name === 'demo') await inspectable(context);
       const p = await context.newPage();
       await untilIdle();
       // Left alone until it has loaded and painted: the driver's own scripts

@@ -120,17 +120,17 @@ impl Findings {
             return Err(Error::new(ErrorKind::TooLarge, "findings", &expected));
         }
         let mut out = Findings::new();
-        let mut seen = 0u128;
+        let mut seen = crate::rules::FindingSet::default();
         for (k, v) in &map.entries {
-            let bit = 1u128 << out.set_input(k, v)?.0;
-            if seen & bit != 0 {
+            let id = out.set_input(k, v)?;
+            if seen.contains(id) {
                 return Err(Error::new(
                     ErrorKind::DuplicateKey,
                     k,
                     "each finding at most once",
                 ));
             }
-            seen |= bit;
+            seen.insert(id);
         }
         Ok(out)
     }

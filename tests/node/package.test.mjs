@@ -11,19 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 import { classify, Interview, knowledge, TwitchTriageError } from 'twitch-triage';
 
+import { withBeyondSpec } from './vignettes.mjs';
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const vignettesPath = process.env.TWITCH_TRIAGE_VIGNETTES ?? `${root}tests/vignettes/dev.json`;
-// With the answers the cases' stories give to what is asked beyond the
-// spec, as tests/common/mod.rs reads them (tests/vignettes/beyond-spec.json).
-const beyond = JSON.parse(readFileSync(`${root}tests/vignettes/beyond-spec.json`, 'utf8'));
-const vignettes = JSON.parse(readFileSync(vignettesPath, 'utf8')).map((c) => {
-  const findings = { ...c.findings };
-  for (const [id, answer] of Object.entries(beyond.cases[c.id] ?? {})) {
-    findings[id] = Array.isArray(answer) ? [...findings[id], ...answer] : answer;
-  }
-  for (const id of beyond.screening) findings[id] ??= false;
-  return { ...c, findings };
-});
+// With the answers the cases' stories give to what is asked beyond the spec.
+const vignettes = withBeyondSpec(JSON.parse(readFileSync(vignettesPath, 'utf8')));
 
 function rustResults() {
   const bin = `${root}target/release/xtask`;
