@@ -237,3 +237,27 @@ fn fifth_spanish_sheets() {
 fn fifth_chinese_sheets() {
     later_set("fifth/", "fifth", Lang::ZhHant, (39, 5, 35, 43, 13));
 }
+
+/// The sixth set (tests/stories/sixth/), written, rated, translated and
+/// answered after the fifth set had judged its changes (and after one
+/// screen fewer, E22 and U25), and measured once before any change
+/// (tests/stories/sixth/first-measurement.txt).
+#[test]
+fn sixth_raters_agreement() {
+    agreement("sixth/", "sixth stories");
+}
+
+#[test]
+fn sixth_english_sheets() {
+    later_set("sixth/", "sixth", Lang::En, (39, 4, 33, 38, 13));
+}
+
+#[test]
+fn sixth_spanish_sheets() {
+    later_set("sixth/", "sixth", Lang::Es, (38, 5, 36, 40, 12));
+}
+
+#[test]
+fn sixth_chinese_sheets() {
+    later_set("sixth/", "sixth", Lang::ZhHant, (37, 5, 33, 39, 13));
+}
