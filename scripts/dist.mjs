@@ -77,9 +77,16 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * screen's hint naming the everyday items, in three languages (about 1.7
  * KB), less the retired screen's texts; and a finding set of 128 bits
  * (two words), as the findings passed 64 (0.3 KB of code). The page is
- * 57.6 KB gzip (58,933 bytes). The ceiling keeps 0.1 KB of room.)
+ * 57.6 KB gzip (58,933 bytes); then the sixth lay-story set's
+ * under-triages added 1,201 bytes, to 84.7 KB (86,759 bytes): two new
+ * rules, U26 (movements that cannot be stopped soon after an anti-sickness
+ * or antipsychotic medicine) and R13 (a face or jaw newly stiff or tight),
+ * each with the advice its clinical review set (what to do, when to go the
+ * same day, when to call the emergency number), in three languages. The
+ * page is 58.0 KB gzip (59,413 bytes). Under-triage is a failure, never a
+ * trade-off. The ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 83.6 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 84.8 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

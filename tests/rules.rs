@@ -818,6 +818,142 @@ fn u25_a_young_child_sick_and_drying_out() {
     );
 }
 #[test]
+fn u26_new_movements_soon_after_an_anti_sickness_or_antipsychotic_medicine() {
+    // A tongue and jaw writhing the day after metoclopramide was started
+    // (the sixth lay-story set, t6-03): urgent, with or without a change
+    // ticked (a depot or one-off injection is often answered "no change").
+    let on = |meds: Vec<&'static str>, movement: &'static str, duration: &'static str| {
+        vec![
+            set("medicines", meds),
+            set("movement", movement),
+            set("duration", duration),
+        ]
+    };
+    check(
+        "U26",
+        &on(vec!["anti_sickness"], "rippling", "hours"),
+        &on(vec!["antidepressant"], "rippling", "hours"),
+    );
+    // In the first two weeks, not later (tardive movements are routine).
+    check(
+        "U26",
+        &on(vec!["antipsychotic"], "twisting", "days"),
+        &on(vec!["antipsychotic"], "twisting", "weeks"),
+    );
+    // Jerks, but not jerks only on falling asleep, nor small flickers or
+    // rhythmic shaking (parkinsonism: routine).
+    check(
+        "U26",
+        &on(vec!["anti_sickness"], "jerk", "days"),
+        &[
+            on(vec!["anti_sickness"], "jerk", "days"),
+            vec![set("when", vec!["falling_asleep"])],
+        ]
+        .concat(),
+    );
+    check(
+        "U26",
+        &on(vec!["antipsychotic"], "jerk", "hours"),
+        &on(vec!["antipsychotic"], "shaking", "hours"),
+    );
+    // Any movement of the tongue; small flickers elsewhere do not fire it.
+    check(
+        "U26",
+        &[
+            on(vec!["anti_sickness"], "flicker", "days"),
+            vec![set("body_areas", vec!["tongue"])],
+        ]
+        .concat(),
+        &[
+            on(vec!["anti_sickness"], "flicker", "days"),
+            vec![set("body_areas", vec!["arm_or_hand"])],
+        ]
+        .concat(),
+    );
+    // A cramp-like spasm of the face, jaw or neck, not a leg cramp.
+    check(
+        "U26",
+        &[
+            on(vec!["anti_sickness"], "cramp", "days"),
+            vec![set("body_areas", vec!["neck"])],
+        ]
+        .concat(),
+        &[
+            on(vec!["anti_sickness"], "cramp", "days"),
+            vec![set("body_areas", vec!["leg_or_foot"])],
+        ]
+        .concat(),
+    );
+    // A tic only after a change: a new tic on a long-standing antipsychotic
+    // (given for tics) is not made urgent.
+    check(
+        "U26",
+        &[
+            on(vec!["antipsychotic"], "tic", "days"),
+            vec![yes("medicine_changed")],
+        ]
+        .concat(),
+        &[
+            on(vec!["antipsychotic"], "tic", "days"),
+            vec![set("medicine_changed", false)],
+        ]
+        .concat(),
+    );
+    // Not sure when it started: the window is an exception, so the rule
+    // fires until the answers establish that it began weeks ago.
+    check(
+        "U26",
+        &[
+            set("medicines", vec!["anti_sickness"]),
+            set("movement", "rippling"),
+            unknown("duration"),
+        ],
+        &on(vec!["anti_sickness"], "rippling", "months"),
+    );
+}
+#[test]
+fn r13_a_jaw_or_face_newly_stiff_or_tight() {
+    // A jaw tight at night for a few days after a small cut (the sixth
+    // lay-story set, t6-33): routine. Not for months, not stiffness
+    // elsewhere, not the face twitching without stiffness.
+    let jaw = |duration: &'static str| {
+        vec![
+            set("body_areas", vec!["face"]),
+            yes("stiffness"),
+            set("duration", duration),
+        ]
+    };
+    check("R13", &jaw("days"), &jaw("months"));
+    check(
+        "R13",
+        &jaw("weeks"),
+        &[
+            set("body_areas", vec!["leg_or_foot"]),
+            yes("stiffness"),
+            set("duration", "weeks"),
+        ],
+    );
+    check(
+        "R13",
+        &jaw("hours"),
+        &[
+            set("body_areas", vec!["face"]),
+            set("stiffness", false),
+            set("duration", "hours"),
+        ],
+    );
+    // Not sure how long: the exception is not known, so the rule fires.
+    check(
+        "R13",
+        &[
+            set("body_areas", vec!["face"]),
+            yes("stiffness"),
+            unknown("duration"),
+        ],
+        &jaw("months"),
+    );
+}
+#[test]
 fn u21_shaking_after_a_change_on_two_serotonergic_medicines() {
     // Medicines, movement and when it began, after a change; then any
     // answers that override those.

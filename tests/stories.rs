@@ -241,7 +241,8 @@ fn fifth_chinese_sheets() {
 /// The sixth set (tests/stories/sixth/), written, rated, translated and
 /// answered after the fifth set had judged its changes (and after one
 /// screen fewer, E22 and U25), and measured once before any change
-/// (tests/stories/sixth/first-measurement.txt).
+/// (tests/stories/sixth/first-measurement.txt: under-triage 1, 1 and 2,
+/// fixed since by rules U26 and R13). The bars are the figures after them.
 #[test]
 fn sixth_raters_agreement() {
     agreement("sixth/", "sixth stories");
@@ -249,15 +250,15 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (39, 4, 33, 38, 13));
+    later_set("sixth/", "sixth", Lang::En, (40, 4, 33, 38, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (38, 5, 36, 40, 12));
+    later_set("sixth/", "sixth", Lang::Es, (39, 5, 36, 40, 12));
 }
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (37, 5, 33, 39, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 34, 39, 13));
 }

@@ -153,6 +153,13 @@ function specRules(f) {
     // Ours (the review of the wider dehydration item): a child under 5 being
     // sick or with diarrhoea, and drying out.
     U25: age !== undefined && age < 5 && yes('vomiting_diarrhea') && yes('dehydrated'),
+    // Ours (the sixth set): movements that cannot be stopped in the first
+    // days on an anti-sickness or antipsychotic medicine (acute dystonia).
+    U26: (takes('antipsychotic') || takes('anti_sickness'))
+      && (movement('jerk', 'rippling', 'twisting') || (f.body_areas ?? []).includes('tongue')
+        || (movement('cramp') && (f.body_areas ?? []).some((a) => a === 'face' || a === 'neck'))
+        || (movement('tic') && yes('medicine_changed')))
+      && !duration('weeks', 'months') && !sleepOnlyJerks,
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -168,6 +175,8 @@ function specRules(f) {
     R11: takes('diuretic') && (movement('cramp') || yes('frequent_cramps')),
     // Ours: slow memory decline never checked.
     R12: yes('memory_slow'),
+    // Ours (the sixth set): a face or jaw newly stiff or tight.
+    R13: yes('stiffness') && (f.body_areas ?? []).includes('face') && !duration('months'),
   };
   return Object.keys(r).filter((id) => r[id]);
 }
@@ -223,7 +232,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 58, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 60, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 

@@ -40,12 +40,13 @@ pub struct Gold {
 
 /// The story sets: each one's directory under tests/stories/ and the name
 /// its figures are reported under.
-pub const SETS: [(&str, &str); 5] = [
+pub const SETS: [(&str, &str); 6] = [
     ("", "stories"),
     ("heldout/", "held-out"),
     ("third/", "third"),
     ("fourth/", "fourth"),
     ("fifth/", "fifth"),
+    ("sixth/", "sixth"),
 ];
 
 /// The gold standard of the set in `dir` (one of [`SETS`]).
