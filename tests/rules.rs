@@ -822,94 +822,73 @@ fn u26_new_movements_soon_after_an_anti_sickness_or_antipsychotic_medicine() {
     // A tongue and jaw writhing the day after metoclopramide was started
     // (the sixth lay-story set, t6-03): urgent, with or without a change
     // ticked (a depot or one-off injection is often answered "no change").
-    let on = |meds: Vec<&'static str>, movement: &'static str, duration: &'static str| {
-        vec![
-            set("medicines", meds),
+    // `on(medicine, movement, duration, more)`: those answers and `more`.
+    let on = |med: &'static str,
+              movement: &'static str,
+              duration: &'static str,
+              more: &[(&'static str, Input)]| {
+        let mut v = vec![
+            set("medicines", vec![med]),
             set("movement", movement),
             set("duration", duration),
-        ]
+        ];
+        v.extend_from_slice(more);
+        v
     };
-    check(
-        "U26",
-        &on(vec!["anti_sickness"], "rippling", "hours"),
-        &on(vec!["antidepressant"], "rippling", "hours"),
-    );
-    // In the first two weeks, not later (tardive movements are routine).
-    check(
-        "U26",
-        &on(vec!["antipsychotic"], "twisting", "days"),
-        &on(vec!["antipsychotic"], "twisting", "weeks"),
-    );
-    // Jerks, but not jerks only on falling asleep, nor small flickers or
-    // rhythmic shaking (parkinsonism: routine).
-    check(
-        "U26",
-        &on(vec!["anti_sickness"], "jerk", "days"),
-        &[
-            on(vec!["anti_sickness"], "jerk", "days"),
-            vec![set("when", vec!["falling_asleep"])],
-        ]
-        .concat(),
-    );
-    check(
-        "U26",
-        &on(vec!["antipsychotic"], "jerk", "hours"),
-        &on(vec!["antipsychotic"], "shaking", "hours"),
-    );
-    // Any movement of the tongue; small flickers elsewhere do not fire it.
-    check(
-        "U26",
-        &[
-            on(vec!["anti_sickness"], "flicker", "days"),
-            vec![set("body_areas", vec!["tongue"])],
-        ]
-        .concat(),
-        &[
-            on(vec!["anti_sickness"], "flicker", "days"),
-            vec![set("body_areas", vec!["arm_or_hand"])],
-        ]
-        .concat(),
-    );
-    // A cramp-like spasm of the face, jaw or neck, not a leg cramp.
-    check(
-        "U26",
-        &[
-            on(vec!["anti_sickness"], "cramp", "days"),
-            vec![set("body_areas", vec!["neck"])],
-        ]
-        .concat(),
-        &[
-            on(vec!["anti_sickness"], "cramp", "days"),
-            vec![set("body_areas", vec!["leg_or_foot"])],
-        ]
-        .concat(),
-    );
-    // A tic only after a change: a new tic on a long-standing antipsychotic
-    // (given for tics) is not made urgent.
-    check(
-        "U26",
-        &[
-            on(vec!["antipsychotic"], "tic", "days"),
-            vec![yes("medicine_changed")],
-        ]
-        .concat(),
-        &[
-            on(vec!["antipsychotic"], "tic", "days"),
-            vec![set("medicine_changed", false)],
-        ]
-        .concat(),
-    );
-    // Not sure when it started: the window is an exception, so the rule
-    // fires until the answers establish that it began weeks ago.
-    check(
-        "U26",
-        &[
-            set("medicines", vec!["anti_sickness"]),
-            set("movement", "rippling"),
-            unknown("duration"),
-        ],
-        &on(vec!["anti_sickness"], "rippling", "months"),
-    );
+    let (sick, psych) = ("anti_sickness", "antipsychotic");
+    let area = |a: &'static str| [set("body_areas", vec![a])];
+    // (rule fires, nearest answers that do not fire it)
+    let pairs = [
+        // Those medicines only.
+        (
+            on(sick, "rippling", "hours", &[]),
+            on("antidepressant", "rippling", "hours", &[]),
+        ),
+        // In the first two weeks, not later (tardive movements: routine).
+        (
+            on(psych, "twisting", "days", &[]),
+            on(psych, "twisting", "weeks", &[]),
+        ),
+        // Jerks, but not jerks only on falling asleep, nor rhythmic
+        // shaking (parkinsonism: routine).
+        (
+            on(sick, "jerk", "days", &[]),
+            on(sick, "jerk", "days", &[set("when", vec!["falling_asleep"])]),
+        ),
+        (
+            on(psych, "jerk", "hours", &[]),
+            on(psych, "shaking", "hours", &[]),
+        ),
+        // Any movement of the tongue; small flickers elsewhere do not.
+        (
+            on(sick, "flicker", "days", &area("tongue")),
+            on(sick, "flicker", "days", &area("arm_or_hand")),
+        ),
+        // A cramp-like spasm of the face, jaw or neck, not a leg cramp.
+        (
+            on(sick, "cramp", "days", &area("neck")),
+            on(sick, "cramp", "days", &area("leg_or_foot")),
+        ),
+        // A tic only after a change: a new tic on a long-standing
+        // antipsychotic (given for tics) is not made urgent.
+        (
+            on(psych, "tic", "days", &[yes("medicine_changed")]),
+            on(psych, "tic", "days", &[set("medicine_changed", false)]),
+        ),
+        // Not sure when it started: the window is an exception, so the
+        // rule fires until the answers establish that it began weeks ago.
+        (
+            vec![
+                set("medicines", vec![sick]),
+                set("movement", "rippling"),
+                unknown("duration"),
+            ],
+            on(sick, "rippling", "months", &[]),
+        ),
+    ];
+    for (fires, near) in &pairs {
+        check("U26", fires, near);
+    }
 }
 #[test]
 fn r13_a_jaw_or_face_newly_stiff_or_tight() {
