@@ -891,6 +891,46 @@ fn u26_new_movements_soon_after_an_anti_sickness_or_antipsychotic_medicine() {
     }
 }
 #[test]
+fn u27_a_stiff_jaw_face_or_neck_after_any_wound() {
+    // A tight jaw for days after a small cut (the sixth lay-story set,
+    // t6-33, with the follow-up its review asked for): urgent. Not without
+    // the wound, not stiffness elsewhere, not for weeks or months (tetanus
+    // gets worse over hours to days).
+    let stiff = |area: &'static str, duration: &'static str| {
+        vec![
+            set("body_areas", vec![area]),
+            yes("stiffness"),
+            set("duration", duration),
+            yes("any_recent_wound"),
+        ]
+    };
+    let no_wound = [
+        set("body_areas", vec!["face"]),
+        yes("stiffness"),
+        set("duration", "days"),
+        set("any_recent_wound", false),
+    ];
+    check("U27", &stiff("face", "days"), &no_wound);
+    check("U27", &stiff("neck", "hours"), &stiff("trunk", "hours"));
+    check("U27", &stiff("face", "hours"), &stiff("face", "weeks"));
+    // A cramp there reads as the stiffness does (spasms told as cramps).
+    check(
+        "U27",
+        &[
+            set("body_areas", vec!["neck"]),
+            set("movement", "cramp"),
+            set("duration", "days"),
+            yes("any_recent_wound"),
+        ],
+        &[
+            set("body_areas", vec!["leg_or_foot"]),
+            set("movement", "cramp"),
+            set("duration", "days"),
+            yes("any_recent_wound"),
+        ],
+    );
+}
+#[test]
 fn r13_a_jaw_or_face_newly_stiff_or_tight() {
     // A jaw tight at night for a few days after a small cut (the sixth
     // lay-story set, t6-33): routine. Not for months, not stiffness
