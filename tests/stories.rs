@@ -242,7 +242,8 @@ fn fifth_chinese_sheets() {
 /// answered after the fifth set had judged its changes (and after one
 /// screen fewer, E22 and U25), and measured once before any change
 /// (tests/stories/sixth/first-measurement.txt: under-triage 1, 1 and 2,
-/// fixed since by rules U26 and R13). The bars are the figures after them.
+/// fixed since by rules U26 and R13). The bars are the figures after them
+/// and U27 with its wound question.
 #[test]
 fn sixth_raters_agreement() {
     agreement("sixth/", "sixth stories");
@@ -250,7 +251,7 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (40, 4, 33, 38, 13));
+    later_set("sixth/", "sixth", Lang::En, (40, 4, 34, 39, 13));
 }
 
 #[test]
@@ -260,5 +261,5 @@ fn sixth_spanish_sheets() {
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 34, 39, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 35, 40, 13));
 }

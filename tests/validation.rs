@@ -253,7 +253,17 @@ fn page() -> String {
          asked for, with three questions answered again on every sheet, and `both_legs` \
          once more after its first answering over-triaged two stories. The sixth set was \
          measured once before any change; since then every set has judged the two rules its \
-         under-triages prompted (U26, R13).\n\n\
+         under-triages prompted (U26, R13), and then the follow-ups of their review (U27 and \
+         its wound question, the wider antipsychotic and anti-sickness options), with \
+         `medicines` and `any_wound` answered again on every sheet of every set.\n\n\
+         - **The face as tetanus's place at 0.50** (the second review of the sixth set's \
+         follow-ups asked for it): two emergency stories of an acute dystonic reaction \
+         (`st-65`, `t4-27`, a jaw locked after an anti-sickness medicine, in interviews that \
+         stop before the medicines are asked) then led with tetanus instead of the reaction, \
+         in every language: the first set's first explanation fell by one in each language \
+         and the fourth set's in each. Adopted at 0.25 instead (the direction the review \
+         gave, three times the background), with the movement-disorder explanation's \
+         locked jaw (0.03) that E11 names it for; no set moved then.\n\
          - **Every warning sign in every explanation's table** (issue 31). An independent \
          review (a helper reasoning from NICE and NHS guidance, not a licensed clinician) \
          judged each of the 573 pairs of an explanation and a warning sign its table leaves \

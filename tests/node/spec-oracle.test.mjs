@@ -40,6 +40,9 @@ const YES_NO = [
   // Beyond the spec (issue 31): pain, numbness or tingling running down a
   // limb from the neck or back, and the same now down both legs (E22).
   'radiating_pain', 'radiating_both_legs',
+  // Beyond the spec (the review of U26 and R13): any wound in the last 3
+  // weeks, even a small one, or injected drugs (U27: tetanus).
+  'any_recent_wound',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -160,6 +163,10 @@ function specRules(f) {
         || (movement('cramp') && (f.body_areas ?? []).some((a) => a === 'face' || a === 'neck'))
         || (movement('tic') && yes('medicine_changed')))
       && !duration('weeks', 'months') && !sleepOnlyJerks,
+    // Ours (the review of U26 and R13): a stiff face, jaw or neck, or a
+    // cramp there, after any wound in the last 3 weeks (tetanus).
+    U27: yes('any_recent_wound') && (yes('stiffness') || movement('cramp'))
+      && (f.body_areas ?? []).some((a) => a === 'face' || a === 'neck') && !duration('weeks', 'months'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -232,7 +239,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 60, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 61, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
