@@ -91,10 +91,16 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * now, and when to call the emergency number), longer medicine options
  * (quetiapine for sleep, depots, prochlorperazine for dizziness or
  * migraine) and safety nets (dystonia; tetanus), in three languages. The
- * page is 58.6 KB gzip (60,044 bytes), within its 60 KB budget. The
- * ceiling keeps 0.1 KB of room.)
+ * page is 58.6 KB gzip (60,044 bytes), within its 60 KB budget; then
+ * 160 bytes more, to 86.5 KB (88,548 bytes), for what an independent
+ * reread asked: the wound question's hint leaving out operation cuts and
+ * bitten tongues, U12's advice sending a stiff jaw, face or neck after a
+ * wound to the emergency department now (as U27 does), and the tetanus
+ * safety net and R13 speaking of stiffness that starts or gets worse after
+ * a wound; the page is 58.7 KB gzip (60,085 bytes). The ceiling keeps
+ * 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 86.4 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 86.6 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -517,3 +517,48 @@ fn what_a_likely_routine_explanation_requires_is_asked_before_the_routine_rules(
     }
     assert!(asked.len() <= 12, "{} questions: {asked:?}", asked.len());
 }
+
+/// Whether the interview asks about any wound (rule U27: tetanus), for
+/// twitching in `areas` that looks like `movement` (None: "not sure"), with
+/// or without stiff muscles, everything else answered no or none.
+fn asks_about_a_wound(areas: &[&str], movement: Option<&str>, stiff: bool) -> bool {
+    use twitch_triage::kb::QuestionKind;
+    let mut iv = Interview::default();
+    let none = || Input::from(Vec::<&str>::new());
+    iv.answer("emergency_signs", &none()).unwrap();
+    iv.answer("age", &Input::from(30)).unwrap();
+    iv.answer("body_areas", &Input::from(areas.to_vec()))
+        .unwrap();
+    iv.answer("movement", &movement.map_or(Input::Null, Input::from))
+        .unwrap();
+    iv.answer("duration", &Input::from("days")).unwrap();
+    let signs = if stiff { vec!["stiffness"] } else { vec![] };
+    iv.answer("body_signs", &Input::from(signs)).unwrap();
+    while let Some(i) = iv.next_index() {
+        let q = &QUESTIONS[i];
+        if q.id == "any_wound" {
+            return true;
+        }
+        let input = match q.kind {
+            QuestionKind::Many | QuestionKind::Checklist => none(),
+            QuestionKind::YesNo => Input::from(false),
+            QuestionKind::Number => Input::from(30),
+            QuestionKind::One => Input::Null,
+        };
+        iv.answer(q.id, &input).unwrap();
+    }
+    false
+}
+
+#[test]
+fn the_wound_question_is_asked_for_a_stiff_face_jaw_or_neck_only() {
+    // Stiff or tight muscles with the face or neck twitching; a cramp
+    // there; a movement not known (it could be a cramp): asked.
+    assert!(asks_about_a_wound(&["face"], Some("flicker"), true));
+    assert!(asks_about_a_wound(&["neck"], Some("jerk"), true));
+    assert!(asks_about_a_wound(&["face"], Some("cramp"), false));
+    assert!(asks_about_a_wound(&["face"], None, false));
+    // Not for a leg, nor for a face that only flickers.
+    assert!(!asks_about_a_wound(&["leg_or_foot"], Some("cramp"), true));
+    assert!(!asks_about_a_wound(&["face"], Some("flicker"), false));
+}
