@@ -259,7 +259,7 @@ fn page() -> String {
          - **Asking known conditions and medicines before every interview ends** (below an \
          emergency; stories of MS, Parkinson's and several medicines ended before either was \
          asked), measured on the model before U26: first explanation one more on six sets and \
-         languages (fourth en, fifth es and zh-Hant, third en and es, sixth en), none fewer; \
+         languages (fourth en, fifth en and zh-Hant, third en and es, sixth en), none fewer; \
          but the median interview rose to 10.5 or 11 on the third set and 10.5 on the fourth \
          in Chinese, over the bar of 10. Not adopted.\n\
          - **In an emergency, asking what the causes its rules name require** (medicines, the \
