@@ -144,7 +144,7 @@ fn later_set(dir: &str, set: &str, lang: Lang, bars: (usize, usize, usize, usize
 /// and the causes rules name (with the changed questions answered again).
 #[test]
 fn heldout_english_sheets() {
-    later_set("heldout/", "held-out", Lang::En, (41, 2, 36, 40, 12));
+    later_set("heldout/", "held-out", Lang::En, (41, 2, 36, 41, 12));
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn heldout_spanish_sheets() {
 
 #[test]
 fn heldout_chinese_sheets() {
-    later_set("heldout/", "held-out", Lang::ZhHant, (40, 3, 35, 40, 12));
+    later_set("heldout/", "held-out", Lang::ZhHant, (40, 3, 36, 40, 12));
 }
 
 /// The third set (tests/stories/third/), written, rated, translated and
@@ -205,7 +205,7 @@ fn fourth_english_sheets() {
 
 #[test]
 fn fourth_spanish_sheets() {
-    later_set("fourth/", "fourth", Lang::Es, (41, 3, 35, 42, 12));
+    later_set("fourth/", "fourth", Lang::Es, (41, 3, 35, 43, 12));
 }
 
 #[test]
@@ -225,12 +225,12 @@ fn fifth_raters_agreement() {
 
 #[test]
 fn fifth_english_sheets() {
-    later_set("fifth/", "fifth", Lang::En, (40, 4, 32, 43, 13));
+    later_set("fifth/", "fifth", Lang::En, (40, 4, 33, 43, 13));
 }
 
 #[test]
 fn fifth_spanish_sheets() {
-    later_set("fifth/", "fifth", Lang::Es, (38, 6, 35, 44, 13));
+    later_set("fifth/", "fifth", Lang::Es, (38, 6, 36, 44, 13));
 }
 
 #[test]
@@ -251,15 +251,15 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (40, 4, 34, 39, 13));
+    later_set("sixth/", "sixth", Lang::En, (40, 4, 35, 40, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (39, 5, 36, 40, 12));
+    later_set("sixth/", "sixth", Lang::Es, (39, 5, 36, 41, 12));
 }
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 35, 40, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 36, 40, 13));
 }

@@ -43,11 +43,13 @@
 //! come only as they fall asleep is asked when the jerks happen).
 //!
 //! Once the result is `emergency`, screening stops: only the core questions
-//! (one tap each) and step 3 remain, with its own bar
-//! ([`EMERGENCY_TOP_CHANGE_MIN`]). The person is told to get help first and
-//! may see the result at once; the questions that remain are the ones that
-//! tell the doctors which cause it may be (a medicine such as lithium, with
-//! sudden confusion), so their bar is lower than for other results.
+//! (one tap each), what the causes named by the most urgent fired rules
+//! cannot be without while it is unknown (their `requires`: medicines, a
+//! fever or fluid loss, a known condition), and step 3 remain, with its own
+//! bar ([`EMERGENCY_TOP_CHANGE_MIN`]). The person is told to get help first
+//! and may see the result at once; the questions that remain are the ones
+//! that tell the doctors which cause it may be (a medicine such as lithium,
+//! with sudden confusion), so their bar is lower than for other results.
 //!
 //! Everything is a pure function of the answers and the set of questions
 //! already asked, so the same answers always give the same questions.
@@ -211,6 +213,17 @@ impl Interview {
             }
             _ => {}
         }
+        // Once the result is an emergency, what the causes its rules name
+        // cannot be without, while unknown (sudden confusion names an
+        // infection, fluid loss, a body-chemistry cause, a medicine...):
+        // the answers that tell the doctors which it may be, and that let
+        // rule C1 lead with the one the answers point to (days of vomiting
+        // before confusion: fluid loss, not a brain illness never asked
+        // about; a locked jaw on an anti-sickness medicine: a reaction to
+        // it, not tetanus).
+        if a.level == Level::Emergency {
+            named_requirements(&a, &self.findings, &mut must);
+        }
         // A core follow-up (with `ask_if`) is asked whenever its condition
         // holds, but not once the result is an emergency: it refines the
         // explanation, not where or what the twitching is.
@@ -370,6 +383,34 @@ impl Interview {
         }
         self.asked = step.asked;
         true
+    }
+}
+
+/// The unknown findings that what the causes named by the most urgent fired
+/// rules (those rule C1 leads with) require could still turn on.
+fn named_requirements(a: &Analysis, f: &Findings, out: &mut FindingSet) {
+    let naming = |r: &&crate::rules::Fired| {
+        r.def().level <= Level::Urgent && !r.def().evidence_for.is_empty()
+    };
+    let Some(level) = a
+        .outcome
+        .fired
+        .iter()
+        .filter(naming)
+        .map(|r| r.def().level)
+        .min()
+    else {
+        return;
+    };
+    for r in a.outcome.fired.iter().filter(naming) {
+        if r.def().level != level {
+            continue;
+        }
+        for &e in r.def().evidence_for {
+            if let Some(req) = EXPLANATIONS[e as usize].requires {
+                open_findings(req, f, out);
+            }
+        }
     }
 }
 
