@@ -122,22 +122,7 @@ pub(crate) fn c1_lead(outcome: &Outcome, posterior: &[f64; EXPLANATION_COUNT]) -
             .filter(|r| r.def().level <= Level::Urgent && r.def().evidence_for.contains(&e))
             .count()
     };
-    // The most urgent level among the fired rules that name causes the
-    // answers did not rule out: the lead is a cause one of them names
-    // (after a blow to the head with clumsy hands, the cause the emergency
-    // rule names, not one only the urgent rule about weakness names).
-    let level = outcome
-        .fired
-        .iter()
-        .filter(|r| {
-            r.def().level <= Level::Urgent
-                && r.def()
-                    .evidence_for
-                    .iter()
-                    .any(|&e| posterior[e as usize] > 0.0)
-        })
-        .map(|r| r.def().level)
-        .min()?;
+    let level = c1_level(outcome, posterior)?;
     // Among the causes they name, the one with the most likelihood times the
     // number of fired rules that point to it: a cause several rules point to
     // (a lithium level with confusion) before one only the broadest points
@@ -154,6 +139,27 @@ pub(crate) fn c1_lead(outcome: &Outcome, posterior: &[f64; EXPLANATION_COUNT]) -
         }
     }
     lead
+}
+
+/// The level of the fired rules whose causes rule C1 leads with: the most
+/// urgent among the fired emergency and urgent rules that name causes the
+/// answers did not rule out (after a blow to the head with clumsy hands,
+/// the cause the emergency rule names, not one only the urgent rule about
+/// weakness names). The interview asks, in an emergency, what their causes
+/// require.
+pub(crate) fn c1_level(outcome: &Outcome, posterior: &[f64; EXPLANATION_COUNT]) -> Option<Level> {
+    outcome
+        .fired
+        .iter()
+        .filter(|r| {
+            r.def().level <= Level::Urgent
+                && r.def()
+                    .evidence_for
+                    .iter()
+                    .any(|&e| posterior[e as usize] > 0.0)
+        })
+        .map(|r| r.def().level)
+        .min()
 }
 
 /// The most urgent of the fired rules' floors and the first explanation's

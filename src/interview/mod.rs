@@ -63,7 +63,7 @@ use value::{value_of, LrTable};
 
 use alloc::{string::String, vec::Vec};
 
-use crate::assess::{assessment, Analysis, Assessment};
+use crate::assess::{assessment, c1_level, Analysis, Assessment};
 use crate::error::{push_list, push_num, Error, ErrorKind};
 use crate::findings::{Findings, Input, Value};
 use crate::kb::{FindingId, Lang, Level, QuestionDef, EXPLANATIONS, QUESTIONS};
@@ -386,26 +386,13 @@ impl Interview {
     }
 }
 
-/// The unknown findings that what the causes named by the most urgent fired
-/// rules (those rule C1 leads with) require could still turn on.
+/// The unknown findings that what the causes rule C1 leads from require
+/// could still turn on (the fired rules of [`c1_level`]).
 fn named_requirements(a: &Analysis, f: &Findings, out: &mut FindingSet) {
-    let naming = |r: &&crate::rules::Fired| {
-        r.def().level <= Level::Urgent && !r.def().evidence_for.is_empty()
-    };
-    let Some(level) = a
-        .outcome
-        .fired
-        .iter()
-        .filter(naming)
-        .map(|r| r.def().level)
-        .min()
-    else {
+    let Some(level) = c1_level(&a.outcome, &a.posterior) else {
         return;
     };
-    for r in a.outcome.fired.iter().filter(naming) {
-        if r.def().level != level {
-            continue;
-        }
+    for r in a.outcome.fired.iter().filter(|r| r.def().level == level) {
         for &e in r.def().evidence_for {
             if let Some(req) = EXPLANATIONS[e as usize].requires {
                 open_findings(req, f, out);
