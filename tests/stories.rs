@@ -263,3 +263,26 @@ fn sixth_spanish_sheets() {
 fn sixth_chinese_sheets() {
     later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 36, 40, 13));
 }
+
+/// The seventh set (tests/stories/seventh/), written, rated, translated and
+/// answered after the sixth set had judged its changes, and measured once
+/// before any change (tests/stories/seventh/first-measurement.txt).
+#[test]
+fn seventh_raters_agreement() {
+    agreement("seventh/", "seventh stories");
+}
+
+#[test]
+fn seventh_english_sheets() {
+    later_set("seventh/", "seventh", Lang::En, (0, 44, 0, 0, 14));
+}
+
+#[test]
+fn seventh_spanish_sheets() {
+    later_set("seventh/", "seventh", Lang::Es, (0, 44, 0, 0, 14));
+}
+
+#[test]
+fn seventh_chinese_sheets() {
+    later_set("seventh/", "seventh", Lang::ZhHant, (0, 44, 0, 0, 14));
+}
