@@ -522,7 +522,6 @@ fn what_a_likely_routine_explanation_requires_is_asked_before_the_routine_rules(
 /// twitching in `areas` that looks like `movement` (None: "not sure"), with
 /// or without stiff muscles, everything else answered no or none.
 fn asks_about_a_wound(areas: &[&str], movement: Option<&str>, stiff: bool) -> bool {
-    use twitch_triage::kb::QuestionKind;
     let mut iv = Interview::default();
     let none = || Input::from(Vec::<&str>::new());
     iv.answer("emergency_signs", &none()).unwrap();
@@ -534,13 +533,20 @@ fn asks_about_a_wound(areas: &[&str], movement: Option<&str>, stiff: bool) -> bo
     iv.answer("duration", &Input::from("days")).unwrap();
     let signs = if stiff { vec!["stiffness"] } else { vec![] };
     iv.answer("body_signs", &Input::from(signs)).unwrap();
+    asked_before_the_end(iv, "any_wound")
+}
+
+/// Answers every further question "none", "no" or "not sure" (the age 30)
+/// and says whether `question` is asked before the interview ends.
+fn asked_before_the_end(mut iv: Interview, question: &str) -> bool {
+    use twitch_triage::kb::QuestionKind;
     while let Some(i) = iv.next_index() {
         let q = &QUESTIONS[i];
-        if q.id == "any_wound" {
+        if q.id == question {
             return true;
         }
         let input = match q.kind {
-            QuestionKind::Many | QuestionKind::Checklist => none(),
+            QuestionKind::Many | QuestionKind::Checklist => Input::from(Vec::<&str>::new()),
             QuestionKind::YesNo => Input::from(false),
             QuestionKind::Number => Input::from(30),
             QuestionKind::One => Input::Null,
@@ -561,4 +567,36 @@ fn the_wound_question_is_asked_for_a_stiff_face_jaw_or_neck_only() {
     // Not for a leg, nor for a face that only flickers.
     assert!(!asks_about_a_wound(&["leg_or_foot"], Some("cramp"), true));
     assert!(!asks_about_a_wound(&["face"], Some("flicker"), false));
+}
+
+/// Whether the interview asks about the feet (rules U28 and E23: a diabetic
+/// foot problem), for a flicker in the legs for months, with or without
+/// diabetes, pins and needles and a temperature, everything else answered
+/// no or none.
+fn asks_about_the_feet(diabetes: bool, numb: bool, fever: bool) -> bool {
+    let mut iv = Interview::default();
+    let none = || Input::from(Vec::<&str>::new());
+    let ticked = |on: bool, v: &'static str| Input::from(if on { vec![v] } else { vec![] });
+    iv.answer("emergency_signs", &none()).unwrap();
+    iv.answer("age", &Input::from(60)).unwrap();
+    iv.answer("body_areas", &Input::from(vec!["leg_or_foot"]))
+        .unwrap();
+    iv.answer("movement", &Input::from("flicker")).unwrap();
+    iv.answer("duration", &Input::from("months")).unwrap();
+    iv.answer("conditions", &ticked(diabetes, "diabetes"))
+        .unwrap();
+    iv.answer("body_signs", &ticked(numb, "numbness_tingling"))
+        .unwrap();
+    iv.answer("illness_signs", &ticked(fever, "fever")).unwrap();
+    asked_before_the_end(iv, "feet")
+}
+
+#[test]
+fn the_feet_question_is_asked_with_diabetes_and_numbness_or_a_fever_only() {
+    // Diabetes with pins and needles (U28) or a temperature (E23): asked.
+    assert!(asks_about_the_feet(true, true, false));
+    assert!(asks_about_the_feet(true, false, true));
+    // Not without diabetes, nor with diabetes alone.
+    assert!(!asks_about_the_feet(false, true, true));
+    assert!(!asks_about_the_feet(true, false, false));
 }

@@ -87,6 +87,9 @@ const SPEC_FINDINGS: &[(&str, &str)] = &[
     // Any wound in the last 3 weeks, even a small one, asked only with a
     // stiff face, jaw or neck (rule U27: tetanus).
     ("any_recent_wound", "bool"),
+    // Broken skin, or a red, swollen or warm toe or foot, asked only with
+    // diabetes (rules U28 and E23: a diabetic foot problem).
+    ("foot_problem", "bool"),
 ];
 
 const SPEC_VALUES: &[(&str, &[&str])] = &[
@@ -352,11 +355,11 @@ fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
         }
         // The spec's rules with "unless": E8, U6, U9, R1 and R5 (two);
         // and ours: U13 (as E8) and U19 (sleep starts), U24 (the eyelid
-        // alone), R13 (not for months), U27 (not for weeks or months); E16,
-        // E19, U21 and U26 (two: a window that "not sure" must not close,
-        // and sleep starts).
+        // alone), R13 (not for months), U27 (not for weeks or months), R14
+        // (not a tic); E16, E19, U21 and U26 (two: a window that "not sure"
+        // must not close, and sleep starts).
         let expected = match r.id {
-            "E8" | "U6" | "U9" | "R1" | "U13" | "U19" | "U24" | "R13" | "U27" => 1,
+            "E8" | "U6" | "U9" | "R1" | "U13" | "U19" | "U24" | "R13" | "U27" | "R14" => 1,
             "R5" | "E16" | "E19" | "U21" | "U26" => 2,
             _ => 0,
         };

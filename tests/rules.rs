@@ -938,6 +938,109 @@ fn u27_a_stiff_jaw_face_or_neck_after_any_wound() {
     );
 }
 #[test]
+fn r14_an_eyelid_twitch_with_the_face() {
+    // An eyelid twitch of months that moved to the corner of the mouth (the
+    // seventh lay-story set, t7-25): routine. The neck may join a facial
+    // spasm; not with twitching elsewhere too (caffeine: the structured
+    // case b31-a-14), unless the eye and mouth pull together; not a tic;
+    // not the eyelid alone.
+    let face = |areas: Vec<&'static str>| {
+        vec![
+            set("body_areas", areas),
+            set("movement", "flicker"),
+            set("duration", "days"),
+        ]
+    };
+    check("R14", &face(vec!["eyelid", "face"]), &face(vec!["eyelid"]));
+    check(
+        "R14",
+        &face(vec!["eyelid", "face", "neck"]),
+        &face(vec!["eyelid", "face", "arm_or_hand"]),
+    );
+    check(
+        "R14",
+        &[
+            face(vec!["eyelid", "face", "leg_or_foot"]),
+            vec![yes("eye_and_mouth_together")],
+        ]
+        .concat(),
+        &[
+            face(vec!["eyelid", "face", "leg_or_foot"]),
+            vec![set("eye_and_mouth_together", false)],
+        ]
+        .concat(),
+    );
+    // A tic (blinking and grimacing) is the exception; a movement not known
+    // keeps the floor.
+    let tic = |movement: Input| {
+        vec![
+            set("body_areas", vec!["eyelid", "face"]),
+            ("movement", movement),
+            set("duration", "weeks"),
+        ]
+    };
+    check("R14", &tic(Input::Null), &tic("tic".into()));
+}
+
+#[test]
+fn u28_a_foot_problem_with_diabetes_and_numb_feet() {
+    // A red, warm, swollen toe with a weeping blister he had not felt, in a
+    // man with diabetes, burning feet and cramps (the seventh lay-story set,
+    // t7-28): urgent. Not without diabetes, nor without numbness or pins and
+    // needles, nor without the foot problem; a foot problem not known does
+    // not fire it (the interview asks it).
+    let feet = |diabetes: bool, numb: bool, foot: Input| {
+        vec![
+            set("body_areas", vec!["leg_or_foot"]),
+            set("movement", "flicker"),
+            set("duration", "months"),
+            set("diabetes", diabetes),
+            set("numbness_tingling", numb),
+            ("foot_problem", foot),
+        ]
+    };
+    check(
+        "U28",
+        &feet(true, true, true.into()),
+        &feet(false, true, true.into()),
+    );
+    check(
+        "U28",
+        &feet(true, true, true.into()),
+        &feet(true, false, true.into()),
+    );
+    check(
+        "U28",
+        &feet(true, true, true.into()),
+        &feet(true, true, false.into()),
+    );
+    check(
+        "U28",
+        &feet(true, true, true.into()),
+        &feet(true, true, Input::Null),
+    );
+}
+
+#[test]
+fn e23_a_foot_problem_with_diabetes_and_a_fever() {
+    // The same with a temperature or shivering: a foot infection that may
+    // spread (NICE NG19, ulceration with fever): emergency. Not without the
+    // fever, not without diabetes.
+    let feet = |diabetes: bool, fever: bool| {
+        vec![
+            set("body_areas", vec!["leg_or_foot"]),
+            set("movement", "shaking"),
+            set("duration", "hours"),
+            set("diabetes", diabetes),
+            yes("foot_problem"),
+            set("fever", fever),
+        ]
+    };
+    check("E23", &feet(true, true), &feet(true, false));
+    check("E23", &feet(true, true), &feet(false, true));
+}
+
+#[test]
 fn r13_a_jaw_or_face_newly_stiff_or_tight() {
     // A jaw tight at night for a few days after a small cut (the sixth
     // lay-story set, t6-33): routine. Not for months, not stiffness

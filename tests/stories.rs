@@ -144,7 +144,7 @@ fn later_set(dir: &str, set: &str, lang: Lang, bars: (usize, usize, usize, usize
 /// and the causes rules name (with the changed questions answered again).
 #[test]
 fn heldout_english_sheets() {
-    later_set("heldout/", "held-out", Lang::En, (41, 2, 36, 41, 12));
+    later_set("heldout/", "held-out", Lang::En, (41, 2, 37, 41, 12));
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn heldout_spanish_sheets() {
 
 #[test]
 fn heldout_chinese_sheets() {
-    later_set("heldout/", "held-out", Lang::ZhHant, (40, 3, 36, 40, 12));
+    later_set("heldout/", "held-out", Lang::ZhHant, (40, 3, 37, 40, 12));
 }
 
 /// The third set (tests/stories/third/), written, rated, translated and
@@ -225,7 +225,7 @@ fn fifth_raters_agreement() {
 
 #[test]
 fn fifth_english_sheets() {
-    later_set("fifth/", "fifth", Lang::En, (40, 4, 33, 43, 13));
+    later_set("fifth/", "fifth", Lang::En, (40, 4, 33, 44, 13));
 }
 
 #[test]
@@ -251,22 +251,24 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (40, 4, 35, 40, 13));
+    later_set("sixth/", "sixth", Lang::En, (40, 4, 36, 41, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (39, 5, 36, 41, 12));
+    later_set("sixth/", "sixth", Lang::Es, (39, 5, 38, 42, 12));
 }
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 36, 40, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 37, 42, 13));
 }
 
 /// The seventh set (tests/stories/seventh/), written, rated, translated and
 /// answered after the sixth set had judged its changes, and measured once
-/// before any change (tests/stories/seventh/first-measurement.txt).
+/// before any change (tests/stories/seventh/first-measurement.txt:
+/// under-triage 2 in each language, fixed since by R14, U28 and its `feet`
+/// question). The bars are the figures after them.
 #[test]
 fn seventh_raters_agreement() {
     agreement("seventh/", "seventh stories");
@@ -274,15 +276,15 @@ fn seventh_raters_agreement() {
 
 #[test]
 fn seventh_english_sheets() {
-    later_set("seventh/", "seventh", Lang::En, (0, 44, 0, 0, 14));
+    later_set("seventh/", "seventh", Lang::En, (40, 4, 32, 42, 12));
 }
 
 #[test]
 fn seventh_spanish_sheets() {
-    later_set("seventh/", "seventh", Lang::Es, (0, 44, 0, 0, 14));
+    later_set("seventh/", "seventh", Lang::Es, (40, 4, 36, 44, 13));
 }
 
 #[test]
 fn seventh_chinese_sheets() {
-    later_set("seventh/", "seventh", Lang::ZhHant, (0, 44, 0, 0, 14));
+    later_set("seventh/", "seventh", Lang::ZhHant, (40, 4, 34, 43, 12));
 }

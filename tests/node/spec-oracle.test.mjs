@@ -43,6 +43,9 @@ const YES_NO = [
   // Beyond the spec (the review of U26 and R13): any wound in the last 3
   // weeks, even a small one, or injected drugs (U27: tetanus).
   'any_recent_wound',
+  // Beyond the spec (the seventh lay-story set): broken skin, or a red,
+  // swollen or warm toe or foot, asked with diabetes (U28, E23).
+  'foot_problem',
 ];
 const ONE_OF = {
   distribution: ['one_spot', 'several_spots', 'whole_body'],
@@ -110,6 +113,8 @@ function specRules(f) {
     E21: yes('kidney_or_liver_disease') && (yes('weakness') || yes('weakness_worsening')) && duration('hours'),
     // Ours (issue 31): pain or pins and needles down both legs from the back.
     E22: yes('radiating_pain') && yes('radiating_both_legs'),
+    // Ours (the seventh set's review): a foot problem with diabetes and a fever.
+    E23: yes('diabetes') && yes('foot_problem') && yes('fever'),
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline') || yes('word_finding'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -167,6 +172,8 @@ function specRules(f) {
     // cramp there, after any wound in the last 3 weeks (tetanus).
     U27: yes('any_recent_wound') && (yes('stiffness') || movement('cramp'))
       && (f.body_areas ?? []).some((a) => a === 'face' || a === 'neck') && !duration('weeks', 'months'),
+    // Ours (the seventh set): a foot problem with diabetes and numb or tingling skin.
+    U28: yes('diabetes') && yes('foot_problem') && yes('numbness_tingling'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -184,6 +191,11 @@ function specRules(f) {
     R12: yes('memory_slow'),
     // Ours (the sixth set): a face or jaw newly stiff or tight.
     R13: yes('stiffness') && (f.body_areas ?? []).includes('face') && !duration('months'),
+    // Ours (the seventh set): the eyelid and the face (and perhaps the neck)
+    // and nowhere else, or with the eye and mouth pulling together; not a tic.
+    R14: (f.body_areas ?? []).includes('eyelid') && (f.body_areas ?? []).includes('face')
+      && ((f.body_areas ?? []).every((a) => ['eyelid', 'face', 'neck'].includes(a)) || yes('eye_and_mouth_together'))
+      && !movement('tic'),
   };
   return Object.keys(r).filter((id) => r[id]);
 }
@@ -239,7 +251,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 61, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 64, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
