@@ -102,17 +102,18 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * what the causes its rules name cannot be without (first explanation +1
  * on five story sets and languages, none fewer; 206 bytes until it shared
  * rule C1's choice of rules, `c1_level`); the page is 58.8 KB gzip (60,194
- * bytes). Then the seventh lay-story set's two under-triages added 2,096
- * bytes, to 88.6 KB (90,753 bytes): a new question for people with
+ * bytes). Then the seventh lay-story set's two under-triages added 2,199
+ * bytes, to 88.7 KB (90,856 bytes): a new question for people with
  * diabetes (broken skin, or a red, swollen or warm toe or foot, with a hint
  * on what counts, reviewed by an independent clinical review), its
  * finding's label, the advice of rules U28 (urgent: a foot problem with
- * diabetes and numb feet) and E23 (emergency: the same with a fever) and
- * R14 (an eyelid twitch with the face), and a foot sentence in the nerve
- * damage safety net, in three languages; the page is 59.6 KB gzip (61,040
- * bytes), within its 60 KB budget. The ceiling keeps 0.2 KB of room.)
+ * diabetes; the review's full advice, with when to call the emergency
+ * number) and E23 (emergency: the same with a fever) and R14 (an eyelid
+ * twitch with the face), and a foot sentence in the nerve damage safety
+ * net, in three languages; the page is 59.7 KB gzip (61,083 bytes), within
+ * its 60 KB budget. The ceiling keeps 0.2 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 88.8 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 88.9 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -480,6 +480,9 @@ fn a_self_care_result_asks_what_a_routine_explanation_requires() {
 /// be asked. Sore, twitching calves for weeks (own-32, with pain) fire R1
 /// once the person says it is in several places, which is likely; asking
 /// first about a stroke or MS (R4, with pain) would rarely settle anything.
+/// Since U28 (a foot problem with diabetes, urgent) the known conditions
+/// are part of the safety screening, asked before any routine rule is
+/// settled; the routine question still follows.
 #[test]
 fn the_routine_rule_most_likely_to_fire_is_settled_first() {
     let mut c = common::own_case("own-32");
@@ -487,9 +490,9 @@ fn the_routine_rule_most_likely_to_fire_is_settled_first() {
     let (iv, asked) = common::simulate(&c);
     let at = |q: &str| asked.iter().position(|x| *x == q);
     assert_eq!(iv.result().triage, Level::Routine);
-    assert!(at("distribution").is_some(), "{asked:?}");
+    let distribution = at("distribution").expect("distribution asked");
     assert!(
-        at("conditions").is_none_or(|c| at("distribution").unwrap() < c),
+        at("conditions").is_some_and(|c| c < distribution),
         "{asked:?}"
     );
 }
@@ -570,7 +573,7 @@ fn the_wound_question_is_asked_for_a_stiff_face_jaw_or_neck_only() {
 }
 
 /// Whether the interview asks about the feet (rules U28 and E23: a diabetic
-/// foot problem), for a flicker in the legs for months, with or without
+/// foot problem), for a flicker in the arms for months, with or without
 /// diabetes, pins and needles and a temperature, everything else answered
 /// no or none.
 fn asks_about_the_feet(diabetes: bool, numb: bool, fever: bool) -> bool {
@@ -579,7 +582,7 @@ fn asks_about_the_feet(diabetes: bool, numb: bool, fever: bool) -> bool {
     let ticked = |on: bool, v: &'static str| Input::from(if on { vec![v] } else { vec![] });
     iv.answer("emergency_signs", &none()).unwrap();
     iv.answer("age", &Input::from(60)).unwrap();
-    iv.answer("body_areas", &Input::from(vec!["leg_or_foot"]))
+    iv.answer("body_areas", &Input::from(vec!["arm_or_hand"]))
         .unwrap();
     iv.answer("movement", &Input::from("flicker")).unwrap();
     iv.answer("duration", &Input::from("months")).unwrap();
@@ -592,11 +595,44 @@ fn asks_about_the_feet(diabetes: bool, numb: bool, fever: bool) -> bool {
 }
 
 #[test]
-fn the_feet_question_is_asked_with_diabetes_and_numbness_or_a_fever_only() {
-    // Diabetes with pins and needles (U28) or a temperature (E23): asked.
-    assert!(asks_about_the_feet(true, true, false));
-    assert!(asks_about_the_feet(true, false, true));
-    // Not without diabetes, nor with diabetes alone.
+fn the_feet_question_is_asked_with_diabetes_only() {
+    // With diabetes, whatever else (U28), and never without it.
+    assert!(asks_about_the_feet(true, false, false));
+    assert!(asks_about_the_feet(true, true, true));
     assert!(!asks_about_the_feet(false, true, true));
-    assert!(!asks_about_the_feet(true, false, false));
+    assert!(!asks_about_the_feet(false, false, false));
+    // Nothing answered yet about conditions: ticking pins and needles
+    // brings the conditions question, and ticking diabetes there brings
+    // the feet.
+    let mut iv = Interview::default();
+    let none = || Input::from(Vec::<&str>::new());
+    iv.answer("emergency_signs", &none()).unwrap();
+    iv.answer("age", &Input::from(60)).unwrap();
+    iv.answer("body_areas", &Input::from(vec!["leg_or_foot"]))
+        .unwrap();
+    iv.answer("movement", &Input::from("flicker")).unwrap();
+    iv.answer("duration", &Input::from("months")).unwrap();
+    iv.answer("body_signs", &Input::from(vec!["numbness_tingling"]))
+        .unwrap();
+    let mut asked = Vec::new();
+    while let Some(i) = iv.next_index() {
+        let q = QUESTIONS[i].id;
+        asked.push(q);
+        let input = match q {
+            "conditions" => Input::from(vec!["diabetes"]),
+            "feet" => Input::from(true),
+            _ => match QUESTIONS[i].kind {
+                twitch_triage::kb::QuestionKind::Many
+                | twitch_triage::kb::QuestionKind::Checklist => none(),
+                twitch_triage::kb::QuestionKind::YesNo => Input::from(false),
+                twitch_triage::kb::QuestionKind::Number => Input::from(60),
+                twitch_triage::kb::QuestionKind::One => Input::Null,
+            },
+        };
+        iv.answer(q, &input).unwrap();
+    }
+    let at = |q: &str| asked.iter().position(|x| *x == q);
+    let (c, f) = (at("conditions").expect("conditions asked"), at("feet"));
+    assert!(f.is_some_and(|f| c < f), "{asked:?}");
+    assert_eq!(iv.result().triage, Level::Urgent, "{asked:?}");
 }

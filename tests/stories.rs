@@ -172,12 +172,12 @@ fn third_raters_agreement() {
 
 #[test]
 fn third_english_sheets() {
-    later_set("third/", "third", Lang::En, (40, 2, 33, 40, 12));
+    later_set("third/", "third", Lang::En, (40, 2, 34, 40, 12));
 }
 
 #[test]
 fn third_spanish_sheets() {
-    later_set("third/", "third", Lang::Es, (40, 2, 32, 41, 12));
+    later_set("third/", "third", Lang::Es, (40, 2, 33, 41, 12));
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn fourth_raters_agreement() {
 
 #[test]
 fn fourth_english_sheets() {
-    later_set("fourth/", "fourth", Lang::En, (41, 3, 35, 43, 13));
+    later_set("fourth/", "fourth", Lang::En, (41, 3, 36, 43, 13));
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn fifth_raters_agreement() {
 
 #[test]
 fn fifth_english_sheets() {
-    later_set("fifth/", "fifth", Lang::En, (40, 4, 33, 44, 13));
+    later_set("fifth/", "fifth", Lang::En, (40, 4, 34, 44, 13));
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn fifth_spanish_sheets() {
 
 #[test]
 fn fifth_chinese_sheets() {
-    later_set("fifth/", "fifth", Lang::ZhHant, (39, 5, 35, 43, 13));
+    later_set("fifth/", "fifth", Lang::ZhHant, (39, 5, 36, 43, 13));
 }
 
 /// The sixth set (tests/stories/sixth/), written, rated, translated and
@@ -276,7 +276,7 @@ fn seventh_raters_agreement() {
 
 #[test]
 fn seventh_english_sheets() {
-    later_set("seventh/", "seventh", Lang::En, (40, 4, 32, 42, 12));
+    later_set("seventh/", "seventh", Lang::En, (40, 4, 33, 42, 12));
 }
 
 #[test]
@@ -286,5 +286,5 @@ fn seventh_spanish_sheets() {
 
 #[test]
 fn seventh_chinese_sheets() {
-    later_set("seventh/", "seventh", Lang::ZhHant, (40, 4, 34, 43, 12));
+    later_set("seventh/", "seventh", Lang::ZhHant, (40, 4, 35, 43, 12));
 }

@@ -265,7 +265,8 @@ fn page() -> String {
          the rules its under-triages prompted (R14, U28 and E23 with the `feet` question, \
          answered for every story whose sheet ticks diabetes), and the past stroke and \
          writhing figures, which were made from the earlier sets before the seventh was \
-         written and moved none of its figures.\n\n\
+         written and moved no level, first or top-three figure of it (its Spanish median \
+         rose from 9.5 to 10).\n\n\
          - **Asking known conditions and medicines before every interview ends** (below an \
          emergency; stories of MS, Parkinson's and several medicines ended before either was \
          asked), measured on the model before U26: first explanation one more on six sets and \

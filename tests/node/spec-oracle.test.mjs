@@ -172,8 +172,8 @@ function specRules(f) {
     // cramp there, after any wound in the last 3 weeks (tetanus).
     U27: yes('any_recent_wound') && (yes('stiffness') || movement('cramp'))
       && (f.body_areas ?? []).some((a) => a === 'face' || a === 'neck') && !duration('weeks', 'months'),
-    // Ours (the seventh set): a foot problem with diabetes and numb or tingling skin.
-    U28: yes('diabetes') && yes('foot_problem') && yes('numbness_tingling'),
+    // Ours (the seventh set): a foot problem with diabetes.
+    U28: yes('diabetes') && yes('foot_problem'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
