@@ -495,6 +495,9 @@ fn the_routine_rule_most_likely_to_fire_is_settled_first() {
         at("conditions").is_some_and(|c| c < distribution),
         "{asked:?}"
     );
+    for q in ["course", "medicines", "medicine_changed"] {
+        assert!(at(q).is_none_or(|i| distribution < i), "{q}: {asked:?}");
+    }
 }
 
 /// Step 4's question competes in step 2, weighed by the share of the
@@ -601,9 +604,9 @@ fn the_feet_question_is_asked_with_diabetes_only() {
     assert!(asks_about_the_feet(true, true, true));
     assert!(!asks_about_the_feet(false, true, true));
     assert!(!asks_about_the_feet(false, false, false));
-    // Nothing answered yet about conditions: ticking pins and needles
-    // brings the conditions question, and ticking diabetes there brings
-    // the feet.
+    // Nothing answered yet about conditions, with pins and needles ticked
+    // first (as in the first version of U28): the conditions question still
+    // comes, and ticking diabetes there brings the feet.
     let mut iv = Interview::default();
     let none = || Input::from(Vec::<&str>::new());
     iv.answer("emergency_signs", &none()).unwrap();

@@ -272,7 +272,9 @@ fn page() -> String {
          asked), measured on the model before U26: first explanation one more on six sets and \
          languages (fourth en, fifth en and zh-Hant, third en and es, sixth en), none fewer; \
          but the median interview rose to 10.5 or 11 on the third set and 10.5 on the fourth \
-         in Chinese, over the bar of 10. Not adopted.\n\
+         in Chinese, over the bar of 10. Not adopted. Since U28 reads diabetes alone \
+         (c0b9270), the known conditions are asked whenever they are not yet known, below an \
+         emergency (medians 10.5-11 on four sets and languages); the medicines are still not.\n\
          - **Confusion from fluid loss (0.03) and low calcium's signs in the body-chemistry \
          cause (a curling hand 0.05, tingling lips 0.15)**, measured on the model before U26: \
          the sixth set's English first explanation two more (the set it came from), but the \
