@@ -524,42 +524,57 @@ fn what_a_likely_routine_explanation_requires_is_asked_before_the_routine_rules(
     assert!(asked.len() <= 12, "{} questions: {asked:?}", asked.len());
 }
 
-/// Whether the interview asks about any wound (rule U27: tetanus), for
-/// twitching in `areas` that looks like `movement` (None: "not sure"), with
-/// or without stiff muscles, everything else answered no or none.
-fn asks_about_a_wound(areas: &[&str], movement: Option<&str>, stiff: bool) -> bool {
+/// An interview with its first screens answered: no emergency sign, `age`,
+/// twitching in `areas` that looks like `movement` (None: "not sure"),
+/// started `duration` ago.
+fn begun(age: i32, areas: &[&str], movement: Option<&str>, duration: &str) -> Interview {
     let mut iv = Interview::default();
-    let none = || Input::from(Vec::<&str>::new());
-    iv.answer("emergency_signs", &none()).unwrap();
-    iv.answer("age", &Input::from(30)).unwrap();
+    iv.answer("emergency_signs", &Input::from(Vec::<&str>::new()))
+        .unwrap();
+    iv.answer("age", &Input::from(age)).unwrap();
     iv.answer("body_areas", &Input::from(areas.to_vec()))
         .unwrap();
     iv.answer("movement", &movement.map_or(Input::Null, Input::from))
         .unwrap();
-    iv.answer("duration", &Input::from("days")).unwrap();
-    let signs = if stiff { vec!["stiffness"] } else { vec![] };
-    iv.answer("body_signs", &Input::from(signs)).unwrap();
-    asked_before_the_end(iv, "any_wound")
+    iv.answer("duration", &Input::from(duration)).unwrap();
+    iv
 }
 
-/// Answers every further question "none", "no" or "not sure" (the age 30)
-/// and says whether `question` is asked before the interview ends.
-fn asked_before_the_end(mut iv: Interview, question: &str) -> bool {
+/// Plays `iv` to its end, answering each question asked from `given`, or
+/// else "none", "no" or "not sure" (the age 30); the questions asked, in order.
+fn played(iv: &mut Interview, given: &[(&str, Input)]) -> Vec<&'static str> {
     use twitch_triage::kb::QuestionKind;
+    let mut asked = Vec::new();
     while let Some(i) = iv.next_index() {
         let q = &QUESTIONS[i];
-        if q.id == question {
-            return true;
-        }
-        let input = match q.kind {
-            QuestionKind::Many | QuestionKind::Checklist => Input::from(Vec::<&str>::new()),
-            QuestionKind::YesNo => Input::from(false),
-            QuestionKind::Number => Input::from(30),
-            QuestionKind::One => Input::Null,
+        asked.push(q.id);
+        let input = match given.iter().find(|(id, _)| *id == q.id) {
+            Some((_, input)) => input.clone(),
+            None => match q.kind {
+                QuestionKind::Many | QuestionKind::Checklist => Input::from(Vec::<&str>::new()),
+                QuestionKind::YesNo => Input::from(false),
+                QuestionKind::Number => Input::from(30),
+                QuestionKind::One => Input::Null,
+            },
         };
         iv.answer(q.id, &input).unwrap();
     }
-    false
+    asked
+}
+
+/// A list answer: `item` ticked or nothing.
+fn ticked(on: bool, item: &'static str) -> Input {
+    Input::from(if on { vec![item] } else { vec![] })
+}
+
+/// Whether the interview asks about any wound (rule U27: tetanus), for
+/// twitching in `areas` that looks like `movement` (None: "not sure"), with
+/// or without stiff muscles, everything else answered no or none.
+fn asks_about_a_wound(areas: &[&str], movement: Option<&str>, stiff: bool) -> bool {
+    let mut iv = begun(30, areas, movement, "days");
+    iv.answer("body_signs", &ticked(stiff, "stiffness"))
+        .unwrap();
+    played(&mut iv, &[]).contains(&"any_wound")
 }
 
 #[test]
@@ -580,21 +595,13 @@ fn the_wound_question_is_asked_for_a_stiff_face_jaw_or_neck_only() {
 /// diabetes, pins and needles and a temperature, everything else answered
 /// no or none.
 fn asks_about_the_feet(diabetes: bool, numb: bool, fever: bool) -> bool {
-    let mut iv = Interview::default();
-    let none = || Input::from(Vec::<&str>::new());
-    let ticked = |on: bool, v: &'static str| Input::from(if on { vec![v] } else { vec![] });
-    iv.answer("emergency_signs", &none()).unwrap();
-    iv.answer("age", &Input::from(60)).unwrap();
-    iv.answer("body_areas", &Input::from(vec!["arm_or_hand"]))
-        .unwrap();
-    iv.answer("movement", &Input::from("flicker")).unwrap();
-    iv.answer("duration", &Input::from("months")).unwrap();
+    let mut iv = begun(60, &["arm_or_hand"], Some("flicker"), "months");
     iv.answer("conditions", &ticked(diabetes, "diabetes"))
         .unwrap();
     iv.answer("body_signs", &ticked(numb, "numbness_tingling"))
         .unwrap();
     iv.answer("illness_signs", &ticked(fever, "fever")).unwrap();
-    asked_before_the_end(iv, "feet")
+    played(&mut iv, &[]).contains(&"feet")
 }
 
 #[test]
@@ -607,33 +614,16 @@ fn the_feet_question_is_asked_with_diabetes_only() {
     // Nothing answered yet about conditions, with pins and needles ticked
     // first (as in the first version of U28): the conditions question still
     // comes, and ticking diabetes there brings the feet.
-    let mut iv = Interview::default();
-    let none = || Input::from(Vec::<&str>::new());
-    iv.answer("emergency_signs", &none()).unwrap();
-    iv.answer("age", &Input::from(60)).unwrap();
-    iv.answer("body_areas", &Input::from(vec!["leg_or_foot"]))
+    let mut iv = begun(60, &["leg_or_foot"], Some("flicker"), "months");
+    iv.answer("body_signs", &ticked(true, "numbness_tingling"))
         .unwrap();
-    iv.answer("movement", &Input::from("flicker")).unwrap();
-    iv.answer("duration", &Input::from("months")).unwrap();
-    iv.answer("body_signs", &Input::from(vec!["numbness_tingling"]))
-        .unwrap();
-    let mut asked = Vec::new();
-    while let Some(i) = iv.next_index() {
-        let q = QUESTIONS[i].id;
-        asked.push(q);
-        let input = match q {
-            "conditions" => Input::from(vec!["diabetes"]),
-            "feet" => Input::from(true),
-            _ => match QUESTIONS[i].kind {
-                twitch_triage::kb::QuestionKind::Many
-                | twitch_triage::kb::QuestionKind::Checklist => none(),
-                twitch_triage::kb::QuestionKind::YesNo => Input::from(false),
-                twitch_triage::kb::QuestionKind::Number => Input::from(60),
-                twitch_triage::kb::QuestionKind::One => Input::Null,
-            },
-        };
-        iv.answer(q, &input).unwrap();
-    }
+    let asked = played(
+        &mut iv,
+        &[
+            ("conditions", Input::from(vec!["diabetes"])),
+            ("feet", Input::from(true)),
+        ],
+    );
     let at = |q: &str| asked.iter().position(|x| *x == q);
     let (c, f) = (at("conditions").expect("conditions asked"), at("feet"));
     assert!(f.is_some_and(|f| c < f), "{asked:?}");
