@@ -210,7 +210,6 @@ pub struct RuleDef {
     pub level: Level,
     pub cond: Option<&'static Cond>,
     pub special: Option<Special>,
-    pub sources: &'static [u8],
     pub advice: TextId,
     /// Emergency and urgent rules: indices into [`EXPLANATIONS`] of what the
     /// rule is evidence for; a result at its level leads with one of them.
@@ -226,7 +225,6 @@ pub struct ExplanationDef {
     /// Usual level: `SelfCare` or `Routine`.
     pub level: Level,
     pub log_prior: f32,
-    pub sources: &'static [u8],
     pub name: TextId,
     pub summary: TextId,
     pub todo: &'static [TextId],

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::interview::{Question, QuestionOption};
 use crate::kb::{
-    t, text, FindingKind, Lang, Level, EXPLANATIONS, FINDINGS, QUESTIONS, RULES, SOURCES,
+    t, text, FindingKind, Lang, Level, EXPLANATIONS, EXPLANATION_SOURCES, FINDINGS, QUESTIONS,
+    RULES, RULE_SOURCES, SOURCES,
 };
 
 #[derive(Serialize)]
@@ -132,7 +133,8 @@ pub fn knowledge(lang: Lang) -> Knowledge {
             .collect(),
         explanations: EXPLANATIONS
             .iter()
-            .map(|e| ExplanationInfo {
+            .zip(&EXPLANATION_SOURCES)
+            .map(|(e, s)| ExplanationInfo {
                 id: e.id,
                 name: text(lang, e.name),
                 level: e.level,
@@ -140,16 +142,17 @@ pub fn knowledge(lang: Lang) -> Knowledge {
                 todo: e.todo.iter().map(|&x| text(lang, x)).collect(),
                 safety_net: text(lang, e.safety_net),
                 tell_doctor: text(lang, e.tell_doctor),
-                sources: sources(e.sources),
+                sources: sources(s),
             })
             .collect(),
         rules: RULES
             .iter()
-            .map(|r| RuleInfo {
+            .zip(&RULE_SOURCES)
+            .map(|(r, s)| RuleInfo {
                 id: r.id,
                 level: r.level,
                 advice: text(lang, r.advice),
-                sources: sources(r.sources),
+                sources: sources(s),
             })
             .collect(),
         sources: SOURCES

@@ -256,7 +256,7 @@ fn every_spec_rule_exists_with_its_level() {
 #[test]
 fn every_explanation_has_texts_advice_and_sources() {
     for lang in Lang::ALL {
-        for e in &EXPLANATIONS {
+        for (i, e) in EXPLANATIONS.iter().enumerate() {
             for (what, id) in [
                 ("name", e.name),
                 ("summary", e.summary),
@@ -269,8 +269,9 @@ fn every_explanation_has_texts_advice_and_sources() {
             e.todo
                 .iter()
                 .for_each(|t| assert!(!text(lang, *t).trim().is_empty()));
-            assert!(!e.sources.is_empty(), "{} has no source", e.id);
-            e.sources
+            let sources = twitch_triage::kb::EXPLANATION_SOURCES[i];
+            assert!(!sources.is_empty(), "{} has no source", e.id);
+            sources
                 .iter()
                 .for_each(|s| assert!((*s as usize) < SOURCES.len()));
             assert!(e.evidence.1 > e.evidence.0, "{} has no evidence", e.id);
@@ -311,14 +312,14 @@ fn explanations_ask_for_urgent_help_only_under_a_condition() {
 #[test]
 fn every_rule_has_advice_and_sources() {
     for lang in Lang::ALL {
-        for r in &RULES {
+        for (r, sources) in RULES.iter().zip(&twitch_triage::kb::RULE_SOURCES) {
             assert!(
                 !text(lang, r.advice).trim().is_empty(),
                 "{} has no advice",
                 r.id
             );
-            assert!(!r.sources.is_empty(), "{} has no source", r.id);
-            r.sources
+            assert!(!sources.is_empty(), "{} has no source", r.id);
+            sources
                 .iter()
                 .for_each(|s| assert!((*s as usize) < SOURCES.len()));
         }
@@ -356,11 +357,14 @@ fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
         // The spec's rules with "unless": E8, U6, U9, R1 and R5 (two);
         // and ours: U13 (as E8) and U19 (sleep starts), U24 (the eyelid
         // alone), R13 (not for months), U27 (not for weeks or months), R14
-        // (not a tic); E16, E19, U21 and U26 (two: a window that "not sure"
-        // must not close, and sleep starts).
+        // (not a tic), U17 (not on the side the stroke weakened, from 2
+        // weeks), E24 (sleep starts); E16, E19,
+        // U21 and U26 (two: a window that "not sure" must not close, and
+        // sleep starts), U29 (two: the eyelid alone, hard exercise).
         let expected = match r.id {
-            "E8" | "U6" | "U9" | "R1" | "U13" | "U19" | "U24" | "R13" | "U27" | "R14" => 1,
-            "R5" | "E16" | "E19" | "U21" | "U26" => 2,
+            "E8" | "U6" | "U9" | "R1" | "U13" | "U17" | "U19" | "U24" | "R13" | "U27" | "R14"
+            | "E24" => 1,
+            "R5" | "E16" | "E19" | "U21" | "U26" | "U29" => 2,
             _ => 0,
         };
         assert_eq!(unless, expected, "{}: exceptions", r.id);

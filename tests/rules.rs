@@ -608,10 +608,11 @@ fn u17_new_shaking_or_jerks_in_the_limb_a_stroke_weakened() {
             &after_stroke(true, near.0, near.1),
         );
     }
+    // The side is read only from 2 weeks (u17_reads_the_side_only_from_two_weeks).
     check(
         "U17",
-        &after_stroke(true, "jerk", "hours"),
-        &after_stroke(false, "jerk", "hours"),
+        &after_stroke(true, "jerk", "weeks"),
+        &after_stroke(false, "jerk", "weeks"),
     );
 }
 #[test]
@@ -1612,4 +1613,212 @@ fn c1_an_urgent_or_emergency_result_leads_with_a_cause_its_rules_name() {
     let a = classify(&with(&[yes("head_injury")]));
     assert_eq!(a.triage, Level::Urgent);
     assert!(a.explanations.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn u29_new_writhing_in_a_child() {
+    // A 9-year-old whose arm and face have writhed restlessly for a few days
+    // (chorea: NICE NG127 refers a child with sudden chorea at once): urgent.
+    // Not when it has gone on for weeks, nor at 16; not an eyelid alone
+    // (eyelid myokymia), nor a calf rippling only after hard exercise.
+    let child = |age: i32, duration: &'static str, areas: Vec<&'static str>| {
+        vec![
+            set("age", age),
+            set("body_areas", areas),
+            set("distribution", "several_spots"),
+            set("movement", "rippling"),
+            set("duration", duration),
+        ]
+    };
+    let arm_face = || vec!["arm_or_hand", "face"];
+    check(
+        "U29",
+        &child(9, "days", arm_face()),
+        &child(9, "weeks", arm_face()),
+    );
+    check(
+        "U29",
+        &child(15, "hours", arm_face()),
+        &child(16, "hours", arm_face()),
+    );
+    check(
+        "U29",
+        &child(14, "days", vec!["eyelid", "face"]),
+        &child(14, "days", vec!["eyelid"]),
+    );
+    let exercise = |when: Vec<&'static str>| {
+        [
+            child(13, "days", vec!["leg_or_foot"]),
+            vec![set("when", when), yes("recent_intense_exercise")],
+        ]
+        .concat()
+    };
+    check(
+        "U29",
+        &exercise(vec!["at_rest"]),
+        &exercise(vec!["after_exercise"]),
+    );
+    let a = classify(&with(&child(9, "days", arm_face())));
+    assert!(
+        ["movement_disorder", "medication_effect"].contains(&a.explanations[0].id),
+        "{}",
+        a.explanations[0].id
+    );
+}
+
+#[test]
+fn u30_writhing_of_an_arm_that_began_in_the_last_days_at_65_or_over() {
+    // Writhing and flinging of one arm and leg that started this morning at
+    // 76 (hemiballism: a small deep stroke, or a very high blood sugar):
+    // urgent, and led by a cause the rule names, not harmless twitching; the
+    // same when it built up over days (a high blood sugar). Not for weeks,
+    // nor at 64, nor for a calf alone (a harmless ripple; R5's), nor for a
+    // shaking hand (U19's).
+    let older =
+        |age: i32, duration: &'static str, areas: Vec<&'static str>, movement: &'static str| {
+            vec![
+                set("age", age),
+                set("body_areas", areas),
+                set("distribution", "several_spots"),
+                set("movement", movement),
+                set("duration", duration),
+            ]
+        };
+    let arm_leg = || vec!["arm_or_hand", "leg_or_foot"];
+    check(
+        "U30",
+        &older(76, "hours", arm_leg(), "rippling"),
+        &older(76, "weeks", arm_leg(), "rippling"),
+    );
+    check(
+        "U30",
+        &older(76, "days", arm_leg(), "rippling"),
+        &older(64, "days", arm_leg(), "rippling"),
+    );
+    check(
+        "U30",
+        &older(76, "hours", vec!["arm_or_hand"], "rippling"),
+        &older(76, "hours", vec!["leg_or_foot"], "rippling"),
+    );
+    check(
+        "U30",
+        &older(76, "hours", arm_leg(), "rippling"),
+        &older(76, "hours", arm_leg(), "shaking"),
+    );
+    let a = classify(&with(&older(76, "hours", arm_leg(), "rippling")));
+    assert!(
+        [
+            "acute_brain_illness",
+            "metabolic_cause",
+            "movement_disorder"
+        ]
+        .contains(&a.explanations[0].id),
+        "{}",
+        a.explanations[0].id
+    );
+}
+
+#[test]
+fn u31_a_fever_after_a_deep_or_dirty_wound() {
+    // A man of 21 whose hand, cut on a broken bottle a week ago, is now
+    // puffy, hot and red up to the wrist, with a shivering fit last night and
+    // a thumb flickering since yesterday (the eighth lay-story set, t8-19):
+    // urgent, and led by the infection. Not without the fever, nor without
+    // the wound.
+    let cut = |wound: bool, fever: bool| {
+        vec![
+            set("age", 21),
+            set("body_areas", vec!["arm_or_hand"]),
+            set("movement", "flicker"),
+            set("duration", "hours"),
+            set("recent_wound", wound),
+            set("fever", fever),
+            yes("pain"),
+        ]
+    };
+    check("U31", &cut(true, true), &cut(true, false));
+    check("U31", &cut(true, true), &cut(false, true));
+    assert_eq!(
+        classify(&with(&cut(true, true))).explanations[0].id,
+        "infection_rigors"
+    );
+}
+
+#[test]
+fn u17_reads_the_side_only_from_two_weeks() {
+    // New shaking of one arm and leg, two days after it came on suddenly, at
+    // 84, three years after a stroke; her daughter does not know which side
+    // the stroke weakened (the eighth lay-story set, t8-23): urgent, and the
+    // same with "no" in the first 2 weeks (new shaking on the other side can
+    // be a new stroke). From 2 weeks to 3 months only "no" turns it off.
+    let after_stroke = |duration: &'static str, side: Input| {
+        vec![
+            set("age", 84),
+            set("body_areas", vec!["arm_or_hand", "leg_or_foot"]),
+            set("movement", "shaking"),
+            set("duration", duration),
+            yes("stroke_history"),
+            ("on_stroke_side", side),
+        ]
+    };
+    check(
+        "U17",
+        &after_stroke("weeks", Input::Null),
+        &after_stroke("weeks", false.into()),
+    );
+    check(
+        "U17",
+        &after_stroke("days", false.into()),
+        &after_stroke("weeks", false.into()),
+    );
+    check(
+        "U17",
+        &after_stroke("weeks", true.into()),
+        &after_stroke("months", true.into()),
+    );
+}
+
+#[test]
+fn e24_new_shaking_after_a_stroke_with_agitation() {
+    // The eighth lay-story set's t8-23: two days of violent shaking of one
+    // arm and leg at 84, three years after a stroke, worked up and not
+    // herself, chewing: emergency (seizures that keep coming back, a new
+    // stroke, or delirium). Not without the stroke, not without the
+    // agitation, not for weeks, not for jerks only when falling asleep.
+    let shaking = |stroke: bool,
+                   agitated: bool,
+                   duration: &'static str,
+                   movement: &'static str,
+                   when: Vec<&'static str>| {
+        vec![
+            set("age", 84),
+            set("body_areas", vec!["arm_or_hand", "leg_or_foot"]),
+            set("movement", movement),
+            set("duration", duration),
+            set("when", when),
+            set("stroke_history", stroke),
+            set("agitated", agitated),
+        ]
+    };
+    let any = || vec!["any_time"];
+    for (fires, near) in [
+        (
+            shaking(true, true, "days", "shaking", any()),
+            shaking(false, true, "days", "shaking", any()),
+        ),
+        (
+            shaking(true, true, "hours", "jerk", any()),
+            shaking(true, false, "hours", "jerk", any()),
+        ),
+        (
+            shaking(true, true, "days", "shaking", any()),
+            shaking(true, true, "weeks", "shaking", any()),
+        ),
+        (
+            shaking(true, true, "days", "jerk", any()),
+            shaking(true, true, "days", "jerk", vec!["falling_asleep"]),
+        ),
+    ] {
+        check("E24", &fires, &near);
+    }
 }

@@ -243,7 +243,9 @@ fn fifth_chinese_sheets() {
 /// screen fewer, E22 and U25), and measured once before any change
 /// (tests/stories/sixth/first-measurement.txt: under-triage 1, 1 and 2,
 /// fixed since by rules U26 and R13). The bars are the figures after them
-/// and U27 with its wound question.
+/// and U27 with its wound question (and after U30, which made `t6-44`, a
+/// Parkinson's dyskinesia after a new tablet, urgent in English and
+/// Spanish: over-triaged).
 #[test]
 fn sixth_raters_agreement() {
     agreement("sixth/", "sixth stories");
@@ -251,12 +253,12 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (40, 4, 36, 41, 13));
+    later_set("sixth/", "sixth", Lang::En, (39, 5, 37, 41, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (39, 5, 38, 42, 12));
+    later_set("sixth/", "sixth", Lang::Es, (38, 6, 38, 42, 12));
 }
 
 #[test]
@@ -287,4 +289,29 @@ fn seventh_spanish_sheets() {
 #[test]
 fn seventh_chinese_sheets() {
     later_set("seventh/", "seventh", Lang::ZhHant, (40, 4, 35, 43, 12));
+}
+
+/// The eighth set (tests/stories/eighth/), written, rated and answered
+/// after the seventh set had judged its changes, and measured once before
+/// any change (tests/stories/eighth/first-measurement.txt: under-triage 2, 1
+/// and 1, fixed since by U31, E24 and U17 reading the side only from 2
+/// weeks). The bars are the figures after them.
+#[test]
+fn eighth_raters_agreement() {
+    agreement("eighth/", "eighth stories");
+}
+
+#[test]
+fn eighth_english_sheets() {
+    later_set("eighth/", "eighth", Lang::En, (40, 4, 36, 43, 12));
+}
+
+#[test]
+fn eighth_spanish_sheets() {
+    later_set("eighth/", "eighth", Lang::Es, (37, 7, 32, 40, 12));
+}
+
+#[test]
+fn eighth_chinese_sheets() {
+    later_set("eighth/", "eighth", Lang::ZhHant, (39, 5, 36, 43, 12));
 }

@@ -115,6 +115,8 @@ function specRules(f) {
     E22: yes('radiating_pain') && yes('radiating_both_legs'),
     // Ours (the seventh set's review): a foot problem with diabetes and a fever.
     E23: yes('diabetes') && yes('foot_problem') && yes('fever'),
+    // Ours (the eighth set): new shaking or jerks after a stroke, very agitated.
+    E24: yes('stroke_history') && movement('jerk', 'shaking') && short && yes('agitated') && !sleepOnlyJerks,
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline') || yes('word_finding'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -140,8 +142,11 @@ function specRules(f) {
     U15: yes('recent_neck_surgery'),
     U16: takes('lithium') && movement('shaking') && (short || ['worsening', 'comes_and_goes'].includes(f.course)),
     // New shaking or jerks in the limb a stroke weakened, in the last 3 months.
-    U17: yes('stroke_history') && yes('on_stroke_side') && movement('jerk', 'shaking')
-      && ['hours', 'days', 'weeks'].includes(f.duration),
+    // Not sure of the side keeps it; only "no" turns it off, and only from
+    // 2 weeks (the review of the eighth story set).
+    U17: yes('stroke_history') && movement('jerk', 'shaking')
+      && ['hours', 'days', 'weeks'].includes(f.duration)
+      && !(f.on_stroke_side === false && duration('weeks')),
     // A heart racing at rest for hours; new shaking or jerks today at 65 or over.
     U18: yes('racing_heart'),
     U19: age !== undefined && age >= 65 && movement('shaking', 'jerk') && duration('hours') && !sleepOnlyJerks,
@@ -174,6 +179,14 @@ function specRules(f) {
       && (f.body_areas ?? []).some((a) => a === 'face' || a === 'neck') && !duration('weeks', 'months'),
     // Ours (the seventh set): a foot problem with diabetes.
     U28: yes('diabetes') && yes('foot_problem'),
+    // Ours (the review of the writhing figures): new writhing in a child
+    // (chorea); writhing that started today at 65 or over (hemiballism).
+    U29: age !== undefined && age < 16 && movement('rippling') && short
+      && !only('body_areas', 'eyelid') && !(whenOnly('after_exercise') && yes('recent_intense_exercise')),
+    U30: age !== undefined && age >= 65 && movement('rippling') && short
+      && (f.body_areas ?? []).includes('arm_or_hand'),
+    // Ours (the eighth set): a fever after a deep or dirty wound.
+    U31: yes('recent_wound') && yes('fever'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -251,7 +264,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 64, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 68, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 

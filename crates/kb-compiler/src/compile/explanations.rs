@@ -35,6 +35,7 @@ pub fn write(
     const LR_STEP: f64 = 0.05;
     let mut ev_lr: Vec<i8> = Vec::new();
     let mut rows = Vec::new();
+    let mut source_rows = Vec::new();
     for (id, v) in expl_t {
         let what = format!("explanation {id}");
         let t = table(v, &what);
@@ -101,13 +102,14 @@ pub fn write(
             }
         }
         rows.push(format!(
-            "    ExplanationDef {{ id: {}, level: {}, log_prior: {}, sources: {sources}, name: {name}, summary: {summary}, todo: &[{}], safety_net: {safety_net}, tell_doctor: {tell_doctor}, evidence: ({start}, {}), requires: {requires} }},",
+            "    ExplanationDef {{ id: {}, level: {}, log_prior: {}, name: {name}, summary: {summary}, todo: &[{}], safety_net: {safety_net}, tell_doctor: {tell_doctor}, evidence: ({start}, {}), requires: {requires} }},",
             lit(id),
             level_rust(level, &what),
             f32_lit(prior.ln()),
             todo.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "),
             ev_slots.len()
         ));
+        source_rows.push(format!("    {sources},"));
     }
     write_rows(
         w,
@@ -116,6 +118,15 @@ pub fn write(
             rows.len()
         ),
         &rows,
+    );
+    // Apart from EXPLANATIONS, as RULE_SOURCES.
+    write_rows(
+        w,
+        &format!(
+            "pub static EXPLANATION_SOURCES: [&[u8]; {}] = [",
+            source_rows.len()
+        ),
+        &source_rows,
     );
     writeln!(
         w,

@@ -39,6 +39,7 @@ pub fn write(
 ) {
     let expl_ids: Vec<String> = expl_t.keys().cloned().collect();
     let mut rule_rows = Vec::new();
+    let mut source_rows = Vec::new();
     let mut seen_special = false;
     let mut last_rank = 0;
     for (id, v) in rules_t {
@@ -116,9 +117,10 @@ pub fn write(
             _ => {}
         }
         rule_rows.push(format!(
-            "    RuleDef {{ id: {}, level: {level_r}, cond: {cond}, special: {special}, sources: {sources}, advice: {advice}, evidence_for: &{named:?}, independent: {independent} }},",
+            "    RuleDef {{ id: {}, level: {level_r}, cond: {cond}, special: {special}, advice: {advice}, evidence_for: &{named:?}, independent: {independent} }},",
             lit(id)
         ));
+        source_rows.push(format!("    {sources},"));
     }
     if !seen_special {
         fail("no not_screened rule");
@@ -127,5 +129,15 @@ pub fn write(
         w,
         &format!("pub static RULES: [RuleDef; {}] = [", rule_rows.len()),
         &rule_rows,
+    );
+    // Apart from RULES: only the API's knowledge() reads them, so the
+    // element's module, which never does, leaves them out.
+    write_rows(
+        w,
+        &format!(
+            "pub static RULE_SOURCES: [&[u8]; {}] = [",
+            source_rows.len()
+        ),
+        &source_rows,
     );
 }
