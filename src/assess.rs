@@ -5,7 +5,7 @@ use alloc::{vec, vec::Vec};
 use serde::Serialize;
 
 use crate::findings::Findings;
-use crate::kb::{t, text, Lang, Level, EXPLANATIONS, RULES};
+use crate::kb::{t, text, FindingId, Lang, Level, EXPLANATIONS, RULES};
 use crate::rules::{self, Outcome};
 use crate::score::{self, EXPLANATION_COUNT};
 
@@ -22,14 +22,40 @@ pub struct Explanation {
     pub reasons: Vec<&'static str>,
 }
 
-/// A safety rule that fired.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A safety rule that fired. Its id, level and the findings that made it
+/// fire are read through methods, so that a build that never reads them
+/// (the element's, which shows the rules' advice only) carries neither the
+/// rules' ids nor the code that lists them; it serializes as
+/// `{ id, level, because }`, the API's shape.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
-    /// `E1` … `E14`, `U1` … `U12`, `R1` … `R9`.
-    pub id: &'static str,
-    pub level: Level,
+    rule: u8,
+    because: Vec<FindingId>,
+}
+
+impl Rule {
+    /// `E1` … `E24`, `U1` … `U31`, `R1` … `R14`.
+    pub fn id(&self) -> &'static str {
+        RULES[usize::from(self.rule)].id
+    }
+    pub fn level(&self) -> Level {
+        RULES[usize::from(self.rule)].level
+    }
     /// The finding ids that made it fire.
-    pub because: Vec<&'static str>,
+    pub fn because(&self) -> Vec<&'static str> {
+        self.because.iter().map(|f| f.id()).collect()
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut r = s.serialize_struct("Rule", 3)?;
+        r.serialize_field("id", self.id())?;
+        r.serialize_field("level", &self.level())?;
+        r.serialize_field("because", &self.because())?;
+        r.end()
+    }
 }
 
 /// The result for the answers so far.
@@ -206,9 +232,8 @@ pub(crate) fn assessment(f: &Findings, a: &Analysis, lang: Lang) -> Assessment {
         .fired
         .iter()
         .map(|r| Rule {
-            id: r.def().id,
-            level: r.def().level,
-            because: r.because.iter().map(|id| id.id()).collect(),
+            rule: r.rule as u8,
+            because: r.because.clone(),
         })
         .collect();
     let unanswered: Vec<&'static str> = a.outcome.unanswered.iter().map(|id| id.id()).collect();

@@ -158,7 +158,7 @@ fn every_worked_case_reads_back_to_the_same_answers_and_assessment() {
                     .unwrap_or_default();
                 assert_eq!(
                     fired,
-                    a.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+                    a.rules.iter().map(|r| r.id()).collect::<Vec<_>>(),
                     "{}",
                     c.id
                 );

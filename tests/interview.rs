@@ -103,7 +103,7 @@ fn an_emergency_answer_gives_an_emergency_result_at_once() {
         .unwrap();
     let r = iv.result();
     assert_eq!(r.triage, Level::Emergency);
-    assert!(r.rules.iter().any(|x| x.id == "E5"));
+    assert!(r.rules.iter().any(|x| x.id() == "E5"));
     assert!(
         r.advice.iter().any(|a| a.contains("medicines")),
         "emergency advice mentions bringing medicines"
@@ -130,7 +130,7 @@ fn not_sure_leaves_findings_unanswered_and_never_self_care() {
     assert!(r
         .rules
         .iter()
-        .any(|x| x.id == "R9" && x.because.contains(&"age")));
+        .any(|x| x.id() == "R9" && x.because().contains(&"age")));
     assert_ne!(r.triage, Level::SelfCare);
 }
 
@@ -247,7 +247,7 @@ fn on_antidepressant(movement: Option<&str>, when: &[&str]) -> common::Case {
 
 #[test]
 fn not_sure_never_lowers_a_floor_and_an_exception_is_asked_first() {
-    let e8 = |a: &twitch_triage::Assessment| a.rules.iter().any(|r| r.id == "E8");
+    let e8 = |a: &twitch_triage::Assessment| a.rules.iter().any(|r| r.id() == "E8");
     // Serotonin toxicity (E8) holds "unless sleep-only jerks". Not sure what
     // the movement looks like: that does not establish the exception.
     let (iv, _) = common::simulate(&on_antidepressant(None, &["falling_asleep"]));

@@ -121,7 +121,7 @@ proptest! {
         prop_assert_eq!(a.complete, a.unanswered.is_empty());
         if !a.unanswered.is_empty() {
             prop_assert_ne!(a.triage, Level::SelfCare);
-            prop_assert!(a.rules.iter().any(|r| r.id == "R9"));
+            prop_assert!(a.rules.iter().any(|r| r.id() == "R9"));
         }
     }
 
@@ -169,17 +169,17 @@ proptest! {
     #[test]
     fn the_level_is_the_most_urgent_floor_and_first_explanation(f in findings_strategy()) {
         let a = classify(&f);
-        let floor = a.rules.iter().map(|r| r.level).min();
+        let floor = a.rules.iter().map(|r| r.level()).min();
         let usual = a.explanations[0].level;
         prop_assert_eq!(a.triage, floor.map_or(usual, |x| x.min(usual)));
         for r in &a.rules {
-            prop_assert!(a.triage <= r.level);
-            let def = RULES.iter().find(|d| d.id == r.id).unwrap();
-            prop_assert_eq!(def.level, r.level);
+            prop_assert!(a.triage <= r.level());
+            let def = RULES.iter().find(|d| d.id == r.id()).unwrap();
+            prop_assert_eq!(def.level, r.level());
         }
         // Urgent and emergency results always trace to a named rule.
         if a.triage <= Level::Urgent {
-            prop_assert!(a.rules.iter().any(|r| r.level == a.triage));
+            prop_assert!(a.rules.iter().any(|r| r.level() == a.triage));
         }
         prop_assert!(a.explanations.len() >= 3 && a.explanations.len() <= 5);
         // Best first by score, except that rule C1 may put first a cause an
@@ -201,7 +201,7 @@ proptest! {
         let fired: Vec<&RuleDef> = a
             .rules
             .iter()
-            .map(|r| RULES.iter().find(|d| d.id == r.id).unwrap())
+            .map(|r| RULES.iter().find(|d| d.id == r.id()).unwrap())
             .filter(|d| d.level <= Level::Urgent)
             .collect();
         let named = |id: &str| {

@@ -42,7 +42,7 @@ fn with(changes: &[(&'static str, Input)]) -> Findings {
 fn check(id: &str, fires: &[(&'static str, Input)], near: &[(&'static str, Input)]) {
     let level = RULES.iter().find(|r| r.id == id).unwrap().level;
     let a = classify(&with(fires));
-    let fired: Vec<&str> = a.rules.iter().map(|r| r.id).collect();
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id()).collect();
     assert!(
         fired.contains(&id),
         "{id} should fire for {fires:?}; fired {fired:?}"
@@ -52,10 +52,10 @@ fn check(id: &str, fires: &[(&'static str, Input)], near: &[(&'static str, Input
         "{id} fired but the result is {:?}",
         a.triage
     );
-    let rule = a.rules.iter().find(|r| r.id == id).unwrap();
-    assert!(!rule.because.is_empty(), "{id} fired without reasons");
+    let rule = a.rules.iter().find(|r| r.id() == id).unwrap();
+    assert!(!rule.because().is_empty(), "{id} fired without reasons");
     let b = classify(&with(near));
-    let fired: Vec<&str> = b.rules.iter().map(|r| r.id).collect();
+    let fired: Vec<&str> = b.rules.iter().map(|r| r.id()).collect();
     assert!(
         !fired.contains(&id),
         "{id} should not fire for {near:?}; fired {fired:?}"
@@ -1422,7 +1422,7 @@ fn r9_not_screened() {
     assert_eq!(a.unanswered, vec!["chest_pain"]);
     assert!(!a.complete);
     assert_eq!(
-        a.rules.iter().find(|r| r.id == "R9").unwrap().because,
+        a.rules.iter().find(|r| r.id() == "R9").unwrap().because(),
         vec!["chest_pain"]
     );
 }
@@ -1448,7 +1448,7 @@ fn r9_advice_is_not_given_beside_an_emergency() {
     ] {
         let a = classify(&with(answers));
         assert_eq!(a.triage, level);
-        assert!(a.rules.iter().any(|r| r.id == "R9"));
+        assert!(a.rules.iter().any(|r| r.id() == "R9"));
         assert_eq!(a.unanswered, vec!["chest_pain"]);
         assert_eq!(a.advice.contains(&advice), shown, "{:?}", a.advice);
     }

@@ -168,7 +168,7 @@ fn advice_says_each_thing_once() {
         for (i, (rule, explanation, _)) in SHARED.into_iter().enumerate() {
             if a.triage == Level::Routine
                 && top == explanation
-                && a.rules.iter().any(|r| r.id == rule)
+                && a.rules.iter().any(|r| r.id() == rule)
             {
                 let r = RULES.iter().find(|r| r.id == rule).unwrap();
                 let advice = text(Lang::En, r.advice);
@@ -197,7 +197,7 @@ fn print_case(c: &common::Case, a: &twitch_triage::Assessment, first: bool, thre
         } else {
             "MISS"
         },
-        a.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+        a.rules.iter().map(|r| r.id()).collect::<Vec<_>>(),
         if first {
             String::new()
         } else {

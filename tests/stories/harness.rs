@@ -131,7 +131,7 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
             .take(6)
             .map(|e| (e.id, (e.score * 1000.0).round() / 1000.0))
             .collect(),
-        rules: a.rules.iter().map(|r| r.id).collect(),
+        rules: a.rules.iter().map(|r| r.id()).collect(),
         findings: format!("{:?}", interview.answers()),
         asked,
     }

@@ -27,7 +27,13 @@ pub fn assessment(r: &Assessment) -> JsValue {
     let rules = r
         .rules
         .iter()
-        .map(|rule| super::make_rule(&js(rule.id), &js(rule.level.id()), strs(&rule.because)))
+        .map(|rule| {
+            super::make_rule(
+                &js(rule.id()),
+                &js(rule.level().id()),
+                strs(&rule.because()),
+            )
+        })
         .collect();
     super::make_assessment(
         &js(r.triage.id()),
