@@ -741,6 +741,13 @@ fn u19_new_shaking_or_jerks_today_at_65_or_over() {
         &older(70, "shaking", "hours"),
         &older(70, "flicker", "hours"),
     );
+    // Also started a day to 2 weeks ago when the person is very agitated or
+    // restless (delirium, fits that keep coming back, a stroke's flinging:
+    // docs/reviews/rules-U31-U17-side.md); not for weeks.
+    let agitated =
+        |duration: &str| [older(78, "shaking", duration), vec![yes("agitated")]].concat();
+    check("U19", &agitated("days"), &older(78, "shaking", "days"));
+    check("U19", &agitated("days"), &agitated("weeks"));
 }
 #[test]
 fn u20_sick_and_dried_out_in_pregnancy() {

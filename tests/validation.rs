@@ -273,7 +273,9 @@ fn page() -> String {
          rose from 9.5 to 10). Every set then judged U29 and U30 (new writhing in a child; \
          writhing of an arm at 65 or over), made from the writhing review's gaps. The eighth \
          set was measured once before any change; since then every set has judged the rules \
-         its under-triages prompted (U31, E24, and U17 reading the side only from 2 weeks).\n\n\
+         its under-triages prompted (U31, E24, and U17 reading the side only from 2 weeks), \
+         and U19 reading new shaking with agitation in the last 2 weeks, which its review \
+         suggested (no figure moved).\n\n\
          - **Harmless twitching's figure for \"rippling or writhing\" at 0.005** (the \
          writhing review's third point; its table left it about 0.009), measured on the \
          model of 3c5371d: a four-month calf \"bubbling\" that both raters accepted as \

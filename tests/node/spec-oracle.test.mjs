@@ -147,9 +147,11 @@ function specRules(f) {
     U17: yes('stroke_history') && movement('jerk', 'shaking')
       && ['hours', 'days', 'weeks'].includes(f.duration)
       && !(f.on_stroke_side === false && duration('weeks')),
-    // A heart racing at rest for hours; new shaking or jerks today at 65 or over.
+    // A heart racing at rest for hours; new shaking or jerks today at 65 or
+    // over, or in the last 2 weeks with agitation.
     U18: yes('racing_heart'),
-    U19: age !== undefined && age >= 65 && movement('shaking', 'jerk') && duration('hours') && !sleepOnlyJerks,
+    U19: age !== undefined && age >= 65 && movement('shaking', 'jerk')
+      && (duration('hours') || (duration('days') && yes('agitated'))) && !sleepOnlyJerks,
     // Sick and dried out (or feverish) in pregnancy or after a birth; shaking
     // or jerks after a change on an antidepressant with another medicine
     // that raises serotonin (the fourth lay-story set).
