@@ -36,7 +36,7 @@ pub struct Rule {
 impl Rule {
     /// `E1` … `E24`, `U1` … `U31`, `R1` … `R14`.
     pub fn id(&self) -> &'static str {
-        RULES[usize::from(self.rule)].id
+        RULES[usize::from(self.rule)].id()
     }
     pub fn level(&self) -> Level {
         RULES[usize::from(self.rule)].level

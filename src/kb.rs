@@ -178,6 +178,20 @@ impl QuestionDef {
     }
 }
 
+impl RuleDef {
+    /// `E1` … `E24`, `U1` … `U31`, `R1` … `R14` (kept apart from the rule,
+    /// in [`RULE_IDS`], so that the element's module, which never reads
+    /// them, leaves them out).
+    pub fn id(&'static self) -> &'static str {
+        RULE_IDS[self.index()]
+    }
+    /// The rule's place in [`RULES`], where every `RuleDef` is.
+    pub fn index(&'static self) -> usize {
+        (self as *const RuleDef as usize - RULES.as_ptr() as usize)
+            / core::mem::size_of::<RuleDef>()
+    }
+}
+
 /// A compiled rule condition (see the header of `kb/rules.toml`). Masks are
 /// bit sets over a finding's values, in the order of `FindingDef::values`.
 #[derive(Debug)]
@@ -206,7 +220,6 @@ pub enum Special {
 
 #[derive(Debug)]
 pub struct RuleDef {
-    pub id: &'static str,
     pub level: Level,
     pub cond: Option<&'static Cond>,
     pub special: Option<Special>,

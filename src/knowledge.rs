@@ -149,7 +149,7 @@ pub fn knowledge(lang: Lang) -> Knowledge {
             .iter()
             .zip(&RULE_SOURCES)
             .map(|(r, s)| RuleInfo {
-                id: r.id,
+                id: r.id(),
                 level: r.level,
                 advice: text(lang, r.advice),
                 sources: sources(s),

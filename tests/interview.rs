@@ -54,7 +54,7 @@ fn check(cases: &[common::Case]) {
                             iv.was_asked(f.def().question as usize),
                             "{}: rule {} left open: {} never asked",
                             c.id,
-                            r.id,
+                            r.id(),
                             f.id()
                         );
                         assert!(
@@ -628,4 +628,32 @@ fn the_feet_question_is_asked_with_diabetes_only() {
     let (c, f) = (at("conditions").expect("conditions asked"), at("feet"));
     assert!(f.is_some_and(|f| c < f), "{asked:?}");
     assert_eq!(iv.result().triage, Level::Urgent, "{asked:?}");
+}
+
+#[test]
+fn the_stroke_side_is_asked_for_rule_u17_only_from_two_weeks() {
+    // New shaking after a stroke (U17): in the first 2 weeks the rule fires
+    // whatever the side, so the screening does not ask it for U17; from 2
+    // weeks to 3 months only "no" turns the rule off, so it is asked (the
+    // eighth story set, docs/reviews/rules-U31-U17-side.md). Everything else
+    // answered "none" or "no".
+    let play = |duration: &str| {
+        let mut iv = begun(
+            84,
+            &["arm_or_hand", "leg_or_foot"],
+            Some("shaking"),
+            duration,
+        );
+        iv.answer("conditions", &ticked(true, "stroke_history"))
+            .unwrap();
+        let asked = played(&mut iv, &[]);
+        (asked, iv.result())
+    };
+    let (asked, r) = play("days");
+    assert!(r.rules.iter().any(|x| x.id() == "U17"), "{asked:?}");
+    let (asked_weeks, r) = play("weeks");
+    assert!(asked_weeks.contains(&"on_stroke_side"), "{asked_weeks:?}");
+    // "no" (the default answer) turns it off from 2 weeks.
+    assert!(!r.rules.iter().any(|x| x.id() == "U17"), "{asked_weeks:?}");
+    assert!(!asked.contains(&"on_stroke_side"), "{asked:?}");
 }

@@ -238,7 +238,7 @@ fn every_spec_rule_exists_with_its_level() {
     for (id, level) in spec_rules() {
         let r = RULES
             .iter()
-            .find(|r| r.id == id)
+            .find(|r| r.id() == id)
             .unwrap_or_else(|| panic!("rule {id} missing"));
         assert_eq!(r.level, level, "level of {id}");
         assert_eq!(
@@ -247,7 +247,7 @@ fn every_spec_rule_exists_with_its_level() {
             "{id}: only R9 is computed rather than a condition"
         );
     }
-    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), RULES.len(), "rule ids are unique");
@@ -269,7 +269,7 @@ fn every_explanation_has_texts_advice_and_sources() {
             e.todo
                 .iter()
                 .for_each(|t| assert!(!text(lang, *t).trim().is_empty()));
-            let sources = twitch_triage::kb::EXPLANATION_SOURCES[i];
+            let sources = EXPLANATION_SOURCES[i];
             assert!(!sources.is_empty(), "{} has no source", e.id);
             sources
                 .iter()
@@ -312,13 +312,13 @@ fn explanations_ask_for_urgent_help_only_under_a_condition() {
 #[test]
 fn every_rule_has_advice_and_sources() {
     for lang in Lang::ALL {
-        for (r, sources) in RULES.iter().zip(&twitch_triage::kb::RULE_SOURCES) {
+        for (r, sources) in RULES.iter().zip(&RULE_SOURCES) {
             assert!(
                 !text(lang, r.advice).trim().is_empty(),
                 "{} has no advice",
-                r.id
+                r.id()
             );
-            assert!(!sources.is_empty(), "{} has no source", r.id);
+            assert!(!sources.is_empty(), "{} has no source", r.id());
             sources
                 .iter()
                 .for_each(|s| assert!((*s as usize) < SOURCES.len()));
@@ -352,7 +352,7 @@ fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
     for r in &RULES {
         let mut unless = 0;
         if let Some(c) = r.cond {
-            check(c, r.id, &mut unless);
+            check(c, r.id(), &mut unless);
         }
         // The spec's rules with "unless": E8, U6, U9, R1 and R5 (two);
         // and ours: U13 (as E8) and U19 (sleep starts), U24 (the eyelid
@@ -361,13 +361,13 @@ fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
         // weeks), E24 (sleep starts); E16, E19,
         // U21 and U26 (two: a window that "not sure" must not close, and
         // sleep starts), U29 (two: the eyelid alone, hard exercise).
-        let expected = match r.id {
+        let expected = match r.id() {
             "E8" | "U6" | "U9" | "R1" | "U13" | "U17" | "U19" | "U24" | "R13" | "U27" | "R14"
             | "E24" => 1,
             "R5" | "E16" | "E19" | "U21" | "U26" | "U29" => 2,
             _ => 0,
         };
-        assert_eq!(unless, expected, "{}: exceptions", r.id);
+        assert_eq!(unless, expected, "{}: exceptions", r.id());
     }
 }
 
@@ -605,4 +605,29 @@ fn a_requirement_ruled_out_puts_the_explanation_after_every_other() {
     );
     assert!(widest < -REQUIRES_UNMET_LOG / 2.0, "{widest:.1}");
     assert!(EXPLANATIONS.iter().any(|e| e.requires.is_some()));
+}
+
+#[test]
+fn the_rules_ids_and_sources_tables_line_up_with_the_rules() {
+    // RULE_IDS, RULE_SOURCES and EXPLANATION_SOURCES sit apart from RULES and
+    // EXPLANATIONS (so that the element's module leaves them out), one row
+    // each, in the same order.
+    assert_eq!(RULE_IDS.len(), RULES.len());
+    assert_eq!(RULE_SOURCES.len(), RULES.len());
+    assert_eq!(EXPLANATION_SOURCES.len(), EXPLANATIONS.len());
+    for (i, r) in RULES.iter().enumerate() {
+        assert_eq!(r.index(), i);
+        assert_eq!(r.id(), RULE_IDS[i]);
+    }
+    let k = twitch_triage::knowledge(Lang::En);
+    let sources = |id: &str| &k.rules.iter().find(|r| r.id == id).unwrap().sources;
+    assert!(
+        sources("U31").contains(&"NICE_CKS_CELLULITIS"),
+        "{:?}",
+        sources("U31")
+    );
+    assert_eq!(sources("U28"), &["NICE_NG19", "DIABETES_UK_FOOT"]);
+    assert_eq!(sources("U17"), &["NICE_NG217", "NICE_NG128", "NHS", "S000"]);
+    let e = k.explanations.iter().find(|e| e.id == "tetanus").unwrap();
+    assert_eq!(e.sources, ["NHS"]);
 }

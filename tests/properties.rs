@@ -174,7 +174,7 @@ proptest! {
         prop_assert_eq!(a.triage, floor.map_or(usual, |x| x.min(usual)));
         for r in &a.rules {
             prop_assert!(a.triage <= r.level());
-            let def = RULES.iter().find(|d| d.id == r.id()).unwrap();
+            let def = RULES.iter().find(|d| d.id() == r.id()).unwrap();
             prop_assert_eq!(def.level, r.level());
         }
         // Urgent and emergency results always trace to a named rule.
@@ -201,7 +201,7 @@ proptest! {
         let fired: Vec<&RuleDef> = a
             .rules
             .iter()
-            .map(|r| RULES.iter().find(|d| d.id == r.id()).unwrap())
+            .map(|r| RULES.iter().find(|d| d.id() == r.id()).unwrap())
             .filter(|d| d.level <= Level::Urgent)
             .collect();
         let named = |id: &str| {
@@ -225,7 +225,7 @@ proptest! {
             "{:?} leads an {:?} result whose rules {:?} point elsewhere",
             a.explanations[0].id,
             a.triage,
-            fired.iter().map(|d| d.id).collect::<Vec<_>>()
+            fired.iter().map(|d| d.id()).collect::<Vec<_>>()
         );
         // And by one of the most urgent fired rules that name causes, when
         // one of the causes they name is possible.
@@ -240,7 +240,7 @@ proptest! {
                 "{:?} leads, but the {:?} rules {:?} name others",
                 a.explanations[0].id,
                 top,
-                at_top.iter().map(|d| d.id).collect::<Vec<_>>()
+                at_top.iter().map(|d| d.id()).collect::<Vec<_>>()
             );
         }
     }

@@ -146,7 +146,7 @@ fn advice_says_each_thing_once() {
             assert!(!text(lang, t).contains(word), "{}", text(lang, t));
         }
         for (rule, explanation, step) in SHARED {
-            let r = RULES.iter().find(|r| r.id == rule).unwrap();
+            let r = RULES.iter().find(|r| r.id() == rule).unwrap();
             let e = ExplanationDef::by_id(explanation).unwrap();
             assert_eq!(text(lang, r.advice), text(lang, e.todo[step]));
         }
@@ -170,7 +170,7 @@ fn advice_says_each_thing_once() {
                 && top == explanation
                 && a.rules.iter().any(|r| r.id() == rule)
             {
-                let r = RULES.iter().find(|r| r.id == rule).unwrap();
+                let r = RULES.iter().find(|r| r.id() == rule).unwrap();
                 let advice = text(Lang::En, r.advice);
                 assert_eq!(a.advice.iter().filter(|x| **x == advice).count(), 1);
                 shown[i] += 1;

@@ -130,7 +130,7 @@ fn level_coding(l: Level, lang: Lang) -> J {
 }
 
 fn rule_coding(i: usize, lang: Lang) -> J {
-    coding(RULES_SYSTEM, RULES[i].id, text(lang, RULES[i].advice))
+    coding(RULES_SYSTEM, RULES[i].id(), text(lang, RULES[i].advice))
 }
 
 fn finding_coding(f: FindingId, lang: Lang) -> J {

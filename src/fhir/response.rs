@@ -131,7 +131,7 @@ pub fn response(
     let rules: Vec<J> = r
         .rules
         .iter()
-        .filter_map(|x| RULES.iter().position(|d| d.id == x.id()))
+        .filter_map(|x| RULES.iter().position(|d| d.id() == x.id()))
         .map(|i| rule_coding(i, lang))
         .collect();
     let explanations: Vec<J> = r

@@ -141,9 +141,9 @@ function specRules(f) {
     U14: yes('heavy_alcohol') && yes('stopped_drinking'),
     U15: yes('recent_neck_surgery'),
     U16: takes('lithium') && movement('shaking') && (short || ['worsening', 'comes_and_goes'].includes(f.course)),
-    // New shaking or jerks in the limb a stroke weakened, in the last 3 months.
-    // Not sure of the side keeps it; only "no" turns it off, and only from
-    // 2 weeks (the review of the eighth story set).
+    // New shaking or jerks after a stroke, in the last 3 months. Not sure of
+    // the side keeps it; only "no" (not the limb the stroke weakened) turns
+    // it off, and only from 2 weeks (the review of the eighth story set).
     U17: yes('stroke_history') && movement('jerk', 'shaking')
       && ['hours', 'days', 'weeks'].includes(f.duration)
       && !(f.on_stroke_side === false && duration('weeks')),
@@ -182,7 +182,8 @@ function specRules(f) {
     // Ours (the seventh set): a foot problem with diabetes.
     U28: yes('diabetes') && yes('foot_problem'),
     // Ours (the review of the writhing figures): new writhing in a child
-    // (chorea); writhing that started today at 65 or over (hemiballism).
+    // (chorea), not an eyelid alone nor only after hard exercise; writhing
+    // of an arm that began in the last 2 weeks at 65 or over (hemiballism).
     U29: age !== undefined && age < 16 && movement('rippling') && short
       && !only('body_areas', 'eyelid') && !(whenOnly('after_exercise') && yes('recent_intense_exercise')),
     U30: age !== undefined && age >= 65 && movement('rippling') && short

@@ -70,7 +70,7 @@ pub fn main() {
         .iter()
         .filter_map(|r| {
             r.cond
-                .map(|c| json!({ "id": r.id, "level": r.level.id(), "when": cond(c) }))
+                .map(|c| json!({ "id": r.id(), "level": r.level.id(), "when": cond(c) }))
         })
         .collect();
     println!(

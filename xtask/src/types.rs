@@ -36,7 +36,7 @@ pub fn main() {
     );
     println!(
         "export type RuleId = {};",
-        union(RULES.iter().map(|r| r.id))
+        union(RULES.iter().map(|r| r.id()))
     );
     println!(
         "export type QuestionId = {};",

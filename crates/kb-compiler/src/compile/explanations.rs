@@ -119,15 +119,7 @@ pub fn write(
         ),
         &rows,
     );
-    // Apart from EXPLANATIONS, as RULE_SOURCES.
-    write_rows(
-        w,
-        &format!(
-            "pub static EXPLANATION_SOURCES: [&[u8]; {}] = [",
-            source_rows.len()
-        ),
-        &source_rows,
-    );
+    super::sources::write_table(w, "EXPLANATION_SOURCES", &source_rows);
     writeln!(
         w,
         "/// Scoring slots of every explanation's evidence (see `ExplanationDef::evidence`)."

@@ -40,6 +40,7 @@ pub fn write(
     let expl_ids: Vec<String> = expl_t.keys().cloned().collect();
     let mut rule_rows = Vec::new();
     let mut source_rows = Vec::new();
+    let mut id_rows = Vec::new();
     let mut seen_special = false;
     let mut last_rank = 0;
     for (id, v) in rules_t {
@@ -117,10 +118,10 @@ pub fn write(
             _ => {}
         }
         rule_rows.push(format!(
-            "    RuleDef {{ id: {}, level: {level_r}, cond: {cond}, special: {special}, advice: {advice}, evidence_for: &{named:?}, independent: {independent} }},",
-            lit(id)
+            "    RuleDef {{ level: {level_r}, cond: {cond}, special: {special}, advice: {advice}, evidence_for: &{named:?}, independent: {independent} }},"
         ));
         source_rows.push(format!("    {sources},"));
+        id_rows.push(format!("    {},", lit(id)));
     }
     if !seen_special {
         fail("no not_screened rule");
@@ -130,14 +131,13 @@ pub fn write(
         &format!("pub static RULES: [RuleDef; {}] = [", rule_rows.len()),
         &rule_rows,
     );
-    // Apart from RULES: only the API's knowledge() reads them, so the
-    // element's module, which never does, leaves them out.
+    // Apart from RULES: the ids (`RuleDef::id`) and the sources are read by
+    // the API, the FHIR export and the tests, never by the element, whose
+    // module then leaves them out.
     write_rows(
         w,
-        &format!(
-            "pub static RULE_SOURCES: [&[u8]; {}] = [",
-            source_rows.len()
-        ),
-        &source_rows,
+        &format!("pub static RULE_IDS: [&str; {}] = [", id_rows.len()),
+        &id_rows,
     );
+    super::sources::write_table(w, "RULE_SOURCES", &source_rows);
 }

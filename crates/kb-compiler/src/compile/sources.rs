@@ -53,3 +53,15 @@ pub fn of(source_ids: &[String], v: Option<&Value>, what: &str) -> String {
         .collect();
     format!("&[{}]", idx.join(", "))
 }
+
+/// Writes `pub static {name}: [&[u8]; N]`, one row of source indices per
+/// rule or explanation (from [`of`]), in their order. Kept apart from
+/// `RULES` and `EXPLANATIONS`: only the API's `knowledge()` reads them, so
+/// the element's module, which never does, leaves them out.
+pub fn write_table(w: &mut String, name: &str, rows: &[String]) {
+    super::write_rows(
+        w,
+        &format!("pub static {name}: [&[u8]; {}] = [", rows.len()),
+        rows,
+    );
+}
