@@ -113,8 +113,9 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * net, in three languages; the page is 59.7 KB gzip (61,083 bytes), within
  * its 60 KB budget. Then the writhing review's two gaps and the eighth
  * lay-story set's two under-triages added 1,346 bytes, to 90.0 KB (92,202
- * bytes): the advice of four new rules (U29, a child's new writhing; U30,
- * an older person's arm writhing; U31, a fever after a deep or dirty
+ * bytes; 90.3 KB, 92,459 bytes, with rule C1 across levels, below): the
+ * advice of four new rules (U29, a child's new writhing; U30, an older
+ * person's arm writhing; U31, a fever after a deep or dirty
  * wound; E24, new shaking after a stroke with agitation) and U17's and
  * U19's longer advice, each as its independent review set it (what to do,
  * when to go to the emergency department, when to call the emergency
@@ -125,11 +126,13 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * read, so the element's module leaves them out (748 bytes), and a fired
  * rule's id and findings read through methods the element never calls (62
  * bytes); and about 120 bytes of tighter Spanish wording in 33 texts
- * (checked against the English by a fresh helper). The page is 59.6 KB
- * gzip (61,072 bytes), within its 60 KB budget. The ceiling keeps 0.2 KB of
+ * (checked against the English by a fresh helper); then rule C1 across
+ * levels (`yields_to`, `always_leads`, the emergency's own cause kept
+ * second and always shown) added 260 bytes of code. The page is 59.9 KB
+ * gzip (61,329 bytes), within its 60 KB budget. The ceiling keeps 0.2 KB of
  * room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 90.2 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 90.5 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -5,7 +5,7 @@ use alloc::{vec, vec::Vec};
 use serde::Serialize;
 
 use crate::findings::Findings;
-use crate::kb::{t, text, FindingId, Lang, Level, EXPLANATIONS, RULES};
+use crate::kb::{t, text, FindingId, Lang, Level, RuleDef, EXPLANATIONS, RULES};
 use crate::rules::{self, Outcome};
 use crate::score::{self, EXPLANATION_COUNT};
 
@@ -41,6 +41,10 @@ impl Rule {
     pub fn level(&self) -> Level {
         RULES[usize::from(self.rule)].level
     }
+    /// Its definition in the knowledge base.
+    pub fn def(&self) -> &'static RuleDef {
+        &RULES[usize::from(self.rule)]
+    }
     /// The finding ids that made it fire.
     pub fn because(&self) -> Vec<&'static str> {
         self.because.iter().map(|f| f.id()).collect()
@@ -70,6 +74,20 @@ pub struct Assessment {
     pub complete: bool,
     /// What to do now, in the chosen language, most important first.
     pub advice: Vec<&'static str>,
+    /// An urgent rule's cause leads this emergency (rule C1, `yields_to`),
+    /// and the emergency's own is second: a screen shows that one whatever
+    /// its score (not part of the API's shape).
+    #[serde(skip)]
+    second_is_the_emergency: bool,
+}
+
+impl Assessment {
+    /// Whether the second explanation is the cause the emergency's own rules
+    /// name, put there because an urgent rule's cause leads (rule C1): it is
+    /// the danger the emergency's advice speaks of, so it is always shown.
+    pub fn second_is_the_emergency(&self) -> bool {
+        self.second_is_the_emergency
+    }
 }
 
 /// Explanations listed: at least this many …
@@ -86,6 +104,8 @@ pub(crate) struct Analysis {
     pub posterior: [f64; EXPLANATION_COUNT],
     pub ranking: [u8; EXPLANATION_COUNT],
     pub level: Level,
+    /// See [`Assessment::second_is_the_emergency`].
+    pub crossed: bool,
 }
 
 impl Analysis {
@@ -96,13 +116,14 @@ impl Analysis {
         let mut ranking = score::ranking(&posterior);
         let likeliest = ranking[0] as usize;
         let level = triage(&outcome, likeliest);
-        lead_with_a_cause_the_rules_name(&outcome, &posterior, &mut ranking);
+        let crossed = lead_with_a_cause_the_rules_name(&outcome, &posterior, &mut ranking);
         Analysis {
             outcome,
             slots,
             posterior,
             ranking,
             level,
+            crossed,
         }
     }
 
@@ -116,27 +137,49 @@ impl Analysis {
 /// everyday twitching" under "get help now"). When an emergency or urgent
 /// rule fired that names the explanations it is evidence for
 /// (`kb/rules.toml`, `for`), one of those comes first: among the causes
-/// named by the most urgent of those rules, the one with the most likelihood
-/// times the number of fired rules pointing to it; the others keep their
-/// order. Rules that flag a risk whatever the cause
-/// (`independent`) name none, and leave the order as the scores give it; so
-/// does an explanation the answers ruled out (what it requires is missing:
-/// score 0). The level does not change: it is the rules' floor either way.
+/// named by the most urgent of those rules (by those marked `always_leads`
+/// first), the one with the most likelihood times the number of fired rules
+/// pointing to it; the others keep their order. In an emergency, a cause an
+/// urgent rule names leads instead when every fired emergency rule that
+/// names causes lists it in `yields_to` and the scores make it
+/// [`CROSS_LEVEL_RATIO`] times as likely as each cause the emergency rules
+/// name; the emergency's own cause then comes second. Rules that flag a risk
+/// whatever the cause (`independent`) name none, and leave the order as the
+/// scores give it; so does an explanation the answers ruled out (what it
+/// requires is missing: score 0). The level does not change: it is the
+/// rules' floor either way.
 fn lead_with_a_cause_the_rules_name(
     outcome: &Outcome,
     posterior: &[f64; EXPLANATION_COUNT],
     ranking: &mut [u8; EXPLANATION_COUNT],
-) {
-    if let Some(e) = c1_lead(outcome, posterior) {
+) -> bool {
+    let Some((first, second)) = c1_leads(outcome, posterior) else {
+        return false;
+    };
+    for e in second.into_iter().chain([first]) {
         let p = ranking.iter().position(|&x| x as usize == e).unwrap_or(0);
         ranking[..=p].rotate_right(1);
     }
+    second.is_some()
 }
+
+/// How many times likelier than each cause the emergency rules name a cause
+/// an urgent rule names must be to lead an emergency (rule C1, `yields_to`).
+pub const CROSS_LEVEL_RATIO: f64 = 10.0;
 
 /// The explanation rule C1 puts first for these fired rules and scores, if
 /// any (see [`lead_with_a_cause_the_rules_name`]); the interview also asks
 /// it of the scores each answer would give.
 pub(crate) fn c1_lead(outcome: &Outcome, posterior: &[f64; EXPLANATION_COUNT]) -> Option<usize> {
+    c1_leads(outcome, posterior).map(|(first, _)| first)
+}
+
+/// C1's first explanation, and, when an urgent rule's cause leads an
+/// emergency, the emergency rules' own, which comes second.
+fn c1_leads(
+    outcome: &Outcome,
+    posterior: &[f64; EXPLANATION_COUNT],
+) -> Option<(usize, Option<usize>)> {
     if rules::switched_off("C1") {
         return None;
     }
@@ -149,22 +192,49 @@ pub(crate) fn c1_lead(outcome: &Outcome, posterior: &[f64; EXPLANATION_COUNT]) -
             .count()
     };
     let level = c1_level(outcome, posterior)?;
-    // Among the causes they name, the one with the most likelihood times the
-    // number of fired rules that point to it: a cause several rules point to
-    // (a lithium level with confusion) before one only the broadest points
-    // to, the likeliest among equals.
+    // Among the causes the rules at that level name, the one with the most
+    // likelihood times the number of fired rules that point to it (a cause
+    // several rules point to, a lithium level with confusion, before one only
+    // the broadest points to; the likeliest among equals), those of rules
+    // marked `always_leads` first. In an emergency, a cause an urgent rule
+    // names may lead instead if every fired emergency rule that names causes
+    // lists it in `yields_to`, and it is CROSS_LEVEL_RATIO times as likely as
+    // each cause they name (chosen the same way). One pass: the fired rules
+    // come in the knowledge base's order, emergency first, so `yields` and
+    // `likeliest` are complete before the urgent rules are reached.
     let mut lead = None;
-    let mut best = (0.0, 0.0);
-    for r in outcome.fired.iter().filter(|r| r.def().level == level) {
-        for &e in r.def().evidence_for {
+    let mut best = (false, 0.0, 0.0);
+    let mut cross = None;
+    let mut cross_best = (0.0, 0.0);
+    let mut yields = u32::MAX;
+    let mut likeliest = 0.0f64;
+    for r in &outcome.fired {
+        let d = r.def();
+        let at = d.level == level;
+        if at && !d.evidence_for.is_empty() {
+            yields &= d.yields_to;
+        }
+        for &e in d.evidence_for {
             let p = posterior[e as usize];
             let weight = (p * votes(e) as f64, p);
-            if p > 0.0 && weight > best {
-                (lead, best) = (Some(e as usize), weight);
+            if at {
+                likeliest = likeliest.max(p);
+                let key = (d.always_leads, weight.0, weight.1);
+                if p > 0.0 && key > best {
+                    (lead, best) = (Some(e as usize), key);
+                }
+            } else if level == Level::Emergency
+                && d.level == Level::Urgent
+                && yields & (1 << e) != 0
+                && p >= CROSS_LEVEL_RATIO * likeliest
+                && weight > cross_best
+            {
+                (cross, cross_best) = (Some(e as usize), weight);
             }
         }
     }
-    lead
+    let lead = lead?;
+    Some(cross.map_or((lead, None), |e| (e, Some(lead))))
 }
 
 /// The level of the fired rules whose causes rule C1 leads with: the most
@@ -244,6 +314,7 @@ pub(crate) fn assessment(f: &Findings, a: &Analysis, lang: Lang) -> Assessment {
         rules,
         complete: unanswered.is_empty(),
         unanswered,
+        second_is_the_emergency: a.crossed,
     }
 }
 

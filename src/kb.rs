@@ -230,6 +230,13 @@ pub struct RuleDef {
     /// The rule flags a risk whatever causes the twitching (a blow to the
     /// head): it names no explanation.
     pub independent: bool,
+    /// An emergency rule whose named causes lead those of the other fired
+    /// emergency rules (rule C1).
+    pub always_leads: bool,
+    /// An emergency rule: the explanations (bits, by index into
+    /// [`EXPLANATIONS`]) an urgent rule names that may lead it when far
+    /// likelier (rule C1).
+    pub yields_to: u32,
 }
 
 #[derive(Debug)]

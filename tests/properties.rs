@@ -183,8 +183,16 @@ proptest! {
         }
         prop_assert!(a.explanations.len() >= 3 && a.explanations.len() <= 5);
         // Best first by score, except that rule C1 may put first a cause an
-        // emergency or urgent rule points to (its own test, below).
-        prop_assert!(a.explanations[1..].windows(2).all(|w| w[0].score >= w[1].score));
+        // emergency or urgent rule points to, and, when an urgent rule's
+        // cause leads an emergency, the emergency's own second (its own
+        // test, below).
+        let crossed = a.triage == Level::Emergency
+            && !a.rules.iter().any(|r| {
+                r.level() == Level::Emergency
+                    && r.def().evidence_for.iter().any(|&e| EXPLANATIONS[e as usize].id == a.explanations[0].id)
+            });
+        let sorted_from = if crossed { 2 } else { 1 };
+        prop_assert!(a.explanations[sorted_from..].windows(2).all(|w| w[0].score >= w[1].score));
         prop_assert!(!a.advice.is_empty());
     }
 
@@ -231,9 +239,32 @@ proptest! {
         // one of the causes they name is possible.
         let top = fired.iter().filter(|d| !d.independent).map(|d| d.level).min().unwrap();
         let at_top: Vec<&&RuleDef> = fired.iter().filter(|d| !d.independent && d.level == top).collect();
-        if at_top.iter().any(|d| d.evidence_for.iter().any(|&e| possible(&EXPLANATIONS[e as usize]))) {
+        // Or, in an emergency, by an urgent rule, when every fired emergency
+        // rule that names causes lists that cause in `yields_to` and the
+        // scores make it CROSS_LEVEL_RATIO times as likely as each cause the
+        // emergency rules name; the emergency's own cause is then second.
+        let posterior = twitch_triage::score::posterior(&f);
+        let lead = EXPLANATIONS.iter().position(|e| e.id == a.explanations[0].id).unwrap();
+        let cross = top == Level::Emergency
+            && fired.iter().any(|d| d.level == Level::Urgent && d.evidence_for.contains(&(lead as u8)))
+            && at_top.iter().filter(|d| !d.evidence_for.is_empty()).all(|d| d.yields_to & (1 << lead) != 0)
+            && at_top.iter().flat_map(|d| d.evidence_for.iter()).all(|&e| {
+                posterior[lead] >= twitch_triage::assess::CROSS_LEVEL_RATIO * posterior[e as usize]
+            });
+        if cross {
             prop_assert!(
                 at_top.iter().any(|d| d
+                    .evidence_for
+                    .iter()
+                    .any(|&e| EXPLANATIONS[e as usize].id == a.explanations[1].id)),
+                "{:?} leads across levels, but {:?} is second",
+                a.explanations[0].id,
+                a.explanations[1].id
+            );
+        }
+        if at_top.iter().any(|d| d.evidence_for.iter().any(|&e| possible(&EXPLANATIONS[e as usize]))) {
+            prop_assert!(
+                cross || at_top.iter().any(|d| d
                     .evidence_for
                     .iter()
                     .any(|&e| EXPLANATIONS[e as usize].id == a.explanations[0].id)),

@@ -1839,3 +1839,178 @@ fn e24_new_shaking_after_a_stroke_with_agitation() {
         check("E24", &fires, &near);
     }
 }
+
+#[test]
+fn c1_an_emergency_yields_its_lead_only_where_its_rule_lists_the_cause() {
+    let result = |changes: &[(&'static str, Input)]| {
+        let a = classify(&with(changes));
+        let fired: Vec<&str> = a.rules.iter().map(|r| r.id()).collect();
+        (a.triage, a.explanations[0].id, a.explanations[1].id, fired)
+    };
+    // A woman of 75 who could not pass urine last night wakes shaking
+    // violently with chattering teeth (t7-38): E12 (bladder) names only the
+    // nerve root, which the shaking makes very unlikely, and yields to an
+    // infection, which U19 (new shaking at 65 or over) names: the infection
+    // leads, the nerve root comes second, and the level stays emergency.
+    let all_over = || {
+        [
+            set(
+                "body_areas",
+                vec!["arm_or_hand", "leg_or_foot", "trunk", "face"],
+            ),
+            set("distribution", "whole_body"),
+        ]
+    };
+    let rigors = [
+        &[yes("bladder_bowel_or_saddle"), set("age", 75)][..],
+        &all_over(),
+        &[
+            set("movement", "shaking"),
+            set("duration", "hours"),
+            set("when", vec!["at_rest", "any_time"]),
+        ],
+    ]
+    .concat();
+    let (level, first, second, fired) = result(&rigors);
+    assert_eq!(level, Level::Emergency);
+    assert!(
+        fired.contains(&"E12") && fired.contains(&"U19"),
+        "{fired:?}"
+    );
+    assert_eq!((first, second), ("infection_rigors", "nerve_irritation"));
+    // Without the shaking, no urgent rule names an infection: with a flicker
+    // in the legs, the nerve root E12 names leads.
+    let (_, first, _, _) = result(&[
+        yes("bladder_bowel_or_saddle"),
+        set("age", 75),
+        set("duration", "hours"),
+    ]);
+    assert_eq!(first, "nerve_irritation");
+    // Shaking with a fever in a frail woman of 88 on morphine and
+    // antibiotics (t6-36): E8 (a serotonergic medicine with a fever) yields
+    // to the infection U4 and U19 name.
+    let morphine = [
+        &[
+            set("age", 88),
+            set("medicines", vec!["opioid", "other"]),
+            yes("medicine_changed"),
+            yes("fever"),
+            set("movement", "shaking"),
+            set("duration", "hours"),
+        ][..],
+        &all_over(),
+    ]
+    .concat();
+    let (level, first, second, fired) = result(&morphine);
+    assert_eq!(level, Level::Emergency);
+    assert!(fired.contains(&"E8"), "{fired:?}");
+    assert_eq!((first, second), ("infection_rigors", "serotonin_toxicity"));
+    // A plasterer of 45 with neck pain down the arm, pins and needles and a
+    // weaker grip for days (t3-42): E13 (weakness with numbness for days)
+    // yields to the pinched nerve U1 names.
+    let arm = |more: &[(&'static str, Input)]| {
+        [
+            &[
+                set("age", 45),
+                set("body_areas", vec!["arm_or_hand"]),
+                set("movement", "flicker"),
+                set("duration", "days"),
+                yes("weakness"),
+                yes("radiating_pain"),
+                yes("pain"),
+            ][..],
+            more,
+        ]
+        .concat()
+    };
+    let (level, first, _, fired) = result(&arm(&[yes("numbness_tingling")]));
+    assert_eq!(level, Level::Emergency);
+    assert!(fired.contains(&"E13") && fired.contains(&"U1"), "{fired:?}");
+    assert_eq!(first, "nerve_irritation");
+    // A weak arm that came on suddenly, with pain down it (E3, a possible
+    // stroke, yields to nothing; U1 names the pinched nerve): the stroke
+    // leads, however likely the nerve.
+    let (_, first, _, fired) = result(&arm(&[yes("sudden_onset")]));
+    assert!(fired.contains(&"E3") && fired.contains(&"U1"), "{fired:?}");
+    assert_eq!(first, "acute_brain_illness");
+}
+
+#[test]
+fn c1_e23_leads_the_other_emergency_rules() {
+    // A foot problem with diabetes and a fever (E23) in a man whose legs have
+    // been weak and numb for days (E13, which names the nerve damage): the
+    // infection E23 names leads (`always_leads`).
+    let a = classify(&with(&[
+        set("age", 70),
+        set("body_areas", vec!["leg_or_foot"]),
+        set("movement", "flicker"),
+        set("duration", "days"),
+        yes("diabetes"),
+        yes("foot_problem"),
+        yes("fever"),
+        yes("weakness"),
+        yes("numbness_tingling"),
+    ]));
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id()).collect();
+    assert!(
+        fired.contains(&"E23") && fired.contains(&"E13"),
+        "{fired:?}"
+    );
+    assert_eq!(a.explanations[0].id, "infection_rigors");
+}
+
+#[test]
+fn the_rules_that_yield_or_always_lead_are_a_reviewed_choice() {
+    // docs/reviews/c1-cross-level-lead.md: adding one changes this list.
+    let names = |bits: u32| -> Vec<&str> {
+        twitch_triage::kb::EXPLANATIONS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, e)| e.id)
+            .collect()
+    };
+    let yielding: Vec<(&str, Vec<&str>)> = RULES
+        .iter()
+        .filter(|r| r.yields_to != 0)
+        .map(|r| (r.id(), names(r.yields_to)))
+        .collect();
+    assert_eq!(
+        yielding,
+        [
+            ("E8", vec!["infection_rigors"]),
+            ("E12", vec!["infection_rigors"]),
+            ("E13", vec!["nerve_irritation", "infection_rigors"]),
+        ]
+    );
+    let leading: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.always_leads)
+        .map(|r| r.id())
+        .collect();
+    assert_eq!(leading, ["E23"]);
+    // What the build enforces: both only on emergency rules that name
+    // causes, never together; a cause yielded to is not the rule's own, not
+    // a self-care explanation, and named by an urgent rule.
+    let explanations = &twitch_triage::kb::EXPLANATIONS;
+    for r in RULES.iter().filter(|r| r.yields_to != 0 || r.always_leads) {
+        assert_eq!(r.level, Level::Emergency, "{}", r.id());
+        assert!(!r.evidence_for.is_empty(), "{}", r.id());
+        assert!(r.yields_to == 0 || !r.always_leads, "{}", r.id());
+        for (e, x) in explanations.iter().enumerate() {
+            if r.yields_to & (1 << e) == 0 {
+                continue;
+            }
+            assert!(!r.evidence_for.contains(&(e as u8)), "{} {}", r.id(), x.id);
+            assert_ne!(x.level, Level::SelfCare, "{} {}", r.id(), x.id);
+            assert!(
+                RULES
+                    .iter()
+                    .any(|u| u.level == Level::Urgent && u.evidence_for.contains(&(e as u8))),
+                "{} {}",
+                r.id(),
+                x.id
+            );
+        }
+    }
+}

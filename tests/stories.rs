@@ -172,17 +172,17 @@ fn third_raters_agreement() {
 
 #[test]
 fn third_english_sheets() {
-    later_set("third/", "third", Lang::En, (40, 2, 34, 40, 12));
+    later_set("third/", "third", Lang::En, (40, 2, 35, 40, 12));
 }
 
 #[test]
 fn third_spanish_sheets() {
-    later_set("third/", "third", Lang::Es, (40, 2, 33, 41, 12));
+    later_set("third/", "third", Lang::Es, (40, 2, 34, 41, 12));
 }
 
 #[test]
 fn third_chinese_sheets() {
-    later_set("third/", "third", Lang::ZhHant, (40, 2, 31, 40, 12));
+    later_set("third/", "third", Lang::ZhHant, (40, 2, 32, 40, 12));
 }
 
 /// The fourth set (tests/stories/fourth/), written, rated, translated and
@@ -253,17 +253,17 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (39, 5, 37, 41, 13));
+    later_set("sixth/", "sixth", Lang::En, (39, 5, 38, 41, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (38, 6, 38, 42, 12));
+    later_set("sixth/", "sixth", Lang::Es, (38, 6, 39, 42, 12));
 }
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 38, 42, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 39, 42, 13));
 }
 
 /// The seventh set (tests/stories/seventh/), written, rated, translated and
@@ -278,17 +278,17 @@ fn seventh_raters_agreement() {
 
 #[test]
 fn seventh_english_sheets() {
-    later_set("seventh/", "seventh", Lang::En, (40, 4, 33, 42, 12));
+    later_set("seventh/", "seventh", Lang::En, (40, 4, 34, 42, 12));
 }
 
 #[test]
 fn seventh_spanish_sheets() {
-    later_set("seventh/", "seventh", Lang::Es, (40, 4, 36, 44, 13));
+    later_set("seventh/", "seventh", Lang::Es, (40, 4, 37, 44, 13));
 }
 
 #[test]
 fn seventh_chinese_sheets() {
-    later_set("seventh/", "seventh", Lang::ZhHant, (40, 4, 35, 43, 12));
+    later_set("seventh/", "seventh", Lang::ZhHant, (40, 4, 36, 43, 12));
 }
 
 /// The eighth set (tests/stories/eighth/), written, rated and answered

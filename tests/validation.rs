@@ -274,23 +274,23 @@ fn page() -> String {
          writhing of an arm at 65 or over), made from the writhing review's gaps. The eighth \
          set was measured once before any change; since then every set has judged the rules \
          its under-triages prompted (U31, E24, and U17 reading the side only from 2 weeks), \
-         and U19 reading new shaking with agitation in the last 2 weeks, which its review \
-         suggested (no figure moved).\n\n\
+         U19 reading new shaking with agitation in the last 2 weeks, which its review \
+         suggested (no figure moved), and rule C1's `yields_to`.\n\n\
          - **Harmless twitching's figure for \"rippling or writhing\" at 0.005** (the \
          writhing review's third point; its table left it about 0.009), measured on the \
          model of 3c5371d: a four-month calf \"bubbling\" that both raters accepted as \
          harmless twitching (`t6-08`) lost its first explanation in Chinese and asked three \
          more questions in English, and the pictures it was for (a child's writhing, an \
          older person's) now fire U29 or U30, whose causes lead. Not adopted.\n\
-         - **Rule C1 across levels**: an emergency led by a cause an urgent rule names when \
-         the scores make it 10 times as likely as every cause the emergency rules name. First \
-         explanation +1 in each language on the third, sixth and seventh sets (`t3-42`, \
-         `t6-36`, `t7-38`), none fewer; but its independent review \
+         - **Rule C1 across levels, for every emergency rule**: an emergency led by a cause \
+         an urgent rule names whenever the scores make it 10 times as likely as every cause \
+         the emergency rules name. First explanation +1 in each language on the third, sixth \
+         and seventh sets (`t3-42`, `t6-36`, `t7-38`), none fewer; but its independent review \
          (`docs/reviews/c1-cross-level-lead.md`) found it put a pinched nerve or a medicine \
          first under a possible stroke, meningitis, an infection during chemotherapy or \
-         eclampsia, and asked for an opt-in per rule and cause with the emergency's own \
-         cause kept second. Not adopted this time: the page's size budget had no room for \
-         its code.\n\
+         eclampsia. Adopted instead as the review asked: only where an emergency rule lists \
+         the cause in `yields_to` (E8, E12, E13), the emergency's own cause second and always \
+         shown; the same three stories, none fewer.\n\
          - **Asking known conditions and medicines before every interview ends** (below an \
          emergency; stories of MS, Parkinson's and several medicines ended before either was \
          asked), measured on the model before U26: first explanation one more on six sets and \
@@ -299,8 +299,8 @@ fn page() -> String {
          in Chinese, over the bar of 10. Not adopted. Since U28 reads diabetes alone \
          (c0b9270), the known conditions are asked whenever they are not yet known, below an \
          emergency (medians 10.5-11 on four sets and languages then; 11 on the third and \
-         eighth sets in Chinese since U17 reads the side only from 2 weeks); the medicines \
-         are still not.\n\
+         eighth sets in Chinese since U17 reads the side only from 2 weeks, and 10.5 on the \
+         third in English since C1's `yields_to`); the medicines are still not.\n\
          - **Confusion from fluid loss (0.03) and low calcium's signs in the body-chemistry \
          cause (a curling hand 0.05, tingling lips 0.15)**, measured on the model before U26: \
          the sixth set's English first explanation two more (the set it came from), but the \

@@ -109,9 +109,16 @@ pub(crate) fn result(p: &mut Plan, m: &Model, today: &str) {
         // that rank only because they were never asked about (a medicine
         // side effect for someone not asked about medicines), would worry
         // people for no reason. The summary for a doctor lists them all.
+        // Except the cause an emergency's own rules name when an urgent
+        // rule's cause leads it (rule C1): the danger its advice speaks of.
+        let keep = r.second_is_the_emergency();
         let others: Vec<_> = r.explanations[1..]
             .iter()
-            .filter(|e| e.score >= ALSO_POSSIBLE_MIN && !e.reasons.is_empty())
+            .enumerate()
+            .filter(|(i, e)| {
+                (*i == 0 && keep) || (e.score >= ALSO_POSSIBLE_MIN && !e.reasons.is_empty())
+            })
+            .map(|(_, e)| e)
             .collect();
         if !others.is_empty() {
             p.leaf("h4", "", text(lang, t::ALSO_POSSIBLE))

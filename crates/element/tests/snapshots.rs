@@ -299,6 +299,23 @@ fn screens(lang: Lang) -> Vec<(String, Model)> {
     for level in Level::ALL {
         out.push((format!("result.{}", level.id()), result(lang, level)));
     }
+    // An emergency led by a cause an urgent rule names (rule C1,
+    // `yields_to`: the seventh story set's t7-38, shaking with chills at 75
+    // after a night of not passing urine): the emergency's own cause, the
+    // nerve root, is shown second whatever its score.
+    let mut m = Model::new(lang);
+    m.interview = interview(
+        lang,
+        json!({
+            "age": 75, "bladder_bowel_or_saddle": true,
+            "body_areas": ["face", "arm_or_hand", "leg_or_foot", "trunk"],
+            "distribution": "whole_body", "movement": "shaking", "duration": "hours",
+            "when": ["at_rest", "any_time"],
+        }),
+    );
+    assert!(m.interview.result().second_is_the_emergency());
+    m.screen = Screen::Result;
+    out.push(("result.emergency-yields".into(), m));
     let variants: [(&str, Change); 5] = [
         ("result.copied", |m| m.copy = CopyState::Done),
         ("result.copy-failed", |m| m.copy = CopyState::Failed),

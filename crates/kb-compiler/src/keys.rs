@@ -70,6 +70,8 @@ const RULE: Shape = fields(&[
     ("level", Any),
     ("for", Any),
     ("independent", Any),
+    ("always_leads", Any),
+    ("yields_to", Any),
     ("when", Any),
     ("special", Any),
     ("sources", Any),

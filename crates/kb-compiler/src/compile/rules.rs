@@ -38,6 +38,16 @@ pub fn write(
     texts: &mut Texts,
 ) {
     let expl_ids: Vec<String> = expl_t.keys().cloned().collect();
+    if expl_ids.len() > 32 {
+        fail("more than 32 explanations: `yields_to` is a 32-bit set");
+    }
+    // Every explanation an urgent rule names (for `yields_to`).
+    let urgent_named: Vec<String> = rules_t
+        .iter()
+        .filter(|(_, v)| v.get("level").and_then(Value::as_str) == Some("urgent"))
+        .filter_map(|(id, v)| v.get("for").map(|f| strings(Some(f), id)))
+        .flatten()
+        .collect();
     let mut rule_rows = Vec::new();
     let mut source_rows = Vec::new();
     let mut id_rows = Vec::new();
@@ -98,17 +108,51 @@ pub fn write(
         // a result at its level may lead with, or a risk independent of the
         // cause. Routine rules set no level a reassuring explanation could
         // contradict, so they name neither.
-        let independent = t
-            .get("independent")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let named: Vec<usize> = t
-            .get("for")
-            .map(|_| strings(t.get("for"), &what))
-            .unwrap_or_default()
-            .iter()
-            .map(|e| by_id(&expl_ids, e, |x| x.as_str(), &format!("{what}.for")).0)
-            .collect();
+        let flag = |key: &str| t.get(key).and_then(Value::as_bool).unwrap_or(false);
+        let explanations = |key: &str| -> Vec<usize> {
+            t.get(key)
+                .map(|_| strings(t.get(key), &what))
+                .unwrap_or_default()
+                .iter()
+                .map(|e| by_id(&expl_ids, e, |x| x.as_str(), &format!("{what}.{key}")).0)
+                .collect()
+        };
+        let independent = flag("independent");
+        let named = explanations("for");
+        // C1's two exceptions (src/assess.rs): `always_leads`, an emergency
+        // rule whose named causes lead the other emergency rules' (E23: the
+        // infection, not the nerve damage E13 names); `yields_to`, the
+        // causes an urgent rule names that may lead this emergency rule's
+        // when the scores make them far likelier (an infection behind E12's
+        // blocked bladder). Each a reviewed choice
+        // (docs/reviews/c1-cross-level-lead.md).
+        let always_leads = flag("always_leads");
+        let yields = explanations("yields_to");
+        if (always_leads || !yields.is_empty()) && (level != "emergency" || named.is_empty()) {
+            fail(&format!(
+                "{what}: `always_leads` and `yields_to` are for an emergency rule that names explanations (`for`)"
+            ));
+        }
+        if always_leads && !yields.is_empty() {
+            fail(&format!(
+                "{what}: a rule that always leads yields to nothing"
+            ));
+        }
+        for &e in &yields {
+            let eid = &expl_ids[e];
+            if named.contains(&e) {
+                fail(&format!("{what}.yields_to: {eid} is in its own `for`"));
+            }
+            if expl_t[eid.as_str()].get("level").and_then(Value::as_str) == Some("self_care") {
+                fail(&format!(
+                    "{what}.yields_to: {eid} is a self-care explanation"
+                ));
+            }
+            if !urgent_named.contains(eid) {
+                fail(&format!("{what}.yields_to: no urgent rule names {eid}"));
+            }
+        }
+        let yields_to: u32 = yields.iter().map(|&e| 1u32 << e).sum();
         match (level, independent, named.is_empty()) {
             ("routine", false, true) => {}
             ("routine", _, _) => fail(&format!("{what}: a routine rule names no explanation and is not `independent`")),
@@ -118,7 +162,7 @@ pub fn write(
             _ => {}
         }
         rule_rows.push(format!(
-            "    RuleDef {{ level: {level_r}, cond: {cond}, special: {special}, advice: {advice}, evidence_for: &{named:?}, independent: {independent} }},"
+            "    RuleDef {{ level: {level_r}, cond: {cond}, special: {special}, advice: {advice}, evidence_for: &{named:?}, independent: {independent}, always_leads: {always_leads}, yields_to: {yields_to} }},"
         ));
         source_rows.push(format!("    {sources},"));
         id_rows.push(format!("    {},", lit(id)));
