@@ -185,10 +185,16 @@ impl RuleDef {
     pub fn id(&'static self) -> &'static str {
         RULE_IDS[self.index()]
     }
-    /// The rule's place in [`RULES`], where every `RuleDef` is.
+    /// The rule's place in [`RULES`], where every `RuleDef` is (the
+    /// knowledge base builds them all; the type cannot be built elsewhere).
     pub fn index(&'static self) -> usize {
-        (self as *const RuleDef as usize - RULES.as_ptr() as usize)
-            / core::mem::size_of::<RuleDef>()
+        let i = (self as *const RuleDef as usize).wrapping_sub(RULES.as_ptr() as usize)
+            / core::mem::size_of::<RuleDef>();
+        assert!(
+            i < RULES.len() && core::ptr::eq(&RULES[i], self),
+            "a rule outside RULES"
+        );
+        i
     }
 }
 
@@ -219,6 +225,7 @@ pub enum Special {
 }
 
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RuleDef {
     pub level: Level,
     pub cond: Option<&'static Cond>,

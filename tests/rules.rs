@@ -1878,6 +1878,29 @@ fn c1_an_emergency_yields_its_lead_only_where_its_rule_lists_the_cause() {
         "{fired:?}"
     );
     assert_eq!((first, second), ("infection_rigors", "nerve_irritation"));
+    assert!(classify(&with(&rigors)).second_is_the_emergency());
+    // Not when the infection is not 10 times as likely as the nerve root
+    // (U19 fires, but a jerk of one leg today with pain running down it
+    // points to the nerve).
+    let legs = [
+        &[yes("bladder_bowel_or_saddle"), set("age", 75)][..],
+        &[
+            set("body_areas", vec!["leg_or_foot"]),
+            set("distribution", "one_spot"),
+            set("movement", "jerk"),
+            set("duration", "hours"),
+            yes("radiating_pain"),
+            yes("pain"),
+        ],
+    ]
+    .concat();
+    let (_, first, _, fired) = result(&legs);
+    assert!(
+        fired.contains(&"E12") && fired.contains(&"U19"),
+        "{fired:?}"
+    );
+    assert_eq!(first, "nerve_irritation");
+    assert!(!classify(&with(&legs)).second_is_the_emergency());
     // Without the shaking, no urgent rule names an infection: with a flicker
     // in the legs, the nerve root E12 names leads.
     let (_, first, _, _) = result(&[
@@ -1887,8 +1910,8 @@ fn c1_an_emergency_yields_its_lead_only_where_its_rule_lists_the_cause() {
     ]);
     assert_eq!(first, "nerve_irritation");
     // Shaking with a fever in a frail woman of 88 on morphine and
-    // antibiotics (t6-36): E8 (a serotonergic medicine with a fever) yields
-    // to the infection U4 and U19 name.
+    // antibiotics (t6-36): E8 (a serotonergic medicine with a fever) and U4
+    // (shaking with a fever, an infection) fire.
     let morphine = [
         &[
             set("age", 88),
@@ -1901,10 +1924,12 @@ fn c1_an_emergency_yields_its_lead_only_where_its_rule_lists_the_cause() {
         &all_over(),
     ]
     .concat();
-    let (level, first, second, fired) = result(&morphine);
+    let (level, first, _, fired) = result(&morphine);
     assert_eq!(level, Level::Emergency);
-    assert!(fired.contains(&"E8"), "{fired:?}");
-    assert_eq!((first, second), ("infection_rigors", "serotonin_toxicity"));
+    assert!(fired.contains(&"E8") && fired.contains(&"U4"), "{fired:?}");
+    // E8 yields to nothing: `yields_to` cannot tell morphine from an
+    // antidepressant (docs/SAFETY.md, still to watch).
+    assert_eq!(first, "serotonin_toxicity");
     // A plasterer of 45 with neck pain down the arm, pins and needles and a
     // weaker grip for days (t3-42): E13 (weakness with numbness for days)
     // yields to the pinched nerve U1 names.
@@ -1923,10 +1948,19 @@ fn c1_an_emergency_yields_its_lead_only_where_its_rule_lists_the_cause() {
         ]
         .concat()
     };
-    let (level, first, _, fired) = result(&arm(&[yes("numbness_tingling")]));
+    let (level, first, second, fired) = result(&arm(&[yes("numbness_tingling")]));
     assert_eq!(level, Level::Emergency);
     assert!(fired.contains(&"E13") && fired.contains(&"U1"), "{fired:?}");
     assert_eq!(first, "nerve_irritation");
+    assert!(
+        [
+            "peripheral_neuropathy",
+            "motor_neuron_warning",
+            "metabolic_cause"
+        ]
+        .contains(&second),
+        "{second}"
+    );
     // A weak arm that came on suddenly, with pain down it (E3, a possible
     // stroke, yields to nothing; U1 names the pinched nerve): the stroke
     // leads, however likely the nerve.
@@ -1978,7 +2012,6 @@ fn the_rules_that_yield_or_always_lead_are_a_reviewed_choice() {
     assert_eq!(
         yielding,
         [
-            ("E8", vec!["infection_rigors"]),
             ("E12", vec!["infection_rigors"]),
             ("E13", vec!["nerve_irritation", "infection_rigors"]),
         ]

@@ -253,17 +253,17 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (39, 5, 38, 41, 13));
+    later_set("sixth/", "sixth", Lang::En, (39, 5, 37, 41, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (38, 6, 39, 42, 12));
+    later_set("sixth/", "sixth", Lang::Es, (38, 6, 38, 42, 12));
 }
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 39, 42, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 38, 42, 13));
 }
 
 /// The seventh set (tests/stories/seventh/), written, rated, translated and

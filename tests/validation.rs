@@ -289,8 +289,9 @@ fn page() -> String {
          (`docs/reviews/c1-cross-level-lead.md`) found it put a pinched nerve or a medicine \
          first under a possible stroke, meningitis, an infection during chemotherapy or \
          eclampsia. Adopted instead as the review asked: only where an emergency rule lists \
-         the cause in `yields_to` (E8, E12, E13), the emergency's own cause second and always \
-         shown; the same three stories, none fewer.\n\
+         the cause in `yields_to` (E12, E13; not E8, which cannot tell morphine from an \
+         antidepressant), the emergency's own cause second and always shown: `t3-42` and \
+         `t7-38` in every language, none fewer.\n\
          - **Asking known conditions and medicines before every interview ends** (below an \
          emergency; stories of MS, Parkinson's and several medicines ended before either was \
          asked), measured on the model before U26: first explanation one more on six sets and \

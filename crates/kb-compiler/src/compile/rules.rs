@@ -41,6 +41,9 @@ pub fn write(
     if expl_ids.len() > 32 {
         fail("more than 32 explanations: `yields_to` is a 32-bit set");
     }
+    if rules_t.len() > 255 {
+        fail("more than 255 rules: a fired rule keeps its index in a byte");
+    }
     // Every explanation an urgent rule names (for `yields_to`).
     let urgent_named: Vec<String> = rules_t
         .iter()
@@ -152,7 +155,13 @@ pub fn write(
                 fail(&format!("{what}.yields_to: no urgent rule names {eid}"));
             }
         }
-        let yields_to: u32 = yields.iter().map(|&e| 1u32 << e).sum();
+        let mut yields_to = 0u32;
+        for &e in &yields {
+            if yields_to & (1 << e) != 0 {
+                fail(&format!("{what}.yields_to: {} twice", expl_ids[e]));
+            }
+            yields_to |= 1 << e;
+        }
         match (level, independent, named.is_empty()) {
             ("routine", false, true) => {}
             ("routine", _, _) => fail(&format!("{what}: a routine rule names no explanation and is not `independent`")),
