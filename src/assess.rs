@@ -5,7 +5,7 @@ use alloc::{vec, vec::Vec};
 use serde::Serialize;
 
 use crate::findings::Findings;
-use crate::kb::{t, text, FindingId, Lang, Level, RuleDef, EXPLANATIONS, RULES};
+use crate::kb::{t, text, FindingId, Lang, Level, RuleDef, EXPLANATIONS, RULES, RULE_IDS};
 use crate::rules::{self, Outcome};
 use crate::score::{self, EXPLANATION_COUNT};
 
@@ -36,14 +36,18 @@ pub struct Rule {
 impl Rule {
     /// `E1` … `E24`, `U1` … `U31`, `R1` … `R14`.
     pub fn id(&self) -> &'static str {
-        RULES[usize::from(self.rule)].id()
+        RULE_IDS[self.index()]
     }
     pub fn level(&self) -> Level {
-        RULES[usize::from(self.rule)].level
+        self.def().level
     }
     /// Its definition in the knowledge base.
     pub fn def(&self) -> &'static RuleDef {
-        &RULES[usize::from(self.rule)]
+        &RULES[self.index()]
+    }
+    /// Its place in [`RULES`].
+    pub fn index(&self) -> usize {
+        usize::from(self.rule)
     }
     /// The finding ids that made it fire.
     pub fn because(&self) -> Vec<&'static str> {

@@ -131,8 +131,7 @@ pub fn response(
     let rules: Vec<J> = r
         .rules
         .iter()
-        .filter_map(|x| RULES.iter().position(|d| d.id() == x.id()))
-        .map(|i| rule_coding(i, lang))
+        .map(|x| rule_coding(x.index(), lang))
         .collect();
     let explanations: Vec<J> = r
         .explanations

@@ -141,8 +141,13 @@ pub fn write(
                 "{what}: a rule that always leads yields to nothing"
             ));
         }
+        let mut yields_to = 0u32;
         for &e in &yields {
             let eid = &expl_ids[e];
+            if yields_to & (1 << e) != 0 {
+                fail(&format!("{what}.yields_to: {eid} twice"));
+            }
+            yields_to |= 1 << e;
             if named.contains(&e) {
                 fail(&format!("{what}.yields_to: {eid} is in its own `for`"));
             }
@@ -154,13 +159,6 @@ pub fn write(
             if !urgent_named.contains(eid) {
                 fail(&format!("{what}.yields_to: no urgent rule names {eid}"));
             }
-        }
-        let mut yields_to = 0u32;
-        for &e in &yields {
-            if yields_to & (1 << e) != 0 {
-                fail(&format!("{what}.yields_to: {} twice", expl_ids[e]));
-            }
-            yields_to |= 1 << e;
         }
         match (level, independent, named.is_empty()) {
             ("routine", false, true) => {}
