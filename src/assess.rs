@@ -80,8 +80,8 @@ pub struct Assessment {
     pub advice: Vec<&'static str>,
     /// An urgent rule's cause leads this emergency (rule C1, `yields_to`),
     /// and the emergency's own is second: a screen shows that one whatever
-    /// its score (not part of the API's shape).
-    #[serde(skip)]
+    /// its score. (Beyond the spec's shape: an interface built on the API
+    /// needs it to do what the element does.)
     second_is_the_emergency: bool,
 }
 

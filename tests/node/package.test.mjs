@@ -86,6 +86,23 @@ test('results are plain objects and arrays', () => {
   assert.ok(k.findings.find((f) => f.id === 'age').max === 120);
 });
 
+test('an emergency led by an urgent cause says its own cause is second (rule C1, yields_to)', () => {
+  // A woman of 75 who could not pass urine last night wakes shaking all over
+  // (t7-38's shape): E12 names the nerve root, an infection leads.
+  const all = { age: 75, bladder_bowel_or_saddle: true, body_areas: ['arm_or_hand', 'leg_or_foot', 'trunk', 'face'],
+    distribution: 'whole_body', movement: 'shaking', duration: 'hours', when: ['at_rest', 'any_time'] };
+  const a = classify(all);
+  assert.equal(a.triage, 'emergency');
+  assert.deepEqual(a.explanations.slice(0, 2).map((e) => e.id), ['infection_rigors', 'nerve_irritation']);
+  assert.equal(a.second_is_the_emergency, true);
+  // The same emergency whose own cause leads: false.
+  const b = classify({ ...all, movement: 'flicker', distribution: 'one_spot', body_areas: ['leg_or_foot'] });
+  assert.equal(b.triage, 'emergency');
+  assert.equal(b.explanations[0].id, 'nerve_irritation');
+  assert.equal(b.second_is_the_emergency, false);
+  assert.equal(classify({ age: 30, movement: 'flicker' }).second_is_the_emergency, false);
+});
+
 test('setters a host page put on Object.prototype cannot intercept results', () => {
   const trapped = ['triage', 'id', 'reasons', 'because', 'advice', 'kind', 'options', 'value'];
   for (const k of trapped) {
@@ -94,7 +111,7 @@ test('setters a host page put on Object.prototype cannot intercept results', () 
   try {
     const a = classify({ age: 30, weakness: true, movement: 'flicker' });
     assert.ok(Object.hasOwn(a, 'triage') && Object.hasOwn(a.explanations[0], 'id') && Object.hasOwn(a.rules[0], 'because'));
-    assert.deepEqual(Object.keys(a), ['triage', 'explanations', 'rules', 'unanswered', 'complete', 'advice']);
+    assert.deepEqual(Object.keys(a), ['triage', 'explanations', 'rules', 'unanswered', 'complete', 'advice', 'second_is_the_emergency']);
     assert.deepEqual(Object.keys(a.explanations[0]), ['id', 'name', 'level', 'score', 'reasons']);
     const q = new Interview().next();
     assert.ok(Object.hasOwn(q, 'id') && Object.hasOwn(q, 'kind'));

@@ -42,6 +42,14 @@ export interface Assessment {
   complete: boolean;
   /** What to do now, in the chosen language, most important first. */
   advice: string[];
+  /**
+   * True when a cause an urgent rule names leads this emergency (rule C1,
+   * `yields_to`: an infection behind a blocked bladder) and the second
+   * explanation is the cause the emergency's own rule names: show that one
+   * too, whatever its score; it is the danger `advice` speaks of. (Beyond
+   * the spec's shape.)
+   */
+  second_is_the_emergency: boolean;
 }
 
 export type QuestionKind = 'one' | 'many' | 'checklist' | 'yesno' | 'number';

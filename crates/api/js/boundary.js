@@ -77,13 +77,14 @@ export function ownArray(length, item) {
 // page put on Object.prototype cannot intercept them.
 export const makeExplanation = (id, name, level, score, reasons) => ({ id, name, level, score, reasons });
 export const makeRule = (id, level, because) => ({ id, level, because });
-export const makeAssessment = (triage, explanations, rules, unanswered, complete, advice) => ({
+export const makeAssessment = (triage, explanations, rules, unanswered, complete, advice, second_is_the_emergency) => ({
   triage,
   explanations,
   rules,
   unanswered,
   complete,
   advice,
+  second_is_the_emergency,
 });
 export const makeOption = (value, label) => ({ value, label });
 // `finding`, `hint` and `options` only when the question has them.

@@ -75,6 +75,7 @@ extern "C" {
         unanswered: Vec<JsValue>,
         complete: bool,
         advice: Vec<JsValue>,
+        second_is_the_emergency: bool,
     ) -> JsValue;
 }
 

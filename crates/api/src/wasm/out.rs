@@ -42,6 +42,7 @@ pub fn assessment(r: &Assessment) -> JsValue {
         strs(&r.unanswered),
         r.complete,
         strs(&r.advice),
+        r.second_is_the_emergency(),
     )
 }
 
