@@ -287,7 +287,7 @@ for (const f of s.rows.filter((r) => !r.file.endsWith('.d.ts'))) {
 }
 const e = elementSizes(s.rows);
 row('Size (dist/, every shipped file)', 'element code: wasm + JS + CSS, every language supported, no texts', `${kb(e.code.gzip)} gzip, ${kb(e.code.brotli)} brotli`, 'the texts come as one language pack per page (below)');
-row('Size (dist/, every shipped file)', 'element as a page loads it (wasm + JS + CSS + largest language pack)', `${kb(e.page.gzip)} gzip, ${kb(e.page.brotli)} brotli`, 'goal <= 45 KB gzip; CI fails over 60 KB');
+row('Size (dist/, every shipped file)', 'element as a page loads it (wasm + JS + CSS + largest language pack)', `${kb(e.page.gzip)} gzip, ${kb(e.page.brotli)} brotli`, 'goal <= 45 KB gzip; CI fails over 61 KB');
 row('Size (dist/, every shipped file)', 'element with all three languages', `${kb(e.all.gzip)} gzip`, 'languages load on demand, one per page');
 const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
 row('Size (dist/, every shipped file)', 'total of dist/ (without .d.ts)', `${kb(sum(s.rows.filter((r) => !r.file.endsWith('.d.ts')), 'raw'))} raw, ${kb(sum(s.rows.filter((r) => !r.file.endsWith('.d.ts')), 'gzip'))} gzip`);

@@ -15,9 +15,17 @@ export const dist = join(root, 'dist');
 export const WASM_LIMIT_RAW = 120 * 1024;
 /**
  * What a page loads for the element (wasm + JS + its CSS, which is inside
- * the wasm, + the largest language pack), gzip.
+ * the wasm, + the largest language pack), gzip. 60 KB until the ninth
+ * lay-story set: its two under-triages' rules (E25, whole-body rigors at 65
+ * or over with a reason to fear sepsis; U32, new shaking with diabetes, a
+ * low blood sugar) and the sugar steps their review added to E4 and E25 put
+ * the page 388 bytes over, with each advice text as the review set it. Under-triage
+ * is a failure, never a trade-off, and the Spanish pack (the largest) could
+ * give back only about 60 bytes of gzip without undoing a translation
+ * review's fix (ES-9's list of caffeine drinks), so the budget is 61 KB:
+ * every byte above 60 KB is that safety advice in three languages.
  */
-export const ELEMENT_BUDGET_GZIP = 60 * 1024;
+export const ELEMENT_BUDGET_GZIP = 61 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
@@ -129,10 +137,19 @@ export const ELEMENT_BUDGET_GZIP = 60 * 1024;
  * (checked against the English by a fresh helper); then rule C1 across
  * levels (`yields_to`, `always_leads`, the emergency's own cause kept
  * second and always shown) added about 256 bytes of code. The page is 59.9 KB
- * gzip (61,331 bytes), within its 60 KB budget. The ceiling keeps 0.2 KB of
- * room.)
+ * gzip (61,331 bytes), within its 60 KB budget. Then the ninth lay-story
+ * set's two under-triages added 1,252 bytes, to 91.5 KB (93,713 bytes):
+ * the advice of E25 (whole-body rigors today at 65 or over with a reason to
+ * fear sepsis: go now, do not drive, when to call an ambulance, a sugar
+ * check with diabetes) and U32 (new
+ * shaking or jerks with diabetes: treat a low sugar first, how, who stays,
+ * when to call; nothing by mouth if the person cannot swallow), and a sugar
+ * step in E4's advice (sudden confusion with diabetes), each as their
+ * independent review set it, in three languages, and the two rules'
+ * conditions. The page is 60.4 KB gzip (61,828 bytes), within its budget,
+ * raised to 61 KB for them (above). The ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 90.5 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 91.6 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -1927,7 +1927,17 @@ fn c1_an_emergency_yields_its_lead_only_where_its_rule_lists_the_cause() {
     assert_eq!(level, Level::Emergency);
     assert!(fired.contains(&"E8") && fired.contains(&"U4"), "{fired:?}");
     // E8 yields to nothing: `yields_to` cannot tell morphine from an
-    // antidepressant (docs/SAFETY.md, still to watch).
+    // antidepressant (docs/SAFETY.md, still to watch). But whole-body
+    // rigors today at 65 or over after a change of medicine are E25, an
+    // emergency that names the infection: among the emergency rules' causes
+    // C1 leads with the likelier, the infection (both raters' first for
+    // t6-36). Without E25 (shaking in several places), serotonin toxicity.
+    assert!(fired.contains(&"E25"), "{fired:?}");
+    assert_eq!(first, "infection_rigors");
+    let several = [&morphine[..], &[set("distribution", "several_spots")]].concat();
+    let (level, first, _, fired) = result(&several);
+    assert_eq!(level, Level::Emergency);
+    assert!(!fired.contains(&"E25"), "{fired:?}");
     assert_eq!(first, "serotonin_toxicity");
     // A plasterer of 45 with neck pain down the arm, pins and needles and a
     // weaker grip for days (t3-42): E13 (weakness with numbness for days)
@@ -2045,4 +2055,116 @@ fn the_rules_that_yield_or_always_lead_are_a_reviewed_choice() {
             );
         }
     }
+}
+
+#[test]
+fn e25_whole_body_rigors_today_at_65_or_over_with_a_reason_to_fear_sepsis() {
+    // A man of 70 with a urine infection getting worse on the antibiotic
+    // started days ago, woken tonight by violent shivering of the whole body
+    // (the ninth lay-story set, t9-32, as answered in Spanish): emergency,
+    // led by the infection. Not at 64, not in several places, not from
+    // yesterday, not without a fever, not a jerk; and not without a second
+    // reason to fear sepsis (the spec's dev-36, 74 with a fever and shaking
+    // fits, is urgent): 75 or over, a medicine changed, diabetes, kidney or
+    // liver disease, a deep or dirty wound, a neck operation in the last
+    // month or a heart racing at rest each make it fire.
+    let rigors = |more: &[(&'static str, Input)]| {
+        let mut v = vec![
+            set("age", 70),
+            set(
+                "body_areas",
+                vec!["face", "arm_or_hand", "leg_or_foot", "trunk"],
+            ),
+            set("distribution", "whole_body"),
+            set("movement", "shaking"),
+            set("duration", "hours"),
+            yes("fever"),
+            set("medicines", vec!["other"]),
+            yes("medicine_changed"),
+        ];
+        for (k, x) in more {
+            v.retain(|(j, _)| j != k);
+            v.push((k, x.clone()));
+        }
+        v
+    };
+    for near in [
+        set("age", 64),
+        set("distribution", "several_spots"),
+        set("duration", "days"),
+        set("fever", false),
+        set("movement", "jerk"),
+        set("medicine_changed", false),
+    ] {
+        check("E25", &rigors(&[]), &rigors(&[near]));
+    }
+    let a = classify(&with(&rigors(&[])));
+    assert_eq!(a.triage, Level::Emergency);
+    assert_eq!(a.explanations[0].id, "infection_rigors");
+    // Each second reason alone.
+    let none = [set("medicine_changed", false)];
+    for reason in [
+        yes("diabetes"),
+        yes("kidney_or_liver_disease"),
+        yes("recent_wound"),
+        yes("recent_neck_surgery"),
+        yes("racing_heart"),
+        set("age", 75),
+    ] {
+        check("E25", &rigors(&[none[0].clone(), reason]), &rigors(&none));
+    }
+    // Without one it stays urgent (U4, U19), as the spec's worked case.
+    assert_eq!(classify(&with(&rigors(&none))).triage, Level::Urgent);
+}
+
+#[test]
+fn u32_shaking_or_jerks_today_with_diabetes() {
+    // A student of 20 with type 1 diabetes woken at night shaking all over
+    // and sweating, the sensor reading "LO" (the ninth lay-story set,
+    // t9-41): urgent (a low blood sugar), led by the body-chemistry cause.
+    // Not without diabetes, not from days ago, not for a flicker, not for
+    // jerks only when falling asleep; jerks as well as a flicker fire it.
+    let hypo = |more: &[(&'static str, Input)]| {
+        let mut v = vec![
+            set("age", 20),
+            set("body_areas", vec!["arm_or_hand", "leg_or_foot", "trunk"]),
+            set("distribution", "whole_body"),
+            set("movement", "shaking"),
+            set("duration", "hours"),
+            set("when", vec!["at_night"]),
+            yes("diabetes"),
+            yes("sweating_hot"),
+        ];
+        for (k, x) in more {
+            v.retain(|(j, _)| j != k);
+            v.push((k, x.clone()));
+        }
+        v
+    };
+    for near in [
+        set("diabetes", false),
+        set("duration", "days"),
+        set("movement", "flicker"),
+    ] {
+        check("U32", &hypo(&[]), &hypo(&[near]));
+    }
+    check(
+        "U32",
+        &hypo(&[set("movement", "jerk")]),
+        &hypo(&[set("movement", "jerk"), set("when", vec!["falling_asleep"])]),
+    );
+    check(
+        "U32",
+        &hypo(&[set("movement", "flicker"), yes("jerks_too")]),
+        &hypo(&[set("movement", "flicker"), set("jerks_too", false)]),
+    );
+    // "Not sure" when it happens does not turn it off.
+    check(
+        "U32",
+        &hypo(&[set("movement", "jerk"), unknown("when")]),
+        &hypo(&[set("movement", "jerk"), set("diabetes", false)]),
+    );
+    let a = classify(&with(&hypo(&[])));
+    assert_eq!(a.triage, Level::Urgent);
+    assert_eq!(a.explanations[0].id, "metabolic_cause");
 }

@@ -117,6 +117,12 @@ function specRules(f) {
     E23: yes('diabetes') && yes('foot_problem') && yes('fever'),
     // Ours (the eighth set): new shaking or jerks after a stroke, very agitated.
     E24: yes('stroke_history') && movement('jerk', 'shaking') && short && yes('agitated') && !sleepOnlyJerks,
+    // Ours (the ninth set): shaking of the whole body with a fever, started
+    // today, at 65 or over, with a second reason to fear sepsis.
+    E25: age !== undefined && age >= 65 && yes('fever') && movement('shaking') && f.distribution === 'whole_body'
+      && duration('hours')
+      && (age >= 75 || ((f.medicines ?? []).length > 0 && yes('medicine_changed')) || yes('diabetes')
+        || yes('kidney_or_liver_disease') || yes('recent_wound') || yes('recent_neck_surgery') || yes('racing_heart')),
     U1: ['weakness', 'muscle_wasting', 'dexterity_loss_or_falls', 'speech_or_swallowing', 'one_sided_symptoms', 'breathless_on_effort'].some(yes),
     U2: yes('memory_decline') || yes('word_finding'),
     U3: yes('tingling_around_mouth') && (yes('frequent_cramps') || yes('stiffness') || movement('cramp')),
@@ -190,6 +196,9 @@ function specRules(f) {
       && (f.body_areas ?? []).includes('arm_or_hand'),
     // Ours (the eighth set): a fever after a deep or dirty wound.
     U31: yes('recent_wound') && yes('fever'),
+    // Ours (the ninth set): shaking or jerks started today with diabetes (a
+    // low blood sugar), not jerks only when falling asleep.
+    U32: yes('diabetes') && duration('hours') && (movement('shaking', 'jerk') || yes('jerks_too')) && !sleepOnlyJerks,
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -267,7 +276,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 68, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 70, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
