@@ -34,7 +34,7 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// `E1` … `E24`, `U1` … `U31`, `R1` … `R14`.
+    /// `E1` … `E25`, `U1` … `U32`, `R1` … `R14`.
     pub fn id(&self) -> &'static str {
         RULE_IDS[self.index()]
     }
@@ -78,17 +78,18 @@ pub struct Assessment {
     pub complete: bool,
     /// What to do now, in the chosen language, most important first.
     pub advice: Vec<&'static str>,
-    /// An urgent rule's cause leads this emergency (rule C1, `yields_to`),
-    /// and the emergency's own is second: a screen shows that one whatever
+    /// A cause an emergency rule yields to leads this emergency (rule C1,
+    /// `yields_to`: an urgent rule's, or another emergency rule's), and
+    /// that rule's own cause is second: a screen shows that one whatever
     /// its score. (Beyond the spec's shape: an interface built on the API
     /// needs it to do what the element does.)
     second_is_the_emergency: bool,
 }
 
 impl Assessment {
-    /// Whether the second explanation is the cause the emergency's own rules
-    /// name, put there because an urgent rule's cause leads (rule C1): it is
-    /// the danger the emergency's advice speaks of, so it is always shown.
+    /// Whether the second explanation is the cause an emergency rule names,
+    /// put there because a cause it yields to leads (rule C1): it is the
+    /// danger that rule's advice speaks of, so it is always shown.
     pub fn second_is_the_emergency(&self) -> bool {
         self.second_is_the_emergency
     }
@@ -147,7 +148,9 @@ impl Analysis {
 /// urgent rule names leads instead when every fired emergency rule that
 /// names causes lists it in `yields_to` and the scores make it
 /// [`CROSS_LEVEL_RATIO`] times as likely as each cause the emergency rules
-/// name; the emergency's own cause then comes second. Rules that flag a risk
+/// name; the emergency's own cause then comes second. So does the own cause
+/// of an emergency rule whose `yields_to` lists a lead another emergency
+/// rule names (E25's infection beside E12's blocked bladder). Rules that flag a risk
 /// whatever the cause (`independent`) name none, and leave the order as the
 /// scores give it; so does an explanation the answers ruled out (what it
 /// requires is missing: score 0). The level does not change: it is the
@@ -238,7 +241,27 @@ fn c1_leads(
         }
     }
     let lead = lead?;
-    Some(cross.map_or((lead, None), |e| (e, Some(lead))))
+    if cross.is_some() {
+        return Some((cross?, Some(lead)));
+    }
+    // The lead may be a cause a fired emergency rule yields to, named at
+    // the emergency level by another (E25's infection beside E12's blocked
+    // bladder): that rule's own cause, the one its advice speaks of, is
+    // then kept second and shown as when an urgent rule's cause leads.
+    let own = outcome.fired.iter().find_map(|r| {
+        let d = r.def();
+        (d.level == Level::Emergency
+            && d.yields_to & (1 << lead) != 0
+            && !d.evidence_for.contains(&(lead as u8)))
+        .then(|| {
+            d.evidence_for
+                .iter()
+                .max_by(|a, b| posterior[**a as usize].total_cmp(&posterior[**b as usize]))
+                .map(|&e| e as usize)
+        })
+        .flatten()
+    });
+    Some((lead, own))
 }
 
 /// The level of the fired rules whose causes rule C1 leads with: the most

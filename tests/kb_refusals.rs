@@ -171,7 +171,7 @@ fn the_build_refuses_misused_c1_keys_and_too_many_rules() {
         (
             "an explanation id that does not exist".to_string(),
             set(&yielding, "yields_to", &list(&["infection_rigor"])),
-            format!("rule {yielding}.yields_to"),
+            format!("rule {yielding}.yields_to: unknown id \"infection_rigor\""),
         ),
     ];
     for (what, changed, want) in &cases {

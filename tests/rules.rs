@@ -2115,6 +2115,50 @@ fn e25_whole_body_rigors_today_at_65_or_over_with_a_reason_to_fear_sepsis() {
     }
     // Without one it stays urgent (U4, U19), as the spec's worked case.
     assert_eq!(classify(&with(&rigors(&none))).triage, Level::Urgent);
+    // With a blocked bladder as well (t9-32 as answered in English and
+    // Chinese): E12 yields to the infection E25 names, and E12's own cause,
+    // the nerve root its advice speaks of, is kept second and shown.
+    let a = classify(&with(&rigors(&[yes("bladder_bowel_or_saddle")])));
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id()).collect();
+    assert!(
+        fired.contains(&"E12") && fired.contains(&"E25"),
+        "{fired:?}"
+    );
+    assert_eq!(
+        (a.explanations[0].id, a.explanations[1].id),
+        ("infection_rigors", "nerve_irritation")
+    );
+    assert!(a.second_is_the_emergency());
+    // On an antidepressant whose dose changed (E8, serotonin toxicity, an
+    // emergency too): the lead is the cause with the most likelihood times
+    // the fired emergency and urgent rules pointing to it (E25, U4 and U19
+    // point to the infection; E8 to serotonin toxicity), so the infection
+    // leads, even with heavy sweating, when serotonin toxicity scores
+    // higher; serotonin toxicity is then second, and E8's advice is shown
+    // (a choice its reread recorded: docs/SAFETY.md, H17). Very agitated as
+    // well, serotonin toxicity leads.
+    let ssri = |more: &[(&'static str, Input)]| {
+        let mut v = rigors(&[set("medicines", vec!["antidepressant"])]);
+        v.extend_from_slice(more);
+        classify(&with(&v))
+    };
+    for more in [&[][..], &[yes("sweating_hot")][..]] {
+        let a = ssri(more);
+        let fired: Vec<&str> = a.rules.iter().map(|r| r.id()).collect();
+        assert!(fired.contains(&"E8") && fired.contains(&"E25"), "{fired:?}");
+        assert_eq!(
+            (a.explanations[0].id, a.explanations[1].id),
+            ("infection_rigors", "serotonin_toxicity"),
+            "{more:?}"
+        );
+        let e8 = RULES.iter().find(|r| r.id() == "E8").unwrap();
+        let e8 = twitch_triage::kb::text(twitch_triage::kb::Lang::En, e8.advice);
+        assert!(a.advice.contains(&e8), "{:?}", a.advice);
+    }
+    assert_eq!(
+        ssri(&[yes("agitated")]).explanations[0].id,
+        "serotonin_toxicity"
+    );
 }
 
 #[test]

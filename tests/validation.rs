@@ -282,14 +282,18 @@ fn page() -> String {
          suggested (no figure moved), and rule C1's `yields_to`. The ninth set was measured \
          once before any change; since then every set has judged the rules its \
          under-triages prompted (U32, E25 and E4's sugar step): no figure of an earlier set \
-         moved.\n\n\
+         moved (story by story: `st-34` now leads with the body-chemistry cause, both \
+         accepted, in one question fewer in every language; `ho-22` one question fewer in \
+         Spanish).\n\n\
          - **Screening on after an emergency that names no cause** (E1 breathing, E5 chest \
          pain or E17 grey skin alone: the interview stopped before weakness or known \
          conditions were asked, and a man of 72 who had missed dialysis, breathless, led with \
-         harmless twitching, `t9-40`): on every set and language, first explanation one \
-         more on two (the first set in Spanish, the ninth in Spanish) and one fewer on five \
-         (fifth en, fourth en and es, seventh en and zh-Hant), and the third set's medians \
-         rose to 11 (en) and 10.5 (es). Not adopted.\n\
+         harmless twitching, `t9-40`; in `src/interview/mod.rs::next_index`, the unanswered \
+         findings stayed in `must` unless the emergency's fired emergency rules name a cause): \
+         on every set and language, first explanation one more on two (the first set in \
+         Spanish, the ninth in Spanish) and one fewer on five (fifth en, fourth en and es, \
+         seventh en and zh-Hant), and the third set's medians rose to 11 (en) and 10.5 (es). \
+         Not adopted.\n\
          - **Harmless twitching's figure for \"rippling or writhing\" at 0.005** (the \
          writhing review's third point; its table left it about 0.009), measured on the \
          model of 3c5371d: a four-month calf \"bubbling\" that both raters accepted as \

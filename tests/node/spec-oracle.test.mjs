@@ -250,7 +250,7 @@ function* answerSets(n, seed) {
     for (const [k, v] of Object.entries(SETS)) {
       if (random() >= unknown) f[k] = v.filter(() => random() < (k === 'medicines' ? 0.12 : 0.25));
     }
-    if (random() >= unknown) f.age = pick([0, 1, 4, 5, 15, 16, 30, 64, 65, 90, 120]);
+    if (random() >= unknown) f.age = pick([0, 1, 4, 5, 15, 16, 30, 64, 65, 70, 74, 75, 90, 120]);
     yield f;
   }
 }

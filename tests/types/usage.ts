@@ -33,6 +33,7 @@ const rule: RuleId | undefined = result.rules[0]?.id;
 const open: FindingId[] = result.unanswered;
 const done: boolean = result.complete;
 const advice: string[] = result.advice;
+const emergencyCauseSecond: boolean = result.second_is_the_emergency;
 
 const fromMap: Assessment = classify(new Map<FindingId, Findings[FindingId]>([['age', 34], ['movement', 'flicker']]));
 // @ts-expect-error: not a finding

@@ -43,11 +43,11 @@ export interface Assessment {
   /** What to do now, in the chosen language, most important first. */
   advice: string[];
   /**
-   * True when a cause an urgent rule names leads this emergency (rule C1,
-   * `yields_to`: an infection behind a blocked bladder) and the second
-   * explanation is the cause the emergency's own rule names: show that one
-   * too, whatever its score; it is the danger `advice` speaks of. (Beyond
-   * the spec's shape.)
+   * True when a cause an emergency rule yields to leads this emergency
+   * (rule C1, `yields_to`: an infection behind a blocked bladder, named by
+   * an urgent rule or by another emergency rule) and the second explanation
+   * is the cause that rule names: show that one too, whatever its score; it
+   * is the danger `advice` speaks of. (Beyond the spec's shape.)
    */
   second_is_the_emergency: boolean;
 }
