@@ -2133,8 +2133,9 @@ fn e25_whole_body_rigors_today_at_65_or_over_with_a_reason_to_fear_sepsis() {
     // emergency too): the lead is the cause with the most likelihood times
     // the fired emergency and urgent rules pointing to it (E25, U4 and U19
     // point to the infection; E8 to serotonin toxicity), so the infection
-    // leads, even with heavy sweating, when serotonin toxicity scores
-    // higher; serotonin toxicity is then second, and E8's advice is shown
+    // leads; with heavy sweating too, and where serotonin toxicity scores
+    // higher (below, only these answers given); serotonin toxicity is then
+    // second, and E8's advice is shown
     // (a choice its reread recorded: docs/SAFETY.md, H17). Very agitated as
     // well, serotonin toxicity leads.
     let ssri = |more: &[(&'static str, Input)]| {
@@ -2159,6 +2160,24 @@ fn e25_whole_body_rigors_today_at_65_or_over_with_a_reason_to_fear_sepsis() {
         ssri(&[yes("agitated")]).explanations[0].id,
         "serotonin_toxicity"
     );
+    // As an interview that ends at the emergency leaves it (only these
+    // answers given), heavy sweating makes serotonin toxicity score higher
+    // than the infection; the infection still leads by C1's votes, and
+    // serotonin toxicity is second and on the screen (5% or more, a reason).
+    let mut m = InputMap::default();
+    for (k, x) in rigors(&[
+        set("medicines", vec!["antidepressant"]),
+        yes("sweating_hot"),
+    ]) {
+        m.insert(k, x);
+    }
+    let a = classify(&Findings::from_map(&m).unwrap());
+    assert_eq!(
+        (a.explanations[0].id, a.explanations[1].id),
+        ("infection_rigors", "serotonin_toxicity")
+    );
+    assert!(a.explanations[1].score > a.explanations[0].score);
+    assert!(a.explanations[1].score >= 0.05 && !a.explanations[1].reasons.is_empty());
 }
 
 #[test]
