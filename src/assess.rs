@@ -241,26 +241,29 @@ fn c1_leads(
         }
     }
     let lead = lead?;
-    if cross.is_some() {
-        return Some((cross?, Some(lead)));
+    if let Some(cross) = cross {
+        return Some((cross, Some(lead)));
     }
     // The lead may be a cause a fired emergency rule yields to, named at
     // the emergency level by another (E25's infection beside E12's blocked
     // bladder): that rule's own cause, the one its advice speaks of, is
-    // then kept second and shown as when an urgent rule's cause leads.
-    let own = outcome.fired.iter().find_map(|r| {
-        let d = r.def();
-        (d.level == Level::Emergency
-            && d.yields_to & (1 << lead) != 0
-            && !d.evidence_for.contains(&(lead as u8)))
-        .then(|| {
+    // then kept second and shown as when an urgent rule's cause leads. (A
+    // rule with `yields_to` names causes: the build checks.)
+    let own = outcome
+        .fired
+        .iter()
+        .map(|r| r.def())
+        .find(|d| {
+            d.level == Level::Emergency
+                && d.yields_to & (1 << lead) != 0
+                && !d.evidence_for.contains(&(lead as u8))
+        })
+        .and_then(|d| {
             d.evidence_for
                 .iter()
                 .max_by(|a, b| posterior[**a as usize].total_cmp(&posterior[**b as usize]))
-                .map(|&e| e as usize)
         })
-        .flatten()
-    });
+        .map(|&e| e as usize);
     Some((lead, own))
 }
 

@@ -62,6 +62,16 @@ fn check(id: &str, fires: &[(&'static str, Input)], near: &[(&'static str, Input
     );
 }
 
+/// `answers` with each of `more` in place of the answer to the same finding
+/// (one entry per finding, as `Findings::from_map` wants when the list is
+/// used on its own rather than through [`with`]).
+fn overlay(answers: &mut Vec<(&'static str, Input)>, more: &[(&'static str, Input)]) {
+    for (k, x) in more {
+        answers.retain(|(j, _)| j != k);
+        answers.push((k, x.clone()));
+    }
+}
+
 fn yes(k: &'static str) -> (&'static str, Input) {
     (k, Input::Bool(true))
 }
@@ -2082,10 +2092,7 @@ fn e25_whole_body_rigors_today_at_65_or_over_with_a_reason_to_fear_sepsis() {
             set("medicines", vec!["other"]),
             yes("medicine_changed"),
         ];
-        for (k, x) in more {
-            v.retain(|(j, _)| j != k);
-            v.push((k, x.clone()));
-        }
+        overlay(&mut v, more);
         v
     };
     for near in [
@@ -2198,10 +2205,7 @@ fn u32_shaking_or_jerks_today_with_diabetes() {
             yes("diabetes"),
             yes("sweating_hot"),
         ];
-        for (k, x) in more {
-            v.retain(|(j, _)| j != k);
-            v.push((k, x.clone()));
-        }
+        overlay(&mut v, more);
         v
     };
     for near in [
