@@ -151,6 +151,13 @@ pub struct Figures {
     /// (the raters' first choice, the first explanation shown) where the
     /// shown one is not one the raters accept.
     pub misses: Vec<(String, String)>,
+    /// Misses where the explanation that scores highest is one the raters
+    /// accept, but a cause a fired urgent or emergency rule names leads
+    /// (rule C1: such a result never leads with a cause no fired rule
+    /// points to).
+    pub c1_led: usize,
+    /// Of those, the ones whose level is above the raters' range too.
+    pub c1_led_over: usize,
 }
 
 /// `x/n (p%)`.
@@ -237,6 +244,15 @@ pub fn measure_in(dir: &str, file: &str, lang: Lang, verbose: bool) -> Figures {
         if !first {
             f.misses
                 .push((g.first[0].clone(), p.explanations[0].to_string()));
+            let best = p
+                .scores
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|s| s.0);
+            if best.is_some_and(|b| g.first.iter().any(|x| x == b)) {
+                f.c1_led += 1;
+                f.c1_led_over += over as usize;
+            }
         }
         if !verbose {
             continue;
