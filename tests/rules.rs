@@ -2040,7 +2040,7 @@ fn the_rules_that_yield_or_always_lead_are_a_reviewed_choice() {
         .filter(|r| r.always_leads)
         .map(|r| r.id())
         .collect();
-    assert_eq!(leading, ["E23"]);
+    assert_eq!(leading, ["E3", "E7", "E14", "E23"]);
     // What the build enforces: both only on emergency rules that name
     // causes, never together; a cause yielded to is not the rule's own, not
     // a self-care explanation, and named by an urgent rule.
@@ -2234,4 +2234,158 @@ fn u32_shaking_or_jerks_today_with_diabetes() {
     let a = classify(&with(&hypo(&[])));
     assert_eq!(a.triage, Level::Urgent);
     assert_eq!(a.explanations[0].id, "metabolic_cause");
+}
+
+#[test]
+fn u33_exercise_then_stiff_cramping_or_weak_muscles() {
+    // A 14-year-old with painful cramps and stiff, sore legs a day and a
+    // half after hard athletics, not easing (the tenth lay-story set):
+    // urgent, led by muscle breakdown. Not once the cramps are easing, not on
+    // the day of the exercise, not without cramps (ordinary soreness), not
+    // without stiffness; sore muscles that are weak fire it without cramps.
+    let sore = |more: &[(&'static str, Input)]| {
+        let mut v = vec![
+            set("age", 14),
+            set("body_areas", vec!["leg_or_foot"]),
+            set("distribution", "several_spots"),
+            set("movement", "cramp"),
+            set("duration", "days"),
+            set("course", "stable"),
+            yes("recent_intense_exercise"),
+            yes("pain"),
+            yes("stiffness"),
+        ];
+        overlay(&mut v, more);
+        v
+    };
+    for near in [
+        set("course", "improving"),
+        set("duration", "hours"),
+        set("movement", "flicker"),
+        set("stiffness", false),
+        set("recent_intense_exercise", false),
+        set("when", vec!["at_night"]),
+    ] {
+        check("U33", &sore(&[]), &sore(&[near]));
+    }
+    // "Not sure" how it is changing does not turn it off.
+    check(
+        "U33",
+        &sore(&[unknown("course")]),
+        &sore(&[set("pain", false)]),
+    );
+    check(
+        "U33",
+        &sore(&[
+            set("movement", "flicker"),
+            set("stiffness", false),
+            yes("weakness"),
+        ]),
+        &sore(&[
+            set("movement", "flicker"),
+            set("stiffness", false),
+            set("weakness", false),
+        ]),
+    );
+    let a = classify(&with(&sore(&[])));
+    assert_eq!(a.triage, Level::Urgent);
+    assert_eq!(a.explanations[0].id, "rhabdomyolysis");
+    let a = classify(&with(&sore(&[set("movement", "flicker"), yes("weakness")])));
+    assert_eq!(a.explanations[0].id, "rhabdomyolysis");
+}
+
+#[test]
+fn u34_exercise_cramps_on_water_tablets() {
+    // 58, on a water tablet, steroid tablets and a reliever inhaler used a
+    // lot, with hours of painful cramps in both calves after a long
+    // unaccustomed walk (the tenth lay-story set): urgent, a low potassium
+    // or muscle breakdown. Not without the water tablets (R11 and the other
+    // rules decide), not without exercise, not for night cramps of months.
+    let pill = |more: &[(&'static str, Input)]| {
+        let mut v = vec![
+            set("age", 58),
+            set("body_areas", vec!["leg_or_foot"]),
+            set("distribution", "several_spots"),
+            set("movement", "cramp"),
+            set("duration", "hours"),
+            set("medicines", vec!["diuretic", "asthma_reliever", "other"]),
+            yes("recent_intense_exercise"),
+            yes("pain"),
+        ];
+        overlay(&mut v, more);
+        v
+    };
+    for near in [
+        set("medicines", vec!["asthma_reliever", "other"]),
+        set("recent_intense_exercise", false),
+        set("duration", "months"),
+        set("pain", false),
+    ] {
+        check("U34", &pill(&[]), &pill(&[near]));
+    }
+    check(
+        "U34",
+        &pill(&[unknown("duration")]),
+        &pill(&[set("duration", "weeks")]),
+    );
+    let a = classify(&with(&pill(&[])));
+    assert_eq!(a.triage, Level::Urgent);
+    assert!(["electrolyte_dehydration", "rhabdomyolysis"].contains(&a.explanations[0].id));
+}
+
+#[test]
+fn c1_a_low_sugar_leads_a_confusion_but_never_a_possible_stroke_meningitis_or_eclampsia() {
+    // At 55, with diabetes, shaking, sweaty, restless, cramping and muddled
+    // since last night, the body-chemistry cause (a low blood sugar) leads
+    // the emergency E4 sets
+    // (docs/reviews/metabolic-within-hours.md). When a rule whose cause must
+    // head the result fires beside it, that cause leads instead, and the
+    // level stays an emergency: a sudden drooping face or lost speech (E3, a
+    // possible stroke), a fever with a stiff neck (E7, meningitis), jerks in
+    // late pregnancy (E14, eclampsia). Each fails without E3's, E7's or
+    // E14's `always_leads`.
+    let hypo = |more: &[(&'static str, Input)]| {
+        let mut v = vec![
+            set("age", 55),
+            set("body_areas", vec!["arm_or_hand"]),
+            set("distribution", "several_spots"),
+            set("movement", "shaking"),
+            set("duration", "hours"),
+            yes("diabetes"),
+            yes("sudden_confusion"),
+            yes("sweating_hot"),
+            yes("agitated"),
+            yes("frequent_cramps"),
+        ];
+        overlay(&mut v, more);
+        with(&v)
+    };
+    let a = classify(&hypo(&[]));
+    assert_eq!(a.triage, Level::Emergency);
+    assert_eq!(a.explanations[0].id, "metabolic_cause");
+    for (more, lead) in [
+        (
+            vec![yes("sudden_onset"), yes("one_sided_symptoms")],
+            &["acute_brain_illness"][..],
+        ),
+        (
+            vec![yes("fever"), yes("stiff_neck_or_rash")],
+            &["acute_brain_illness", "infection_rigors"],
+        ),
+        (
+            vec![
+                yes("pregnant_or_recently_gave_birth"),
+                set("movement", "jerk"),
+            ],
+            &["seizure"],
+        ),
+    ] {
+        let a = classify(&hypo(&more));
+        assert_eq!(a.triage, Level::Emergency, "{more:?}");
+        assert!(
+            lead.contains(&a.explanations[0].id),
+            "{more:?}: {}",
+            a.explanations[0].id
+        );
+    }
 }

@@ -144,17 +144,17 @@ fn later_set(dir: &str, set: &str, lang: Lang, bars: (usize, usize, usize, usize
 /// and the causes rules name (with the changed questions answered again).
 #[test]
 fn heldout_english_sheets() {
-    later_set("heldout/", "held-out", Lang::En, (41, 2, 37, 41, 12));
+    later_set("heldout/", "held-out", Lang::En, (41, 2, 38, 42, 12));
 }
 
 #[test]
 fn heldout_spanish_sheets() {
-    later_set("heldout/", "held-out", Lang::Es, (41, 2, 36, 39, 12));
+    later_set("heldout/", "held-out", Lang::Es, (41, 2, 36, 40, 12));
 }
 
 #[test]
 fn heldout_chinese_sheets() {
-    later_set("heldout/", "held-out", Lang::ZhHant, (40, 3, 37, 40, 12));
+    later_set("heldout/", "held-out", Lang::ZhHant, (40, 3, 37, 41, 12));
 }
 
 /// The third set (tests/stories/third/), written, rated, translated and
@@ -253,17 +253,17 @@ fn sixth_raters_agreement() {
 
 #[test]
 fn sixth_english_sheets() {
-    later_set("sixth/", "sixth", Lang::En, (39, 5, 37, 41, 13));
+    later_set("sixth/", "sixth", Lang::En, (39, 5, 39, 42, 13));
 }
 
 #[test]
 fn sixth_spanish_sheets() {
-    later_set("sixth/", "sixth", Lang::Es, (38, 6, 38, 42, 12));
+    later_set("sixth/", "sixth", Lang::Es, (38, 6, 39, 42, 12));
 }
 
 #[test]
 fn sixth_chinese_sheets() {
-    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 38, 42, 13));
+    later_set("sixth/", "sixth", Lang::ZhHant, (39, 5, 39, 42, 13));
 }
 
 /// The seventh set (tests/stories/seventh/), written, rated, translated and
@@ -332,10 +332,37 @@ fn ninth_english_sheets() {
 
 #[test]
 fn ninth_spanish_sheets() {
-    later_set("ninth/", "ninth", Lang::Es, (40, 4, 29, 38, 13));
+    later_set("ninth/", "ninth", Lang::Es, (40, 4, 30, 38, 13));
 }
 
 #[test]
 fn ninth_chinese_sheets() {
-    later_set("ninth/", "ninth", Lang::ZhHant, (41, 3, 31, 40, 13));
+    later_set("ninth/", "ninth", Lang::ZhHant, (41, 3, 32, 40, 13));
+}
+
+/// The tenth set (tests/stories/tenth/), written, rated and answered after
+/// the ninth set had judged its changes and the body-chemistry cause within
+/// hours, and measured once before any change
+/// (tests/stories/tenth/first-measurement.txt: under-triage 2 in each
+/// language, fixed since by U33 and U34; the English stroke-side and
+/// eye-and-mouth answers given again after they were found swapped). The
+/// bars are the figures after them.
+#[test]
+fn tenth_raters_agreement() {
+    agreement("tenth/", "tenth stories");
+}
+
+#[test]
+fn tenth_english_sheets() {
+    later_set("tenth/", "tenth", Lang::En, (40, 4, 30, 42, 13));
+}
+
+#[test]
+fn tenth_spanish_sheets() {
+    later_set("tenth/", "tenth", Lang::Es, (40, 4, 31, 41, 12));
+}
+
+#[test]
+fn tenth_chinese_sheets() {
+    later_set("tenth/", "tenth", Lang::ZhHant, (40, 4, 31, 42, 12));
 }

@@ -199,6 +199,15 @@ function specRules(f) {
     // Ours (the ninth set): shaking or jerks started today with diabetes (a
     // low blood sugar), not jerks only when falling asleep.
     U32: yes('diabetes') && duration('hours') && (movement('shaking', 'jerk') || yes('jerks_too')) && !sleepOnlyJerks,
+    // Ours (the tenth set): hard exercise, then painful muscles that are weak,
+    // or painful cramps with stiff muscles not easing a day or more later, not
+    // only at night (muscle breakdown); painful cramps after hard exercise on a
+    // water tablet, not for weeks or months (a low potassium).
+    U33: yes('recent_intense_exercise') && yes('pain') && (yes('weakness')
+      || ((movement('cramp') || yes('frequent_cramps')) && yes('stiffness') && duration('days')
+        && f.course !== 'improving' && !whenOnly('at_night'))),
+    U34: yes('recent_intense_exercise') && yes('pain') && (movement('cramp') || yes('frequent_cramps'))
+      && takes('diuretic') && !duration('weeks', 'months'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -276,7 +285,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 70, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 72, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
