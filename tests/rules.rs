@@ -72,6 +72,16 @@ fn overlay(answers: &mut Vec<(&'static str, Input)>, more: &[(&'static str, Inpu
     }
 }
 
+/// `base` with `more` laid over it (see [`overlay`]).
+fn case(
+    base: &[(&'static str, Input)],
+    more: &[(&'static str, Input)],
+) -> Vec<(&'static str, Input)> {
+    let mut v = base.to_vec();
+    overlay(&mut v, more);
+    v
+}
+
 fn yes(k: &'static str) -> (&'static str, Input) {
     (k, Input::Bool(true))
 }
@@ -2244,19 +2254,20 @@ fn u33_exercise_then_stiff_cramping_or_weak_muscles() {
     // the day of the exercise, not without cramps (ordinary soreness), not
     // without stiffness; sore muscles that are weak fire it without cramps.
     let sore = |more: &[(&'static str, Input)]| {
-        let mut v = vec![
-            set("age", 14),
-            set("body_areas", vec!["leg_or_foot"]),
-            set("distribution", "several_spots"),
-            set("movement", "cramp"),
-            set("duration", "days"),
-            set("course", "stable"),
-            yes("recent_intense_exercise"),
-            yes("pain"),
-            yes("stiffness"),
-        ];
-        overlay(&mut v, more);
-        v
+        case(
+            &[
+                set("age", 14),
+                set("body_areas", vec!["leg_or_foot"]),
+                set("distribution", "several_spots"),
+                set("movement", "cramp"),
+                set("duration", "days"),
+                set("course", "stable"),
+                yes("recent_intense_exercise"),
+                yes("pain"),
+                yes("stiffness"),
+            ],
+            more,
+        )
     };
     for near in [
         set("course", "improving"),
@@ -2302,18 +2313,19 @@ fn u34_exercise_cramps_on_water_tablets() {
     // or muscle breakdown. Not without the water tablets (R11 and the other
     // rules decide), not without exercise, not for night cramps of months.
     let pill = |more: &[(&'static str, Input)]| {
-        let mut v = vec![
-            set("age", 58),
-            set("body_areas", vec!["leg_or_foot"]),
-            set("distribution", "several_spots"),
-            set("movement", "cramp"),
-            set("duration", "hours"),
-            set("medicines", vec!["diuretic", "asthma_reliever", "other"]),
-            yes("recent_intense_exercise"),
-            yes("pain"),
-        ];
-        overlay(&mut v, more);
-        v
+        case(
+            &[
+                set("age", 58),
+                set("body_areas", vec!["leg_or_foot"]),
+                set("distribution", "several_spots"),
+                set("movement", "cramp"),
+                set("duration", "hours"),
+                set("medicines", vec!["diuretic", "asthma_reliever", "other"]),
+                yes("recent_intense_exercise"),
+                yes("pain"),
+            ],
+            more,
+        )
     };
     for near in [
         set("medicines", vec!["asthma_reliever", "other"]),
