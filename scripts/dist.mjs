@@ -151,19 +151,21 @@ export const ELEMENT_BUDGET_GZIP = 61 * 1024;
  * emergency rule's own cause second when another emergency rule names the
  * lead (E12's nerve root beside E25's infection). The page is 60.5 KB gzip
  * (61,950 bytes), within its budget, raised to 61 KB for them (above).
- * Then the tenth lay-story set's two under-triages added 943 bytes, to
- * 92.6 KB (94,789 bytes): the advice of U33 (stiff, cramping or weak
+ * Then the tenth lay-story set's two under-triages added 1,045 bytes, to
+ * 92.7 KB (94,891 bytes): the advice of U33 (stiff, cramping or weak
  * muscles after hard exercise: muscle damage, a blood test today, fluids
- * unless told to limit them, when to go to the emergency department) and
- * U34 (exercise cramps on water tablets: a low potassium, tell the doctor
- * every medicine, never stop one alone, the heart signs to go now), as
- * their independent review set them and then shortened by about a third,
- * in three languages, the two rules' conditions, and the muscle-breakdown
- * explanation's drinking step made safe for someone told to limit fluids.
- * The page is 60.9 KB gzip (62,321 bytes), within its 61 KB budget. The
- * ceiling keeps 0.1 KB of room.)
+ * unless told to limit them, look at the urine, when to go to the
+ * emergency department) and U34 (exercise cramps on water tablets: a low
+ * potassium, tell the doctor every medicine, never stop one alone, the
+ * heart signs to go now), as their independent review set them and then
+ * shortened by about a third (the urine check and fluids that will not
+ * stay down put back after the reread), in three languages, the two rules'
+ * conditions, and the muscle-breakdown explanation's drinking step made
+ * safe for someone told to limit fluids and its summary saying a blood
+ * test shows it. The page is 60.9 KB gzip (62,359 bytes), within its
+ * 61 KB budget. The ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 92.7 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 92.8 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -2285,6 +2285,12 @@ fn u33_exercise_then_stiff_cramping_or_weak_muscles() {
         &sore(&[unknown("course")]),
         &sore(&[set("pain", false)]),
     );
+    // Nor "not sure" when it happens; only at night does.
+    check(
+        "U33",
+        &sore(&[unknown("when")]),
+        &sore(&[set("when", vec!["at_night"])]),
+    );
     check(
         "U33",
         &sore(&[
@@ -2354,7 +2360,7 @@ fn c1_a_low_sugar_leads_a_confusion_but_never_a_possible_stroke_meningitis_or_ec
     // head the result fires beside it, that cause leads instead, and the
     // level stays an emergency: a sudden drooping face or lost speech (E3, a
     // possible stroke), a fever with a stiff neck (E7, meningitis), jerks in
-    // late pregnancy (E14, eclampsia). Each fails without E3's, E7's or
+    // pregnancy (E14, eclampsia). Each fails without E3's, E7's or
     // E14's `always_leads`.
     let hypo = |more: &[(&'static str, Input)]| {
         let mut v = vec![
@@ -2400,4 +2406,31 @@ fn c1_a_low_sugar_leads_a_confusion_but_never_a_possible_stroke_meningitis_or_ec
             a.explanations[0].id
         );
     }
+}
+
+#[test]
+fn c1_a_rule_that_always_leads_leads_even_over_a_far_likelier_cause() {
+    // Dark urine and sore muscles after hard exercise (E10: muscle
+    // breakdown, which the scores make all but certain) with a weakness that
+    // came on suddenly (E3): a possible stroke leads, as UK guidance puts it
+    // first for sudden weakness, and muscle breakdown comes second, on the
+    // screen. Found by the reread of E3's `always_leads`; kept (SAFETY, H17).
+    let a = classify(&with(&[
+        yes("recent_intense_exercise"),
+        yes("pain"),
+        yes("dark_urine"),
+        yes("weakness"),
+        yes("sudden_onset"),
+        set("movement", "cramp"),
+        set("duration", "hours"),
+    ]));
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id()).collect();
+    assert!(fired.contains(&"E3") && fired.contains(&"E10"), "{fired:?}");
+    assert_eq!(a.triage, Level::Emergency);
+    assert_eq!(
+        (a.explanations[0].id, a.explanations[1].id),
+        ("acute_brain_illness", "rhabdomyolysis")
+    );
+    assert!(a.explanations[1].score > a.explanations[0].score);
+    assert!(a.explanations[1].score >= 0.05);
 }

@@ -196,7 +196,7 @@ fn page() -> String {
          result never leads with a cause no fired rule points to, issue 31). In {c1_led_over} \
          of them the level is above the raters' range as well: the rule fired on an answer \
          the raters read as milder than the person's tick (weakness felt, not measured; a \
-         muddle over weeks).\n",
+         muddle over weeks, for example).\n",
         100.0 * c1_led as f64 / story_misses.max(1) as f64
     )
     .unwrap();
@@ -305,8 +305,8 @@ fn page() -> String {
          under-triages prompted (U32, E25 and E4's sugar step): no figure of an earlier set \
          moved (story by story: `st-34` now leads with the body-chemistry cause, both \
          accepted, in one question fewer in every language; `ho-22` one question fewer in \
-         Spanish). The body-chemistry cause within hours (a low blood sugar confuses and \
-         shakes within the hour) was then made from the earlier sets before the tenth was \
+         Spanish). The body-chemistry cause within hours (a low blood sugar shakes, sweats and, \
+         untreated, confuses within a short time) was then made from the earlier sets before the tenth was \
          written: first explanation four more across them, none fewer. The tenth set was \
          measured once before any change; since then every set has judged the two rules its \
          under-triages prompted (U33, U34: exercise cramps): no level of an earlier set \

@@ -298,6 +298,22 @@ test(`"not sure" never establishes an exception: the spec's cases`, () => {
   assert.ok(rules({ ...ssri, movement: 'jerk' }).includes('E8'));
   assert.ok(!rules({ ...ssri, movement: 'jerk', when: ['falling_asleep'] }).includes('E8'));
   assert.equal(classify({ ...ssri }).triage, 'emergency');
+  // Ours: U33's two exceptions (getting better; only at night) and U34's
+  // (weeks or months): "not sure", or not yet asked, keeps the rule on.
+  const sore = {
+    recent_intense_exercise: true, pain: true, movement: 'cramp', stiffness: true, duration: 'days',
+  };
+  assert.ok(rules({ ...sore }).includes('U33'));
+  assert.ok(rules({ ...sore, course: null, when: null }).includes('U33'));
+  assert.ok(rules({ ...sore, when: ['at_night', 'at_rest'] }).includes('U33'));
+  assert.ok(!rules({ ...sore, course: 'improving' }).includes('U33'));
+  assert.ok(!rules({ ...sore, when: ['at_night'] }).includes('U33'));
+  const pill = { recent_intense_exercise: true, pain: true, movement: 'cramp', medicines: ['diuretic'] };
+  assert.ok(rules({ ...pill }).includes('U34'));
+  assert.ok(rules({ ...pill, duration: null }).includes('U34'));
+  assert.ok(rules({ ...pill, duration: 'days' }).includes('U34'));
+  assert.ok(!rules({ ...pill, duration: 'weeks' }).includes('U34'));
+  assert.equal(classify({ ...sore }).triage, 'urgent');
 });
 
 test(`every unknown answer that alone could make an emergency or urgent rule fire is listed in unanswered (10,000 answer sets)`, () => {

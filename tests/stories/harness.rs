@@ -94,6 +94,8 @@ pub struct Played {
     pub asked: Vec<&'static str>,
     /// The first three explanations with their scores.
     pub scores: Vec<(&'static str, f64)>,
+    /// The explanation that scores highest (unrounded), whichever leads.
+    pub best: &'static str,
     /// The rules that fired.
     pub rules: Vec<&'static str>,
     /// The answers as findings, for the trace.
@@ -133,6 +135,11 @@ pub fn play(lang: Lang, id: &str, sheet: &serde_json::Map<String, J>) -> Played 
             .take(6)
             .map(|e| (e.id, (e.score * 1000.0).round() / 1000.0))
             .collect(),
+        best: a
+            .explanations
+            .iter()
+            .max_by(|x, y| x.score.total_cmp(&y.score))
+            .map_or("", |e| e.id),
         rules: a.rules.iter().map(|r| r.id()).collect(),
         findings: format!("{:?}", interview.answers()),
         asked,
@@ -245,12 +252,7 @@ pub fn measure_in(dir: &str, file: &str, lang: Lang, verbose: bool) -> Figures {
         if !first {
             f.misses
                 .push((g.first[0].clone(), p.explanations[0].to_string()));
-            let best = p
-                .scores
-                .iter()
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|s| s.0);
-            if best.is_some_and(|b| g.first.iter().any(|x| x == b)) {
+            if g.first.iter().any(|x| x == p.best) {
                 f.c1_led += 1;
                 f.c1_led_over += over as usize;
             }
