@@ -62,23 +62,18 @@ fn check(id: &str, fires: &[(&'static str, Input)], near: &[(&'static str, Input
     );
 }
 
-/// `answers` with each of `more` in place of the answer to the same finding
+/// `base` with each of `more` in place of the answer to the same finding
 /// (one entry per finding, as `Findings::from_map` wants when the list is
 /// used on its own rather than through [`with`]).
-fn overlay(answers: &mut Vec<(&'static str, Input)>, more: &[(&'static str, Input)]) {
-    for (k, x) in more {
-        answers.retain(|(j, _)| j != k);
-        answers.push((k, x.clone()));
-    }
-}
-
-/// `base` with `more` laid over it (see [`overlay`]).
 fn case(
     base: &[(&'static str, Input)],
     more: &[(&'static str, Input)],
 ) -> Vec<(&'static str, Input)> {
     let mut v = base.to_vec();
-    overlay(&mut v, more);
+    for (k, x) in more {
+        v.retain(|(j, _)| j != k);
+        v.push((k, x.clone()));
+    }
     v
 }
 
@@ -2089,21 +2084,22 @@ fn e25_whole_body_rigors_today_at_65_or_over_with_a_reason_to_fear_sepsis() {
     // liver disease, a deep or dirty wound, a neck operation in the last
     // month or a heart racing at rest each make it fire.
     let rigors = |more: &[(&'static str, Input)]| {
-        let mut v = vec![
-            set("age", 70),
-            set(
-                "body_areas",
-                vec!["face", "arm_or_hand", "leg_or_foot", "trunk"],
-            ),
-            set("distribution", "whole_body"),
-            set("movement", "shaking"),
-            set("duration", "hours"),
-            yes("fever"),
-            set("medicines", vec!["other"]),
-            yes("medicine_changed"),
-        ];
-        overlay(&mut v, more);
-        v
+        case(
+            &[
+                set("age", 70),
+                set(
+                    "body_areas",
+                    vec!["face", "arm_or_hand", "leg_or_foot", "trunk"],
+                ),
+                set("distribution", "whole_body"),
+                set("movement", "shaking"),
+                set("duration", "hours"),
+                yes("fever"),
+                set("medicines", vec!["other"]),
+                yes("medicine_changed"),
+            ],
+            more,
+        )
     };
     for near in [
         set("age", 64),
@@ -2205,18 +2201,19 @@ fn u32_shaking_or_jerks_today_with_diabetes() {
     // Not without diabetes, not from days ago, not for a flicker, not for
     // jerks only when falling asleep; jerks as well as a flicker fire it.
     let hypo = |more: &[(&'static str, Input)]| {
-        let mut v = vec![
-            set("age", 20),
-            set("body_areas", vec!["arm_or_hand", "leg_or_foot", "trunk"]),
-            set("distribution", "whole_body"),
-            set("movement", "shaking"),
-            set("duration", "hours"),
-            set("when", vec!["at_night"]),
-            yes("diabetes"),
-            yes("sweating_hot"),
-        ];
-        overlay(&mut v, more);
-        v
+        case(
+            &[
+                set("age", 20),
+                set("body_areas", vec!["arm_or_hand", "leg_or_foot", "trunk"]),
+                set("distribution", "whole_body"),
+                set("movement", "shaking"),
+                set("duration", "hours"),
+                set("when", vec!["at_night"]),
+                yes("diabetes"),
+                yes("sweating_hot"),
+            ],
+            more,
+        )
     };
     for near in [
         set("diabetes", false),
@@ -2363,20 +2360,21 @@ fn c1_a_low_sugar_leads_a_confusion_but_never_a_possible_stroke_meningitis_or_ec
     // pregnancy (E14, eclampsia). Each fails without E3's, E7's or
     // E14's `always_leads`.
     let hypo = |more: &[(&'static str, Input)]| {
-        let mut v = vec![
-            set("age", 55),
-            set("body_areas", vec!["arm_or_hand"]),
-            set("distribution", "several_spots"),
-            set("movement", "shaking"),
-            set("duration", "hours"),
-            yes("diabetes"),
-            yes("sudden_confusion"),
-            yes("sweating_hot"),
-            yes("agitated"),
-            yes("frequent_cramps"),
-        ];
-        overlay(&mut v, more);
-        with(&v)
+        with(&case(
+            &[
+                set("age", 55),
+                set("body_areas", vec!["arm_or_hand"]),
+                set("distribution", "several_spots"),
+                set("movement", "shaking"),
+                set("duration", "hours"),
+                yes("diabetes"),
+                yes("sudden_confusion"),
+                yes("sweating_hot"),
+                yes("agitated"),
+                yes("frequent_cramps"),
+            ],
+            more,
+        ))
     };
     let a = classify(&hypo(&[]));
     assert_eq!(a.triage, Level::Emergency);
