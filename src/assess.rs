@@ -34,7 +34,7 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// `E1` … `E25`, `U1` … `U34`, `R1` … `R14`.
+    /// `E1` … `E25`, `U1` … `U35`, `R1` … `R14`.
     pub fn id(&self) -> &'static str {
         RULE_IDS[self.index()]
     }

@@ -2349,6 +2349,106 @@ fn u34_exercise_cramps_on_water_tablets() {
 }
 
 #[test]
+fn u35_water_tablets_and_drying_out_with_new_cramps() {
+    // 81, living alone, on a water tablet and blood pressure tablets,
+    // drinking little in a heatwave, with painful cramps in both calves and
+    // fingers since yesterday (the eleventh lay-story set): urgent, led by
+    // low fluids or salts. Not without the water tablets, not without
+    // drying out or being sick, not for cramps of weeks or months (R11, a
+    // routine blood test); flickers or jerks alone only at 65 or older and
+    // in several places, and never sleep starts.
+    let dry = |more: &[(&'static str, Input)]| {
+        case(
+            &[
+                set("age", 81),
+                set("body_areas", vec!["arm_or_hand", "leg_or_foot"]),
+                set("distribution", "several_spots"),
+                set("movement", "cramp"),
+                set("duration", "hours"),
+                set("when", vec!["any_time"]),
+                set("medicines", vec!["diuretic", "other"]),
+                yes("dehydrated"),
+                yes("pain"),
+            ],
+            more,
+        )
+    };
+    for near in [
+        set("medicines", vec!["other"]),
+        set("dehydrated", false),
+        set("duration", "months"),
+        set("duration", "weeks"),
+    ] {
+        check("U35", &dry(&[]), &dry(&[near]));
+    }
+    // "Not sure" when it began does not turn it off.
+    check(
+        "U35",
+        &dry(&[unknown("duration")]),
+        &dry(&[set("duration", "weeks")]),
+    );
+    // Being sick or diarrhoea counts as drying out; a hand pulling into a
+    // fixed position counts as a cramp (it is urgent by U8 too).
+    check(
+        "U35",
+        &dry(&[set("dehydrated", false), yes("vomiting_diarrhea")]),
+        &dry(&[set("dehydrated", false), set("vomiting_diarrhea", false)]),
+    );
+    check(
+        "U35",
+        &dry(&[set("movement", "twisting"), set("duration", "days")]),
+        &dry(&[set("movement", "shaking"), set("duration", "days")]),
+    );
+    // Flickers or jerks alone: at 65 or older, in several places.
+    let flicker = [set("movement", "flicker"), set("pain", false)];
+    check(
+        "U35",
+        &dry(&flicker),
+        &dry(&[&flicker[..], &[set("age", 45)]].concat()),
+    );
+    check(
+        "U35",
+        &dry(&flicker),
+        &dry(&[
+            &flicker[..],
+            &[
+                set("distribution", "one_spot"),
+                set("body_areas", vec!["eyelid"]),
+            ],
+        ]
+        .concat()),
+    );
+    let jerks = [
+        set("movement", "jerk"),
+        set("pain", false),
+        set("duration", "days"),
+    ];
+    check(
+        "U35",
+        &dry(&jerks),
+        &dry(&[&jerks[..], &[set("when", vec!["falling_asleep"])]].concat()),
+    );
+    // Painful cramps at any age, as U34 after exercise.
+    check(
+        "U35",
+        &dry(&[set("age", 45)]),
+        &dry(&[set("age", 45), set("dehydrated", false)]),
+    );
+    let a = classify(&with(&dry(&[])));
+    assert_eq!(a.triage, Level::Urgent);
+    assert_eq!(a.explanations[0].id, "electrolyte_dehydration");
+    let a = classify(&with(&dry(&[set("movement", "twisting")])));
+    assert_eq!(a.explanations[0].id, "electrolyte_dehydration");
+    // Months of night cramps on a water tablet, thirsty in the heat, stay
+    // routine (R11): a blood test, not today.
+    let a = classify(&with(&dry(&[
+        set("duration", "months"),
+        set("when", vec!["at_night"]),
+    ])));
+    assert_eq!(a.triage, Level::Routine);
+}
+
+#[test]
 fn c1_a_low_sugar_leads_a_confusion_but_never_a_possible_stroke_meningitis_or_eclampsia() {
     // At 55, with diabetes, shaking, sweaty, restless, cramping and muddled
     // since last night, the body-chemistry cause (a low blood sugar) leads

@@ -177,7 +177,11 @@ fn third_english_sheets() {
 
 #[test]
 fn third_spanish_sheets() {
-    later_set("third/", "third", Lang::Es, (40, 2, 34, 41, 12));
+    // Top three 41 until the restless-legs requirement (2026-12-08): t3-16's
+    // spasticity (a spinal cord injury's legs that kick out, answered in
+    // Spanish as sudden jerks with no stiffness ticked) fell to fourth,
+    // behind restless legs.
+    later_set("third/", "third", Lang::Es, (40, 2, 34, 40, 12));
 }
 
 #[test]
@@ -365,4 +369,28 @@ fn tenth_spanish_sheets() {
 #[test]
 fn tenth_chinese_sheets() {
     later_set("tenth/", "tenth", Lang::ZhHant, (40, 4, 31, 42, 12));
+}
+
+/// The eleventh set (tests/stories/eleventh/), written, rated and answered
+/// after the tenth set had judged its changes, and measured once before any
+/// change (tests/stories/eleventh/first-measurement.txt: under-triage 1 in
+/// English, fixed since by U35). The bars are the figures after it.
+#[test]
+fn eleventh_raters_agreement() {
+    agreement("eleventh/", "eleventh stories");
+}
+
+#[test]
+fn eleventh_english_sheets() {
+    later_set("eleventh/", "eleventh", Lang::En, (40, 4, 35, 39, 13));
+}
+
+#[test]
+fn eleventh_spanish_sheets() {
+    later_set("eleventh/", "eleventh", Lang::Es, (37, 7, 35, 40, 13));
+}
+
+#[test]
+fn eleventh_chinese_sheets() {
+    later_set("eleventh/", "eleventh", Lang::ZhHant, (38, 6, 35, 41, 13));
 }

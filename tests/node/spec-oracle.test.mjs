@@ -208,6 +208,15 @@ function specRules(f) {
         && f.course !== 'improving' && !whenOnly('at_night'))),
     U34: yes('recent_intense_exercise') && yes('pain') && (movement('cramp') || yes('frequent_cramps'))
       && takes('diuretic') && !duration('weeks', 'months'),
+    // Ours (the eleventh set): on a water tablet, drying out or being sick,
+    // with cramps or a hand pulling into a fixed position, or at 65 or over
+    // flickers or jerks in several places (not sleep starts); not for weeks
+    // or months (low salts, the kidneys under strain).
+    U35: takes('diuretic') && (yes('dehydrated') || yes('vomiting_diarrhea'))
+      && (movement('cramp', 'twisting') || yes('frequent_cramps')
+        || (age !== undefined && age >= 65 && movement('flicker', 'jerk')
+          && ['several_spots', 'whole_body'].includes(f.distribution) && !sleepOnlyJerks))
+      && !duration('weeks', 'months'),
     R1: (duration('months') || (duration('weeks') && ['several_spots', 'whole_body'].includes(f.distribution))) && !sleepOnlyJerks,
     R2: f.course === 'worsening',
     R3: (f.medicines ?? []).length > 0 && yes('medicine_changed'),
@@ -285,7 +294,7 @@ test(`the rules that fire are the spec's, and the level is the most urgent floor
     for (const id of want) assert.ok(RANK[a.triage] <= RANK[levelOf(id)], `${id} is a floor: ${what}`);
   }
   // Every rule came up, so none is checked only by its absence.
-  assert.equal(seen.size, 72, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
+  assert.equal(seen.size, 73, `rules seen (all but R9): ${[...seen].sort().join(' ')}`);
   assert.ok(fired > 50_000);
 });
 
@@ -313,6 +322,16 @@ test(`"not sure" never establishes an exception: the spec's cases`, () => {
   assert.ok(rules({ ...pill, duration: null }).includes('U34'));
   assert.ok(rules({ ...pill, duration: 'days' }).includes('U34'));
   assert.ok(!rules({ ...pill, duration: 'weeks' }).includes('U34'));
+  // U35's (weeks or months) and, for flickers or jerks at 65 or over, sleep starts.
+  const dry = { medicines: ['diuretic'], dehydrated: true, movement: 'cramp' };
+  assert.ok(rules({ ...dry }).includes('U35'));
+  assert.ok(rules({ ...dry, duration: null }).includes('U35'));
+  assert.ok(rules({ ...dry, duration: 'days' }).includes('U35'));
+  assert.ok(!rules({ ...dry, duration: 'weeks' }).includes('U35'));
+  const jerky = { ...dry, age: 80, movement: 'jerk', distribution: 'several_spots' };
+  assert.ok(rules({ ...jerky, when: null }).includes('U35'));
+  assert.ok(rules({ ...jerky, when: ['falling_asleep', 'at_rest'] }).includes('U35'));
+  assert.ok(!rules({ ...jerky, when: ['falling_asleep'] }).includes('U35'));
   assert.equal(classify({ ...sore }).triage, 'urgent');
 });
 
