@@ -28,7 +28,7 @@ export const WASM_LIMIT_RAW = 120 * 1024;
  * eleventh set's under-triage (U35: water tablets with drying out, a blood
  * test today, no medicine stopped alone, when to call the emergency number)
  * and restless legs' texts on a bed partner's view and its sleep warning
- * signs put the page 134 bytes over: 61.2 KB, for the same reason.
+ * signs put the page 162 bytes over: 61.2 KB, for the same reason.
  */
 export const ELEMENT_BUDGET_GZIP = 61.2 * 1024;
 /**
@@ -167,8 +167,8 @@ export const ELEMENT_BUDGET_GZIP = 61.2 * 1024;
  * conditions, and the muscle-breakdown explanation's drinking step made
  * safe for someone told to limit fluids and its summary saying a blood
  * test shows it. The page is 60.9 KB gzip (62,359 bytes), within its
- * 61 KB budget. Then the eleventh set's under-triage added 558 bytes, to
- * 93.2 KB (95,449 bytes): the advice of U35 (water tablets with too little
+ * 61 KB budget. Then the eleventh set's under-triage added 606 bytes, to
+ * 93.3 KB (95,497 bytes): the advice of U35 (water tablets with too little
  * to drink or being sick: the salts and the kidneys, a blood test today,
  * sips of fluid unless told to limit them, no medicine stopped alone, the
  * emergency number for fainting or more muddling than usual), as its
@@ -176,10 +176,10 @@ export const ELEMENT_BUDGET_GZIP = 61.2 * 1024;
  * summary, safety net (stopped breathing, acted-out dreams, bed-wetting or
  * a bitten tongue in sleep) and what to tell the doctor (what a bed partner
  * saw), as its review asked, in three languages, and the rule's condition.
- * The page is 61.1 KB gzip (62,598 bytes), within its 61.2 KB budget. The
+ * The page is 61.2 KB gzip (62,626 bytes), within its 61.2 KB budget. The
  * ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 93.3 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 93.4 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */
