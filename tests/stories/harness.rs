@@ -40,7 +40,7 @@ pub struct Gold {
 
 /// The story sets: each one's directory under tests/stories/ and the name
 /// its figures are reported under.
-pub const SETS: [(&str, &str); 11] = [
+pub const SETS: [(&str, &str); 12] = [
     ("", "stories"),
     ("heldout/", "held-out"),
     ("third/", "third"),
@@ -52,6 +52,7 @@ pub const SETS: [(&str, &str); 11] = [
     ("ninth/", "ninth"),
     ("tenth/", "tenth"),
     ("eleventh/", "eleventh"),
+    ("twelfth/", "twelfth"),
 ];
 
 /// The gold standard of the set in `dir` (one of [`SETS`]).
