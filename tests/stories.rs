@@ -394,3 +394,28 @@ fn eleventh_spanish_sheets() {
 fn eleventh_chinese_sheets() {
     later_set("eleventh/", "eleventh", Lang::ZhHant, (38, 6, 35, 41, 13));
 }
+
+/// The twelfth set (tests/stories/twelfth/), written, rated and answered
+/// after the eleventh set had judged its changes (U35, restless legs' wider
+/// requirement), and measured once before any change
+/// (tests/stories/twelfth/first-measurement.txt: no under-triage in any
+/// language). The bars are those first figures.
+#[test]
+fn twelfth_raters_agreement() {
+    agreement("twelfth/", "twelfth stories");
+}
+
+#[test]
+fn twelfth_english_sheets() {
+    later_set("twelfth/", "twelfth", Lang::En, (40, 4, 37, 42, 12));
+}
+
+#[test]
+fn twelfth_spanish_sheets() {
+    later_set("twelfth/", "twelfth", Lang::Es, (40, 4, 37, 42, 13));
+}
+
+#[test]
+fn twelfth_chinese_sheets() {
+    later_set("twelfth/", "twelfth", Lang::ZhHant, (39, 5, 34, 43, 12));
+}
