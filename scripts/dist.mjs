@@ -28,9 +28,12 @@ export const WASM_LIMIT_RAW = 120 * 1024;
  * eleventh set's under-triage (U35: water tablets with drying out, a blood
  * test today, no medicine stopped alone, when to call the emergency number)
  * and restless legs' texts on a bed partner's view and its sleep warning
- * signs put the page 162 bytes over: 61.2 KB, for the same reason.
+ * signs put the page 162 bytes over: 61.2 KB, for the same reason. Then
+ * the twelfth set's over-triage narrowed U33 (a flare of known spasticity),
+ * and its review added to spasticity's safety net a newly swollen limb and
+ * brown urine (the emergency department now), 8 bytes over that: 61.3 KB.
  */
-export const ELEMENT_BUDGET_GZIP = 61.2 * 1024;
+export const ELEMENT_BUDGET_GZIP = 61.3 * 1024;
 /**
  * The same code with all three language packs is over that budget (the
  * packs are the clinical wording; BENCHMARKS.md): this ceiling, about
@@ -176,10 +179,12 @@ export const ELEMENT_BUDGET_GZIP = 61.2 * 1024;
  * summary, safety net (stopped breathing, acted-out dreams, bed-wetting or
  * a bitten tongue in sleep) and what to tell the doctor (what a bed partner
  * saw), as its review asked, in three languages, and the rule's condition.
- * The page is 61.2 KB gzip (62,626 bytes), within its 61.2 KB budget. The
- * ceiling keeps 0.1 KB of room.)
+ * The page was 61.2 KB gzip (62,626 bytes). Then U33's exception for a
+ * flare of known spasticity and spasticity's wider safety net added 85
+ * bytes, to 93.3 KB (95,582 bytes); the page is 61.2 KB gzip (62,676
+ * bytes), within its 61.3 KB budget. The ceiling keeps 0.1 KB of room.)
  */
-export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 93.4 * 1024;
+export const ELEMENT_ALL_LANGUAGES_CEILING_GZIP = 93.45 * 1024;
 /** The files a page loads for the element, besides one language pack (lang/*.txt). */
 export const ELEMENT_FILES = ['element.js', 'twitch_triage_element_bg.wasm'];
 /** The FHIR export's module, which the element loads only for "Download for your doctor". */

@@ -2309,6 +2309,85 @@ fn u33_exercise_then_stiff_cramping_or_weak_muscles() {
 }
 
 #[test]
+fn u33_not_for_a_flare_in_a_limb_already_spastic() {
+    // Made up after the twelfth set's over-triaged story: a year after a
+    // stroke, spasms in the leg it weakened; rehab exercises overdone this
+    // week, a buttock locked for a day and a half, the thigh sore and
+    // tight: a spasticity flare, routine (R4), spasticity first
+    // (docs/reviews/rule-U33-spasticity-exception.md).
+    let flare = |more: &[(&'static str, Input)]| {
+        case(
+            &[
+                set("age", 58),
+                set("body_areas", vec!["leg_or_foot"]),
+                set("distribution", "several_spots"),
+                set("movement", "cramp"),
+                set("duration", "days"),
+                set("course", "comes_and_goes"),
+                yes("recent_intense_exercise"),
+                yes("pain"),
+                yes("stiffness"),
+                yes("frequent_cramps"),
+                yes("stroke_history"),
+                yes("on_stroke_side"),
+            ],
+            more,
+        )
+    };
+    let a = classify(&with(&flare(&[])));
+    assert_eq!(a.triage, Level::Routine);
+    assert!(a.rules.iter().any(|r| r.id() == "R4"));
+    assert_eq!(a.explanations[0].id, "spasticity");
+    // Muscle breakdown stays first: muscles the stroke did not weaken, or
+    // "not sure"; a fever or low fluids (an infection, heat, kidneys at
+    // risk), or either not known; weakness (the other branch).
+    for fires in [
+        set("on_stroke_side", false),
+        unknown("on_stroke_side"),
+        yes("fever"),
+        unknown("fever"),
+        yes("dehydrated"),
+        unknown("dehydrated"),
+        yes("weakness"),
+    ] {
+        check("U33", &flare(&[fires]), &flare(&[]));
+    }
+    // MS or a spinal cord injury: only when the legs alone are affected
+    // (where their spasticity mostly is); not arms after upper-body
+    // exercise, as in a wheelchair user.
+    let ms = |more: &[(&'static str, Input)]| {
+        case(
+            &flare(&[
+                set("stroke_history", false),
+                unknown("on_stroke_side"),
+                yes("ms_or_spinal_injury"),
+            ]),
+            more,
+        )
+    };
+    for fires in [
+        set("body_areas", vec!["arm_or_hand"]),
+        set("body_areas", vec!["arm_or_hand", "leg_or_foot"]),
+        set("body_areas", vec!["leg_or_foot", "trunk"]),
+        unknown("ms_or_spinal_injury"),
+        yes("fever"),
+    ] {
+        check("U33", &ms(&[fires]), &ms(&[]));
+    }
+    let a = classify(&with(&ms(&[])));
+    assert_eq!(a.triage, Level::Routine);
+    // The dangerous signs still make it an emergency, led by muscle breakdown.
+    for (sign, rule) in [("dark_urine", "E10"), ("swollen_limb", "E20")] {
+        for c in [flare(&[yes(sign)]), ms(&[yes(sign)])] {
+            let a = classify(&with(&c));
+            assert_eq!(a.triage, Level::Emergency, "{sign}");
+            assert!(a.rules.iter().any(|r| r.id() == rule), "{sign}");
+            assert_eq!(a.explanations[0].id, "rhabdomyolysis", "{sign}");
+        }
+    }
+}
+
+#[test]
 fn u34_exercise_cramps_on_water_tablets() {
     // 58, on a water tablet, steroid tablets and a reliever inhaler used a
     // lot, with hours of painful cramps in both calves after a long

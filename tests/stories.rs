@@ -399,7 +399,9 @@ fn eleventh_chinese_sheets() {
 /// after the eleventh set had judged its changes (U35, restless legs' wider
 /// requirement), and measured once before any change
 /// (tests/stories/twelfth/first-measurement.txt: no under-triage in any
-/// language). The bars are those first figures.
+/// language). The bars are the figures after U33's exception for a flare of
+/// known spasticity, which its over-triaged stroke story prompted (one more
+/// question in that interview).
 #[test]
 fn twelfth_raters_agreement() {
     agreement("twelfth/", "twelfth stories");
@@ -407,15 +409,15 @@ fn twelfth_raters_agreement() {
 
 #[test]
 fn twelfth_english_sheets() {
-    later_set("twelfth/", "twelfth", Lang::En, (40, 4, 37, 42, 12));
+    later_set("twelfth/", "twelfth", Lang::En, (41, 3, 38, 42, 13));
 }
 
 #[test]
 fn twelfth_spanish_sheets() {
-    later_set("twelfth/", "twelfth", Lang::Es, (40, 4, 37, 42, 13));
+    later_set("twelfth/", "twelfth", Lang::Es, (41, 3, 38, 42, 13));
 }
 
 #[test]
 fn twelfth_chinese_sheets() {
-    later_set("twelfth/", "twelfth", Lang::ZhHant, (39, 5, 34, 43, 12));
+    later_set("twelfth/", "twelfth", Lang::ZhHant, (40, 4, 35, 43, 13));
 }

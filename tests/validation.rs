@@ -324,7 +324,11 @@ fn page() -> String {
          prompted (U35: water tablets with drying out), which moved no other story, and \
          restless legs' wider requirement (an urge, or legs that jerk or flicker, for the \
          night-time jerks a bed partner sees): first explanation three more across the sets, \
-         none fewer; top three six more, one fewer (`t3-16` in Spanish).\n\n\
+         none fewer; top three six more, one fewer (`t3-16` in Spanish). The twelfth set was \
+         measured once before any change; since then every set has judged U33's exception \
+         for a flare of known spasticity, which its over-triaged stroke story prompted (now \
+         routine, spasticity first, in every language, in one question more); no other \
+         story moved.\n\n\
          - **Screening on after an emergency that names no cause** (E1 breathing, E5 chest \
          pain or E17 grey skin alone: the interview stopped before weakness or known \
          conditions were asked, and a man of 72 who had missed dialysis, breathless, led with \
@@ -451,7 +455,18 @@ fn page() -> String {
          a stroke, a low sugar, a kidney cause, delirium (the infection off the screen) and \
          under emergency rules that name no cause; it asked for a tremor to lead only when \
          U19 alone fired for shaking that began today, the infection kept second, which C1 \
-         cannot yet express.\n"
+         cannot yet express.\n\
+         - **A medicine's side effect as cramps** (2026-12-08, every set, after the twelfth \
+         set's first measurement: a statin's new calf cramps led with harmless twitching): \
+         `medication_effect` giving a cramp 0.12 (from its flickers and shaking) moved first \
+         explanation two more and top three six fewer (diabetic foot pain, night toe \
+         cramps, a cancer treatment's cramps), and left the statin story as it was. Not \
+         adopted.\n\
+         - **Nerve damage without numbness** (the same day: painful diabetic feet with no \
+         pins and needles ticked led with a tremor or harmless twitching): \
+         `peripheral_neuropathy`'s figure for numbness or pins and needles 0.92 to 0.80 \
+         moved first explanation two fewer and top three three more; it won neither \
+         diabetic-feet story first. Not adopted.\n"
     )
     .unwrap();
     writeln!(w, "## Limits\n").unwrap();

@@ -205,7 +205,12 @@ function specRules(f) {
     // water tablet, not for weeks or months (a low potassium).
     U33: yes('recent_intense_exercise') && yes('pain') && (yes('weakness')
       || ((movement('cramp') || yes('frequent_cramps')) && yes('stiffness') && duration('days')
-        && f.course !== 'improving' && !whenOnly('at_night'))),
+        && f.course !== 'improving' && !whenOnly('at_night')
+        // Not a flare of known spasticity (a limb a stroke weakened; the legs
+        // alone with MS or a spinal cord injury) without a fever or low fluids.
+        && !(((yes('stroke_history') && yes('on_stroke_side'))
+          || (yes('ms_or_spinal_injury') && only('body_areas', 'leg_or_foot')))
+          && f.fever === false && f.dehydrated === false))),
     U34: yes('recent_intense_exercise') && yes('pain') && (movement('cramp') || yes('frequent_cramps'))
       && takes('diuretic') && !duration('weeks', 'months'),
     // Ours (the eleventh set): on a water tablet, drying out or being sick,
@@ -317,6 +322,16 @@ test(`"not sure" never establishes an exception: the spec's cases`, () => {
   assert.ok(rules({ ...sore, when: ['at_night', 'at_rest'] }).includes('U33'));
   assert.ok(!rules({ ...sore, course: 'improving' }).includes('U33'));
   assert.ok(!rules({ ...sore, when: ['at_night'] }).includes('U33'));
+  // A flare of known spasticity: off only when the side, the fever and the
+  // fluids are all known.
+  const flare = { ...sore, stroke_history: true, on_stroke_side: true, fever: false, dehydrated: false };
+  assert.ok(!rules({ ...flare }).includes('U33'));
+  assert.ok(rules({ ...flare, on_stroke_side: null }).includes('U33'));
+  assert.ok(rules({ ...flare, fever: null }).includes('U33'));
+  assert.ok(rules({ ...flare, dehydrated: true }).includes('U33'));
+  const msFlare = { ...sore, ms_or_spinal_injury: true, body_areas: ['leg_or_foot'], fever: false, dehydrated: false };
+  assert.ok(!rules({ ...msFlare }).includes('U33'));
+  assert.ok(rules({ ...msFlare, body_areas: ['arm_or_hand'] }).includes('U33'));
   const pill = { recent_intense_exercise: true, pain: true, movement: 'cramp', medicines: ['diuretic'] };
   assert.ok(rules({ ...pill }).includes('U34'));
   assert.ok(rules({ ...pill, duration: null }).includes('U34'));
