@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, STRICT_CSP } from '../scripts/serve.mjs';
 import { elementSizes, sizes } from '../scripts/build.mjs';
+import { ELEMENT_BUDGET_GZIP } from '../scripts/dist.mjs';
 import { inspectable } from '../tests/e2e/helpers.mjs';
 import { launch } from '../tests/node/browser.mjs';
 import { withBeyondSpec } from '../tests/node/vignettes.mjs';
@@ -287,7 +288,7 @@ for (const f of s.rows.filter((r) => !r.file.endsWith('.d.ts'))) {
 }
 const e = elementSizes(s.rows);
 row('Size (dist/, every shipped file)', 'element code: wasm + JS + CSS, every language supported, no texts', `${kb(e.code.gzip)} gzip, ${kb(e.code.brotli)} brotli`, 'the texts come as one language pack per page (below)');
-row('Size (dist/, every shipped file)', 'element as a page loads it (wasm + JS + CSS + largest language pack)', `${kb(e.page.gzip)} gzip, ${kb(e.page.brotli)} brotli`, 'goal <= 45 KB gzip; CI fails over 61 KB');
+row('Size (dist/, every shipped file)', 'element as a page loads it (wasm + JS + CSS + largest language pack)', `${kb(e.page.gzip)} gzip, ${kb(e.page.brotli)} brotli`, `goal <= 45 KB gzip; CI fails over ${ELEMENT_BUDGET_GZIP / 1024} KB`);
 row('Size (dist/, every shipped file)', 'element with all three languages', `${kb(e.all.gzip)} gzip`, 'languages load on demand, one per page');
 const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
 row('Size (dist/, every shipped file)', 'total of dist/ (without .d.ts)', `${kb(sum(s.rows.filter((r) => !r.file.endsWith('.d.ts')), 'raw'))} raw, ${kb(sum(s.rows.filter((r) => !r.file.endsWith('.d.ts')), 'gzip'))} gzip`);

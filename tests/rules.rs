@@ -2348,6 +2348,7 @@ fn u33_not_for_a_flare_in_a_limb_already_spastic() {
         unknown("fever"),
         yes("dehydrated"),
         unknown("dehydrated"),
+        yes("vomiting_diarrhea"),
         yes("weakness"),
     ] {
         check("U33", &flare(&[fires]), &flare(&[]));

@@ -321,7 +321,7 @@ fn page() -> String {
          moved, and a sixth-set story of exercise then weakness now leads with muscle \
          breakdown in every language (`t6-21`, accepted). The eleventh set was measured once \
          before any change; since then every set has judged the rule its under-triage \
-         prompted (U35: water tablets with drying out), which moved no other story, and \
+         prompted (U35: water tablets with drying out), which moved no level or first explanation of another story, and \
          restless legs' wider requirement (an urge, or legs that jerk or flicker, for the \
          night-time jerks a bed partner sees): first explanation three more across the sets, \
          none fewer; top three six more, one fewer (`t3-16` in Spanish). The twelfth set was \

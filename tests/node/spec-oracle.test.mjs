@@ -210,7 +210,7 @@ function specRules(f) {
         // alone with MS or a spinal cord injury) without a fever or low fluids.
         && !(((yes('stroke_history') && yes('on_stroke_side'))
           || (yes('ms_or_spinal_injury') && only('body_areas', 'leg_or_foot')))
-          && f.fever === false && f.dehydrated === false))),
+          && f.fever === false && f.dehydrated === false && f.vomiting_diarrhea === false))),
     U34: yes('recent_intense_exercise') && yes('pain') && (movement('cramp') || yes('frequent_cramps'))
       && takes('diuretic') && !duration('weeks', 'months'),
     // Ours (the eleventh set): on a water tablet, drying out or being sick,
@@ -324,12 +324,13 @@ test(`"not sure" never establishes an exception: the spec's cases`, () => {
   assert.ok(!rules({ ...sore, when: ['at_night'] }).includes('U33'));
   // A flare of known spasticity: off only when the side, the fever and the
   // fluids are all known.
-  const flare = { ...sore, stroke_history: true, on_stroke_side: true, fever: false, dehydrated: false };
+  const flare = { ...sore, stroke_history: true, on_stroke_side: true, fever: false, dehydrated: false, vomiting_diarrhea: false };
   assert.ok(!rules({ ...flare }).includes('U33'));
   assert.ok(rules({ ...flare, on_stroke_side: null }).includes('U33'));
   assert.ok(rules({ ...flare, fever: null }).includes('U33'));
   assert.ok(rules({ ...flare, dehydrated: true }).includes('U33'));
-  const msFlare = { ...sore, ms_or_spinal_injury: true, body_areas: ['leg_or_foot'], fever: false, dehydrated: false };
+  assert.ok(rules({ ...flare, vomiting_diarrhea: true }).includes('U33'));
+  const msFlare = { ...sore, ms_or_spinal_injury: true, body_areas: ['leg_or_foot'], fever: false, dehydrated: false, vomiting_diarrhea: false };
   assert.ok(!rules({ ...msFlare }).includes('U33'));
   assert.ok(rules({ ...msFlare, body_areas: ['arm_or_hand'] }).includes('U33'));
   const pill = { recent_intense_exercise: true, pain: true, movement: 'cramp', medicines: ['diuretic'] };
