@@ -362,8 +362,8 @@ fn rule_exceptions_use_unless_and_the_spec_exceptions_have_one() {
         // U21 and U26 (two: a window that "not sure" must not close, and
         // sleep starts), U29 (two: the eyelid alone, hard exercise), U32
         // (sleep starts), U33 (three: easing, only at night, a flare of known
-        // spasticity), U34 (not for
-        // weeks or months), U35 (two: not for weeks or months, sleep starts).
+        // spasticity), U34 (not for weeks or months), U35 (two: not for weeks
+        // or months, sleep starts).
         let expected = match r.id() {
             "E8" | "U6" | "U9" | "R1" | "U13" | "U17" | "U19" | "U24" | "R13" | "U27" | "R14"
             | "E24" | "U32" | "U34" => 1,
